@@ -1,0 +1,75 @@
+"""Errors raised by :func:`paperparse.parse`, and the warning codes it reports.
+
+Every failure to read a page raises a subclass of :class:`ParseError`; anything else
+escaping :func:`paperparse.parse` is a bug. Misuse of the API (a wrong argument type,
+an unknown option) raises :class:`TypeError` or :class:`ValueError` instead.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from .model import ParseWarning
+
+__all__ = [
+    "WARNING_CODES",
+    "EmptyInput",
+    "InputTooLarge",
+    "ParseError",
+    "StrictModeError",
+    "UndecodableInput",
+    "UnrecognizedPage",
+    "UnsupportedFormat",
+]
+
+
+class ParseError(Exception):
+    """Base class of every error raised for a page that cannot be parsed."""
+
+
+class EmptyInput(ParseError):
+    """The input is empty or holds only whitespace."""
+
+
+class UnrecognizedPage(ParseError):
+    """The input holds text, but nothing recognisable as a paper page."""
+
+
+class UndecodableInput(ParseError):
+    """The input bytes cannot be decoded as text."""
+
+
+class InputTooLarge(ParseError):
+    """The input is larger than the size limit of the call."""
+
+
+class UnsupportedFormat(ParseError):
+    """The input is in a format this version cannot parse."""
+
+
+class StrictModeError(ParseError):
+    """``strict=True`` was given and the page raised a warning."""
+
+    def __init__(self, warning: ParseWarning) -> None:
+        where = f"line {warning.line}" if warning.line is not None else "the page"
+        super().__init__(f"Strict mode: warning {warning.code!r} at {where}: {warning.message}")
+        self.warning = warning
+
+
+#: Warning code -> what it means. The codes are stable; messages may change.
+WARNING_CODES: Final[dict[str, str]] = {
+    "unplaced_text": "A line could not be assigned to any field; it was left out of the record.",
+    "unknown_section": "A section that is not part of the record was skipped.",
+    "conflicting_values": (
+        "The page states one field twice with different values; the field is null."
+    ),
+    "unreadable_value": (
+        "A labelled value could not be read (e.g. a rating that is not a number); "
+        "the field is null."
+    ),
+    "ambiguous_title": (
+        "Several lines could be the title and the page layout does not say which; "
+        "the title is null."
+    ),
+}

@@ -1,0 +1,118 @@
+"""Funding entries: ``National Natural Science Foundation of China [81700553]``."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ..model import Funding
+
+#: A list marker at the start of a line: ``1.`` ``1)`` ``(1)`` ``•`` ``-`` ``*`` ...
+LIST_MARKER: Final = re.compile(
+    r"(?:\(?\d{1,3}[.)]|\(\d{1,3}\)|[\u2022\-*\u2013\u00b7\u25aa\u25e6\u25cf\u2023+]|\[\d{1,3}\])\s+"
+)
+
+#: The phrase that introduces award ids at the end of an entry: ``Grant No.``,
+#: ``grant number``, ``Grant Nos.``, ``under grant``. Only this prefix is matched by a
+#: regex; the ids after it are split by plain string operations (linear time).
+_GRANT_PHRASE: Final = re.compile(
+    r"[,;:]?\s*(?:under\s+|with\s+|through\s+)?(?:the\s+)?"
+    r"\b(?:grant|award|project|contract)s?\b\s*"
+    r"(?:numbers?\b|nos?\.|nos?\b|#|ids?\b|agreement(?:\s+no\.?)?)?\s*[:.]?\s*",
+    re.IGNORECASE,
+)
+_MAX_ID_LENGTH: Final = 40
+_MAX_ID_WORDS: Final = 3
+_ID_SPLIT: Final = re.compile(r"\s*[,;]\s*|\s+and\s+")
+
+
+def strip_marker(text: str) -> tuple[bool, str]:
+    """Remove a list marker, returning whether there was one and the rest.
+
+    >>> strip_marker("1. National Science Foundation [123]")
+    (True, 'National Science Foundation [123]')
+    >>> strip_marker("(2) NIH"), strip_marker("3M Company")
+    ((True, 'NIH'), (False, '3M Company'))
+    """
+    match = LIST_MARKER.match(text)
+    if match is None or match.end() == len(text):
+        return False, text
+    return True, text[match.end() :]
+
+
+def _ids(raw: str) -> tuple[str, ...] | None:
+    """Split a group of award ids; ``None`` unless every id has a digit."""
+    if (phrase := _GRANT_PHRASE.match(raw)) is not None:
+        raw = raw[phrase.end() :]
+    ids = tuple(part.strip() for part in _ID_SPLIT.split(raw.strip()) if part.strip())
+    if not ids or not all(_is_id(i) for i in ids):
+        return None
+    return ids
+
+
+def _is_id(text: str) -> bool:
+    """An award id: a short code with a digit (``81700553``, ``R01 GM123456``)."""
+    return (
+        len(text) <= _MAX_ID_LENGTH
+        and text.count(" ") < _MAX_ID_WORDS
+        and any(ch.isdigit() for ch in text)
+    )
+
+
+def _trailing_group(text: str) -> tuple[str, str] | None:
+    """Split off a trailing ``[...]`` or ``(...)`` group: (before, inside)."""
+    if not text or text[-1] not in ")]":
+        return None
+    close = text[-1]
+    opening = "(" if close == ")" else "["
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        char = text[index]
+        if char == close:
+            depth += 1
+        elif char == opening:
+            depth -= 1
+            if depth == 0:
+                return text[:index], text[index + 1 : -1]
+    return None
+
+
+def _funder(text: str) -> str | None:
+    name = text.strip().rstrip(",;:-").strip()
+    return name or None
+
+
+def parse_funding_entry(text: str) -> Funding:
+    """Read one funding entry (without its list marker) into funder and award ids.
+
+    >>> parse_funding_entry("National Natural Science Foundation of China [81700553]")
+    Funding(funder='National Natural Science Foundation of China', award_ids=('81700553',), \
+text='National Natural Science Foundation of China [81700553]')
+    >>> parse_funding_entry("NIH [R01 GM123456; R21 AI654321]").award_ids
+    ('R01 GM123456', 'R21 AI654321')
+    >>> parse_funding_entry("National Institutes of Health (NIH)").award_ids
+    ()
+    >>> parse_funding_entry("EPSRC, Grant No. EP/K503/1").funder
+    'EPSRC'
+    >>> parse_funding_entry("JSPS KAKENHI grant numbers JP19K12345 and JP20H00001").award_ids
+    ('JP19K12345', 'JP20H00001')
+    """
+    body = text.strip()
+    ids: list[str] = []
+    while (group := _trailing_group(body)) is not None:
+        before, inside = group
+        found = _ids(inside)
+        if found is None:
+            break
+        ids[:0] = found
+        body = before.rstrip()
+    if not ids:
+        last = None
+        for last in _GRANT_PHRASE.finditer(body):  # noqa: B007 - the last one counts
+            pass
+        if last is not None and last.start() > 0:
+            found = _ids(body[last.end() :].rstrip(".;, "))
+            if found is not None:
+                ids = list(found)
+                body = body[: last.start()]
+    return Funding(funder=_funder(body), award_ids=tuple(ids), text=text.strip())

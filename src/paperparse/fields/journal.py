@@ -1,0 +1,152 @@
+"""The journal locator line: ``Volume 97, Issue 8, Pages 1065-1084``."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import attrs
+
+from ..model import PageRange
+from ..normalize import is_dash, unify_dashes
+
+#: One part of the locator: a keyword and its value, up to the next comma/semicolon.
+_PART: Final = re.compile(
+    r"(?P<key>volume|vol\.?|issue|no\.|number|pages|page|pp\.?|p\.|"
+    r"article number|article no\.?|article|art\. no\.?|e-?location)"
+    r"\s*:?\s*(?P<value>[^,;]*)",
+    re.IGNORECASE,
+)
+_KEYS: Final[dict[str, str]] = {
+    "volume": "volume",
+    "vol": "volume",
+    "vol.": "volume",
+    "issue": "issue",
+    "no.": "issue",
+    "number": "issue",
+    "pages": "pages",
+    "page": "pages",
+    "pp": "pages",
+    "pp.": "pages",
+    "p.": "pages",
+}
+#: A line that starts like a locator.
+_STARTS: Final = re.compile(
+    r"(?:volume|vol\.|issue|pages|article number|article no\.?)\s*:?\s*\S", re.IGNORECASE
+)
+#: An article number printed where pages go: a letter prefix and digits (``e70067``).
+_ARTICLE_NUMBER: Final = re.compile(r"[A-Za-z]{1,3}\d+")
+_PAGE: Final = re.compile(r"[A-Za-z]{0,3}\d+[A-Za-z]?|[ivxlcdm]+", re.IGNORECASE)
+#: A volume, issue or article number: up to three words, at least one digit.
+_VALUE: Final = re.compile(
+    r"[\w.\-/()]*\d[\w.\-/()]*(?: [\w.\-/()]+){0,2}|[A-Za-z.]+ \d[\w.\-/()]*"
+)
+
+
+@attrs.frozen
+class Locator:
+    """The parts of a locator line; ``None`` where the page leaves a part out."""
+
+    volume: str | None = None
+    issue: str | None = None
+    pages: PageRange | None = None
+    article_number: str | None = None
+
+
+def is_locator(text: str) -> bool:
+    """Return whether *text* is a locator line.
+
+    >>> is_locator("Volume 97, Issue 8, Pages 1065-1084"), is_locator("Volume of data")
+    (True, False)
+    """
+    if _STARTS.match(text) is None:
+        return False
+    return parse_locator(text) is not None
+
+
+def _value(raw: str) -> str | None:
+    value = unify_dashes(raw.strip().rstrip("."))
+    if not value or is_dash(value) or _VALUE.fullmatch(value) is None:
+        return None
+    return value
+
+
+def parse_pages(text: str) -> tuple[PageRange | None, str | None] | None:
+    """Read a page range, a single page, or an article number printed as pages.
+
+    Returns ``(pages, article_number)``, or ``None`` when *text* is not pages.
+
+    >>> parse_pages("1065\\u20131084")
+    (PageRange(first='1065', last='1084'), None)
+    >>> parse_pages("e70067")
+    (None, 'e70067')
+    >>> parse_pages("5")
+    (PageRange(first='5', last=None), None)
+    >>> parse_pages("S12-S19")
+    (PageRange(first='S12', last='S19'), None)
+    """
+    text = unify_dashes(text.strip())
+    if "-" in text:
+        first, _, last = text.partition("-")
+        if _PAGE.fullmatch(first) and _PAGE.fullmatch(last):
+            return PageRange(first, last), None
+        return None
+    if _ARTICLE_NUMBER.fullmatch(text) and not text[0].isdigit():
+        return None, text
+    if _PAGE.fullmatch(text):
+        return PageRange(text), None
+    return None
+
+
+def parse_locator(text: str) -> Locator | None:
+    """Read ``Volume 97, Issue 8, Pages 1065-1084`` and its variants.
+
+    Any part may be missing or shown as ``-``. Returns ``None`` when the line is not
+    a locator or one of its parts cannot be read (never a half-read guess).
+
+    >>> parse_locator("Volume 97, Issue 8, Pages 1065-1084")
+    Locator(volume='97', issue='8', pages=PageRange(first='1065', last='1084'), article_number=None)
+    >>> parse_locator("Volume 12, Article Number e70067")
+    Locator(volume='12', issue=None, pages=None, article_number='e70067')
+    >>> parse_locator("Volume -, Issue -, Pages -")
+    Locator(volume=None, issue=None, pages=None, article_number=None)
+    >>> parse_locator("Volume 97A, Issue 3\\u20134, Pages e70067")
+    Locator(volume='97A', issue='3-4', pages=None, article_number='e70067')
+    >>> parse_locator("Volume 97, Issue 8, Pages ???") is None
+    True
+    """
+    found: dict[str, str | None] = {}
+    pages: PageRange | None = None
+    rest = text.strip()
+    for chunk in re.split(r"\s*[,;]\s*", rest):
+        if not chunk:
+            continue
+        match = _PART.fullmatch(chunk)
+        if match is None:
+            return None
+        if not match["value"].strip():
+            return None
+        key = match["key"].lower()
+        value = _value(match["value"])
+        slot = _KEYS.get(key, "article_number")
+        if slot in found:
+            return None
+        if slot == "pages" and value is not None:
+            read = parse_pages(value)
+            if read is None:
+                return None
+            pages, number = read
+            if number is not None:
+                if "article_number" in found:
+                    return None
+                found["article_number"] = number
+            found["pages"] = None
+            continue
+        if slot == "article_number" and value is not None and " " in value:
+            return None
+        if match["value"].strip() and value is None and not is_dash(match["value"].strip()):
+            return None
+        found[slot] = value
+    if not found:
+        return None
+    return Locator(found.get("volume"), found.get("issue"), pages, found.get("article_number"))

@@ -1,0 +1,115 @@
+"""Rating scores, rating counts and secondary (named) scores."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ..normalize import is_dash
+
+_SCORE: Final = re.compile(
+    r"(?P<score>\d{1,2}(?:[.,]\d{1,3})?)(?:\s*(?:/|out of)\s*(?P<scale>\d{1,3}(?:[.,]0+)?))?"
+)
+_COUNT: Final = re.compile(
+    r"\(?\s*(?:based on\s+)?(?P<count>\d{1,3}(?:[,.\s]\d{3})*|\d+)\s+"
+    r"(?:ratings?|reviews?|votes?)\s*\)?",
+    re.IGNORECASE,
+)
+#: "4.7 (18 ratings)", "4.7/5 · 18 ratings"
+_SCORE_AND_COUNT: Final = re.compile(
+    rf"(?P<s>{_SCORE.pattern})(?:\s*[\u00b7|,]\s*|\s+|(?=\())(?P<c>{_COUNT.pattern})",
+    re.IGNORECASE,
+)
+
+#: The largest score a rating can have: scores are out of five.
+MAX_SCORE: Final = 5.0
+
+
+def parse_score(text: str) -> float | None:
+    """Read a score out of five: ``4.7``, ``4,7``, ``4.7/5``, ``4.7 out of 5``.
+
+    Returns ``None`` for anything else, including scores above 5 or on another scale.
+
+    >>> parse_score("4,7"), parse_score("4.7/5"), parse_score("4.7 out of 5")
+    (4.7, 4.7, 4.7)
+    >>> parse_score("9.4/10") is None, parse_score("47") is None, parse_score("-") is None
+    (True, True, True)
+    """
+    match = _SCORE.fullmatch(text.strip())
+    if match is None:
+        return None
+    if (scale := match["scale"]) is not None and float(scale.replace(",", ".")) != MAX_SCORE:
+        return None
+    score = float(match["score"].replace(",", "."))
+    return score if 0.0 <= score <= MAX_SCORE else None
+
+
+def looks_like_score(text: str) -> bool:
+    """Return whether *text* is written like a score (even one out of range).
+
+    >>> looks_like_score("9.4/10"), looks_like_score("Novelty")
+    (True, False)
+    """
+    return _SCORE.fullmatch(text.strip()) is not None
+
+
+def parse_count(text: str) -> int | None:
+    """Read a number of ratings: ``18 ratings``, ``(18 ratings)``, ``Based on 18 ratings``.
+
+    >>> parse_count("(18 ratings)"), parse_count("Based on 1,204 reviews"), parse_count("1 rating")
+    (18, 1204, 1)
+    >>> parse_count("18") is None
+    True
+    """
+    match = _COUNT.fullmatch(text.strip())
+    if match is None:
+        return None
+    return int(re.sub(r"\D", "", match["count"]))
+
+
+def parse_score_and_count(text: str) -> tuple[float | None, int] | None:
+    """Read a score and a count on one line: ``4.7 (18 ratings)``.
+
+    >>> parse_score_and_count("4,3/5 (18 ratings)")
+    (4.3, 18)
+    >>> parse_score_and_count("4.3") is None
+    True
+    """
+    match = _SCORE_AND_COUNT.fullmatch(text.strip())
+    if match is None:
+        return None
+    count = parse_count(match["c"])
+    if count is None:  # pragma: no cover - the pattern guarantees a count
+        return None
+    return parse_score(match["s"]), count
+
+
+def parse_secondary_value(text: str) -> tuple[bool, float | None]:
+    """Read a secondary score token: ``(True, score)`` or ``(True, None)`` for a dash.
+
+    ``(False, None)`` means *text* is not a score at all.
+
+    >>> parse_secondary_value("-"), parse_secondary_value("4,5"), parse_secondary_value("Novelty")
+    ((True, None), (True, 4.5), (False, None))
+    """
+    text = text.strip()
+    if is_dash(text):
+        return True, None
+    if looks_like_score(text):
+        return True, parse_score(text)
+    return False, None
+
+
+def split_named(text: str) -> tuple[str, str] | None:
+    """Split ``Novelty 4.5`` / ``Scientific rigor -`` into name and score token.
+
+    >>> split_named("Scientific rigor -")
+    ('Scientific rigor', '-')
+    >>> split_named("Novelty") is None
+    True
+    """
+    name, _, value = text.strip().rpartition(" ")
+    name = name.rstrip(": ")
+    if not name or not parse_secondary_value(value)[0]:
+        return None
+    return name, value

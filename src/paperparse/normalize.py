@@ -1,0 +1,93 @@
+"""Pure ``str -> str`` helpers that remove layout noise from page text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+#: Characters that carry no text: zero-width spaces/joiners, word joiner, BOM,
+#: soft hyphen, and direction marks.
+_INVISIBLE: Final[dict[int, None]] = dict.fromkeys(
+    map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u180e"), None
+)
+
+#: A hard-wrapped line of a paragraph is at least this long: dump tools wrap at 60 or
+#: more columns, so a shorter line ended its paragraph (or list item) on the page.
+WRAPPED_LINE_MIN: Final = 40
+
+#: One normalised line of the input: (1-based line number, text).
+Line = tuple[int, str]
+
+_DASHES: Final[dict[int, str]] = dict.fromkeys(
+    map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-"
+)
+_DASH_RUN: Final[re.Pattern[str]] = re.compile(r"\s*-\s*")
+
+
+def clean(text: str) -> str:
+    """Return *text* in NFC with invisible characters removed and whitespace collapsed.
+
+    >>> clean("  Acute\\u00a0liver\\u200b  fail\\u00adure\\t")
+    'Acute liver failure'
+    >>> clean("Cafe\\u0301") == "Caf\\u00e9"
+    True
+    """
+    text = text.translate(_INVISIBLE)
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
+
+
+def lines(text: str) -> list[Line]:
+    """Split *text* into cleaned, non-empty lines numbered from 1.
+
+    Lines end at ``\\n``, ``\\r\\n`` and ``\\r``, as editors count them; other
+    separators (form feed, ``U+2028`` ...) count as spaces.
+
+    >>> lines("a\\r\\n\\r\\n  b \\rc\\x0cd")
+    [(1, 'a'), (3, 'b'), (4, 'c d')]
+    """
+    text = text.translate(_INVISIBLE)
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    out: list[Line] = []
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for number, raw in enumerate(text.split("\n"), 1):
+        if cleaned := " ".join(raw.split()):
+            out.append((number, cleaned))
+    return out
+
+
+def unify_dashes(text: str) -> str:
+    """Replace en/em dashes and minus signs by ``-`` and drop spaces around dashes.
+
+    >>> unify_dashes("233 \\u2013 247")
+    '233-247'
+    """
+    return _DASH_RUN.sub("-", text.translate(_DASHES))
+
+
+def is_dash(text: str) -> bool:
+    """Return whether *text* is a lone dash: the page's way of saying "no value".
+
+    >>> is_dash("\\u2014"), is_dash("-"), is_dash("4")
+    (True, True, False)
+    """
+    return text in {"-", "\u2013", "\u2014", "\u2012", "\u2015", "\u2212", "--", "n/a", "N/A"}
+
+
+def join_wrapped(parts: list[str]) -> str:
+    """Join lines of one paragraph with spaces, undoing a hyphen break at a line end.
+
+    >>> join_wrapped(["Hepatocyte-", "like cells", "and more"])
+    'Hepatocyte-like cells and more'
+    """
+    out: list[str] = []
+    for part in parts:
+        if out and out[-1].endswith("-") and out[-1][-2:-1].isalpha() and part[:1].isalpha():
+            out[-1] += part
+        else:
+            out.append(part)
+    return " ".join(out)

@@ -1,0 +1,59 @@
+"""JSON (un)structuring of the record with a private cattrs converter."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import cattrs
+from cattrs.preconf.json import make_converter
+
+from .model import Paper
+
+_converter = make_converter(forbid_extra_keys=True)
+_converter.register_unstructure_hook(tuple, list)  # JSON arrays, not tuples
+
+
+def to_dict(paper: Paper) -> dict[str, Any]:
+    """Return *paper* as a dict of JSON types (the schema v1 layout).
+
+    >>> from paperparse import Paper
+    >>> to_dict(Paper(title="T"))["title"]
+    'T'
+    """
+    if not isinstance(paper, Paper):
+        raise TypeError(f"to_dict() expects a Paper, not {type(paper).__name__}.")
+    result: dict[str, Any] = _converter.unstructure(paper)
+    return result
+
+
+def from_dict(data: dict[str, Any]) -> Paper:
+    """Build a :class:`Paper` from a dict made by :func:`to_dict` (or read from JSON).
+
+    Raises:
+        ValueError: *data* is not a valid record (an unknown key, a missing key or a
+            value of the wrong type); the message names every offending path.
+
+    >>> from paperparse import Paper
+    >>> from_dict(to_dict(Paper(title="T"))) == Paper(title="T")
+    True
+    """
+    try:
+        return _converter.structure(data, Paper)
+    except (cattrs.BaseValidationError, KeyError, TypeError, ValueError) as error:
+        problems = (
+            "; ".join(cattrs.transform_error(error, path="paper"))
+            if isinstance(error, cattrs.BaseValidationError)
+            else str(error)
+        )
+        raise ValueError(f"The data is not a valid Paper record: {problems}.") from error
+
+
+def to_json(paper: Paper, *, indent: int | None = None) -> str:
+    """Return *paper* as a JSON string (UTF-8 text, non-ASCII kept as is).
+
+    >>> from paperparse import Paper
+    >>> to_json(Paper(title="T"))[:13]
+    '{"title": "T"'
+    """
+    return json.dumps(to_dict(paper), ensure_ascii=False, indent=indent)

@@ -1,0 +1,44 @@
+"""Shared test helpers: fixture discovery and a readable record diff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+PAGE_SUFFIXES = (".txt", ".html", ".htm")
+
+
+def page_fixtures(under: Path = FIXTURES) -> list[Path]:
+    """Every page dump under *under* that has an expected ``.json`` beside it."""
+    return sorted(
+        p
+        for p in under.rglob("*")
+        if p.suffix in PAGE_SUFFIXES and p.with_suffix(".json").is_file()
+    )
+
+
+def diff(expected: Any, actual: Any, path: str = "") -> list[str]:
+    """Field-by-field differences between two JSON values, one line each."""
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        out: list[str] = []
+        for key in sorted(set(expected) | set(actual)):
+            where = f"{path}.{key}" if path else key
+            if key not in actual:
+                out.append(f"{where}: missing from the parsed record")
+            elif key not in expected:
+                out.append(f"{where}: unexpected key in the parsed record")
+            else:
+                out.extend(diff(expected[key], actual[key], where))
+        return out
+    if isinstance(expected, list) and isinstance(actual, list):
+        out = []
+        if len(expected) != len(actual):
+            out.append(f"{path}: expected {len(expected)} items, got {len(actual)}")
+        for index, (e, a) in enumerate(zip(expected, actual, strict=False)):
+            out.extend(diff(e, a, f"{path}[{index}]"))
+        return out
+    if expected != actual or type(expected) is not type(actual):
+        return [f"{path}: expected {expected!r}, got {actual!r}"]
+    return []
