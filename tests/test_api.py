@@ -14,7 +14,6 @@ from paperparse import (
     StrictModeError,
     UndecodableInput,
     UnrecognizedPage,
-    UnsupportedFormat,
 )
 
 from .conftest import FIXTURES
@@ -85,13 +84,20 @@ def test_unrelated_text_is_unrecognized() -> None:
 
 def test_binary_bytes_are_undecodable() -> None:
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
-    with pytest.raises(UndecodableInput, match="binary data"):
+    with pytest.raises(UndecodableInput, match=r"^The input is a PNG image, not the text"):
         paperparse.parse(png)
+    with pytest.raises(UndecodableInput, match="binary data"):
+        paperparse.parse(b"\x00\x01" * 500)
 
 
-def test_html_is_refused_clearly_for_now() -> None:
-    with pytest.raises(UnsupportedFormat, match="The input is HTML"):
+def test_html_without_a_paper_is_unrecognized() -> None:
+    with pytest.raises(UnrecognizedPage, match="does not look like a paper page"):
         paperparse.parse("<!DOCTYPE html><html><body><h1>Title</h1></body></html>")
+
+
+def test_html_without_visible_text_is_empty() -> None:
+    with pytest.raises(EmptyInput, match="no visible text"):
+        paperparse.parse("<!DOCTYPE html><html><head><script>x=1</script></head></html>")
 
 
 def test_format_text_forces_the_text_path() -> None:
@@ -100,7 +106,7 @@ def test_format_text_forces_the_text_path() -> None:
 
 
 def test_every_error_is_a_parse_error() -> None:
-    for error in (EmptyInput, UnrecognizedPage, UndecodableInput, UnsupportedFormat):
+    for error in (EmptyInput, UnrecognizedPage, UndecodableInput):
         assert issubclass(error, ParseError)
     assert issubclass(StrictModeError, ParseError)
 
@@ -126,14 +132,14 @@ def test_strict_mode_passes_a_clean_page() -> None:
 
 
 def test_conflicting_duplicate_is_null_with_warning() -> None:
-    page = SEED_TEXT + "\nPublisher\nELSEVIER\n"
+    page = SEED_TEXT.replace("Recommended\n", "Publisher\nELSEVIER\nRecommended\n")
     paper = paperparse.parse(page)
     assert paper.publisher is None
     assert [w.code for w in paper.warnings] == ["conflicting_values"]
 
 
 def test_identical_duplicate_is_fine() -> None:
-    page = SEED_TEXT + "\nPublisher\nSPRINGER HEIDELBERG\n"
+    page = SEED_TEXT.replace("Recommended\n", "Publisher\nSPRINGER HEIDELBERG\nRecommended\n")
     assert paperparse.parse(page) == paperparse.parse(SEED_TEXT)
 
 
@@ -187,3 +193,45 @@ def test_path_like_other_than_pathlib(tmp_path: pathlib.Path) -> None:
             return str(SEED)
 
     assert paperparse.parse(MyPath()) == paperparse.parse(SEED)  # type: ignore[arg-type]
+
+
+def test_page_cut_inside_a_section_empties_the_value_it_ends_with() -> None:
+    cut = SEED_TEXT[: SEED_TEXT.index("In this review")]
+    paper = paperparse.parse(cut)
+    assert paper.abstract is None
+    assert paper.funding == paperparse.parse(SEED_TEXT).funding
+    assert [(w.code, w.line) for w in paper.warnings] == [("truncated_page", 28)]
+    assert "ends inside the abstract section" in paper.warnings[0].message
+
+
+def test_page_cut_at_a_doi_drops_the_doi() -> None:
+    cut = SEED_TEXT[: SEED_TEXT.index("-019-")]
+    paper = paperparse.parse(cut)
+    assert paper.doi is None
+    assert paper.publisher == "SPRINGER HEIDELBERG"
+    assert [w.code for w in paper.warnings] == ["truncated_page"]
+
+
+def test_two_pages_in_one_dump() -> None:
+    paper = paperparse.parse(SEED_TEXT + "\n4.5 Article\nAnother paper\nJournal\nX\n")
+    assert paper.title == paperparse.parse(SEED_TEXT).title
+    assert paper.recommended == ()
+    assert [(w.code, w.line) for w in paper.warnings] == [("multiple_pages", 56)]
+
+
+def test_lost_characters_empty_the_fields_holding_them() -> None:
+    text = SEED_TEXT.replace("Exosomes", "Exosomes (caf\u00e9)")
+    data = text.encode("utf-8").replace(b"Improvement", b"Am\xe9lioration")
+    paper = paperparse.parse(data)  # UTF-8 with one cp1252 byte: mixed encodings
+    assert paper.title is None
+    assert paper.doi == "10.1007/s00109-019-01804-x"
+    assert [(w.code, w.line) for w in paper.warnings] == [("damaged_text", 3)]
+
+
+def test_lone_surrogates_and_nul_characters() -> None:
+    assert paperparse.parse(SEED_TEXT.replace("Review", "Rev\x00iew", 1)) == paperparse.parse(
+        SEED_TEXT
+    )
+    paper = paperparse.parse(SEED_TEXT.replace("Improvement", "Impro\ud800vement"))
+    assert paper.title is None
+    assert [w.code for w in paper.warnings] == ["damaged_text"]

@@ -1,9 +1,10 @@
 """paperparse: turn text dumps of scholarly aggregator pages into typed records.
 
 >>> import paperparse
->>> paper = paperparse.parse("4.7 Review\\nA title\\nKeywords\\na; b\\nDOI: 10.1000/xyz")
->>> paper.keywords, paper.rating.score
-(('a', 'b'), 4.7)
+>>> page = "4.7 Review\\nA title\\nKeywords\\na; b\\nDOI: 10.1000/xyz\\nRecommended"
+>>> paper = paperparse.parse(page)
+>>> paper.keywords, paper.doi, paper.rating.score
+(('a', 'b'), '10.1000/xyz', 4.7)
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from .errors import (
     StrictModeError,
     UndecodableInput,
     UnrecognizedPage,
-    UnsupportedFormat,
 )
 from .model import (
     Author,
@@ -51,7 +51,6 @@ __all__ = [
     "StrictModeError",
     "UndecodableInput",
     "UnrecognizedPage",
-    "UnsupportedFormat",
     "__version__",
     "from_dict",
     "parse",

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import codecs
 import os
 import re
 from typing import Final, Literal
 
 from . import normalize
-from .errors import (
-    EmptyInput,
-    InputTooLarge,
-    StrictModeError,
-    UndecodableInput,
-    UnsupportedFormat,
-)
+from .encoding import decode
+from .errors import EmptyInput, InputTooLarge, StrictModeError
 from .model import Paper
 from .sections import build_paper
 
@@ -24,59 +18,13 @@ _FORMATS: Final = ("auto", "text", "html")
 #: Default size limit of one page, in bytes (characters for ``str`` input).
 DEFAULT_MAX_SIZE: Final = 50 * 1024 * 1024
 
-_BOMS: Final = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 #: Start of an HTML document, after optional whitespace and comments.
 _HTML_START: Final = re.compile(
-    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|p|table|section|article)\b",
+    r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.*?-->\s*)*"
+    r"<(?:!doctype\s+html|html|head|body|meta|div|p|table|section|article)\b",
     re.IGNORECASE | re.DOTALL,
 )
 _SNIFF: Final = 2048
-_CONTROL: Final = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-
-
-def decode(data: bytes) -> str:
-    """Decode page bytes: byte-order mark, then UTF-8, then detection.
-
-    Raises :class:`UndecodableInput` for binary data and bytes no text encoding fits.
-
-    >>> cafe = "Caf\\u00e9"
-    >>> decode(cafe.encode("utf-8")) == decode(cafe.encode("cp1252")) == cafe
-    True
-    >>> decode(b"\\xef\\xbb\\xbfok")
-    'ok'
-    """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as error:
-                raise UndecodableInput(
-                    f"The input starts with a {encoding.upper()} byte-order mark but is not "
-                    f"valid {encoding.upper()} ({error.reason} at byte {error.start})."
-                ) from None
-    if b"\x00" in data[: _SNIFF * 4]:
-        raise UndecodableInput(
-            "The input is binary data (it holds NUL bytes), not the text or HTML of a page."
-        )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    from bs4.dammit import UnicodeDammit  # only for bytes that are not UTF-8
-
-    text = UnicodeDammit(data, ["utf-8", "cp1252"], is_html=False).unicode_markup
-    if text is None or _CONTROL.search(text[: _SNIFF * 4]) is not None:
-        raise UndecodableInput(
-            "The input bytes could not be decoded as text in any known encoding "
-            "(expected UTF-8, UTF-16 or a declared or detectable legacy encoding)."
-        )
-    return text
 
 
 def looks_like_html(text: str) -> bool:
@@ -94,6 +42,7 @@ def looks_like_html(text: str) -> bool:
 
 def _read(source: str | bytes | os.PathLike[str] | os.PathLike[bytes], max_size: int) -> str:
     if isinstance(source, str):
+        source = normalize.fix_surrogates(source)
         if len(source) > max_size:
             raise InputTooLarge(
                 f"The input is {len(source):,} characters long, over the limit of "
@@ -154,12 +103,11 @@ def parse(
         UnrecognizedPage: Nothing on the page looks like a paper page.
         UndecodableInput: ``bytes`` that are not text in any known encoding.
         InputTooLarge: The input is larger than ``max_size``.
-        UnsupportedFormat: HTML input (the HTML path is not available yet).
         StrictModeError: ``strict=True`` and the page raised a warning.
         TypeError: ``source`` is of another type.
         ValueError: ``format`` or ``max_size`` is not a valid option.
 
-    >>> paper = parse("4.7 Review\\nA title\\nJournal\\nNATURE\\nDOI: 10.1038/x1")
+    >>> paper = parse("4.7 Review\\nA title\\nJournal\\nNATURE\\nDOI: 10.1038/x1\\nRate this paper")
     >>> paper.title, paper.journal.name, paper.doi
     ('A title', 'NATURE', '10.1038/x1')
     """
@@ -173,17 +121,19 @@ def parse(
     fmt = format
     if fmt == "auto":
         fmt = "html" if looks_like_html(text) else "text"
+    metadata = None
     if fmt == "html":
-        raise UnsupportedFormat(
-            "The input is HTML; this version reads text dumps only "
-            "(pass format='text' to read it as text anyway)."
-        )
-    lines = normalize.lines(text)
-    if not lines:
+        from .html import parse_html  # lxml is only imported for HTML input
+
+        lines, metadata = parse_html(text)
+    else:
+        lines = normalize.lines(text)
+    if not lines and (metadata is None or metadata.is_empty()):
         raise EmptyInput(
-            "The input holds only invisible characters and whitespace; expected a paper page."
+            "The input holds no visible text (only whitespace, invisible characters or "
+            "markup); expected a paper page."
         )
-    paper = build_paper(lines, source_format=fmt)
+    paper = build_paper(lines, source_format=fmt, metadata=metadata)
     if strict and paper.warnings:
         raise StrictModeError(paper.warnings[0])
     return paper

@@ -20,7 +20,6 @@ __all__ = [
     "StrictModeError",
     "UndecodableInput",
     "UnrecognizedPage",
-    "UnsupportedFormat",
 ]
 
 
@@ -44,10 +43,6 @@ class InputTooLarge(ParseError):
     """The input is larger than the size limit of the call."""
 
 
-class UnsupportedFormat(ParseError):
-    """The input is in a format this version cannot parse."""
-
-
 class StrictModeError(ParseError):
     """``strict=True`` was given and the page raised a warning."""
 
@@ -67,6 +62,22 @@ WARNING_CODES: Final[dict[str, str]] = {
     "unreadable_value": (
         "A labelled value could not be read (e.g. a rating that is not a number); "
         "the field is null."
+    ),
+    "metadata_conflict": (
+        "The page's embedded metadata (meta tags, JSON-LD) disagrees with the visible "
+        "page; the visible value was kept."
+    ),
+    "truncated_page": (
+        "The page ends inside a section that a complete page always follows with more; "
+        "the value it ends with may be cut, so it was left empty."
+    ),
+    "multiple_pages": (
+        "A second page header appears: the input holds more than one page. Only the "
+        "first page was read."
+    ),
+    "damaged_text": (
+        "The input holds U+FFFD replacement characters (bytes lost in decoding, or "
+        "mixed encodings); the fields holding them were left empty."
     ),
     "ambiguous_title": (
         "Several lines could be the title and the page layout does not say which; "

@@ -7,10 +7,24 @@ import unicodedata
 from typing import Final
 
 #: Characters that carry no text: zero-width spaces/joiners, word joiner, BOM,
-#: soft hyphen, and direction marks.
+#: soft hyphen, direction marks, C0 control characters other than whitespace (NUL
+#: included), DEL, and the private-use characters U+E000-U+E003 that the HTML path
+#: uses as in-band markers (so no input can forge one).
 _INVISIBLE: Final[dict[int, None]] = dict.fromkeys(
-    map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u180e"), None
+    [
+        *map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u180e"),
+        *range(0x09),
+        *range(0x0E, 0x1C),
+        0x7F,
+        *range(0xE000, 0xE004),
+    ],
+    None,
 )
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+#: First character of a line that stands for a rating widget (``WIDGET + "score 4.5"``);
+#: only the HTML path makes such lines.
+WIDGET: Final = "\ue002"
 
 #: A hard-wrapped line of a paragraph is at least this long: dump tools wrap at 60 or
 #: more columns, so a shorter line ended its paragraph (or list item) on the page.
@@ -23,6 +37,17 @@ _DASHES: Final[dict[int, str]] = dict.fromkeys(
     map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-"
 )
 _DASH_RUN: Final[re.Pattern[str]] = re.compile(r"\s*-\s*")
+
+
+def fix_surrogates(text: str) -> str:
+    """Replace lone surrogates (which no encoding can write) by U+FFFD.
+
+    >>> fix_surrogates("a\\ud800b")
+    'a\\ufffdb'
+    """
+    if _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def clean(text: str) -> str:

@@ -9,7 +9,7 @@ Whatever cannot be placed becomes a :class:`~paperparse.model.ParseWarning`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -27,18 +27,20 @@ from .fields.rating import (
     parse_secondary_value,
     split_named,
 )
+from .metadata import Metadata
 from .model import (
     Author,
     AuthorClaim,
     Funding,
     Journal,
+    PageRange,
     Paper,
     ParseWarning,
     Rating,
     SecondaryRating,
     Source,
 )
-from .normalize import WRAPPED_LINE_MIN, Line, join_wrapped
+from .normalize import WIDGET, WRAPPED_LINE_MIN, Line, join_wrapped
 
 T = TypeVar("T")
 
@@ -46,6 +48,7 @@ T = TypeVar("T")
 MAX_LABEL_WORDS = 4
 _SNIPPET = 60
 _MARKDOWN = "#*_> "
+_RATING_KINDS = frozenset({"reviews", "primary_rating"})
 
 
 @attrs.define
@@ -53,8 +56,12 @@ class Section:
     """The lines that follow one section label on the page."""
 
     kind: str
+    #: The line of the section's label; ``None`` for a section that has no label
+    #: (the preamble, the abstract after its button, the text after the rating).
     line: int | None
     lines: list[Line] = attrs.Factory(list)
+    #: Where the section starts: its label, or the button that opened it.
+    start: int | None = None
 
 
 @attrs.define
@@ -62,7 +69,8 @@ class _State:
     warnings: list[ParseWarning] = attrs.Factory(list)
 
     def warn(self, code: str, message: str, line: int | None) -> None:
-        self.warnings.append(ParseWarning(code, message, line))
+        # Line 0 stands for "unknown" (a page read without source positions).
+        self.warnings.append(ParseWarning(code, message, line or None))
 
     def unplaced(self, line: Line, where: str) -> None:
         number, text = line
@@ -120,6 +128,22 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
     sections = [Section("preamble", None)]
     current = sections[0]
     for number, text in lines:
+        if text.startswith(WIDGET):
+            # A rating widget counts where it stands: in the rating block, not in a
+            # recommended paper's card or anywhere else.
+            if current.kind in _RATING_KINDS:
+                found.widgets.append((number, text[1:]))
+            found.last = ("widget", number, current)
+            continue
+        if current.kind != "preamble" and _is_page_header(text):
+            state.warn(
+                "multiple_pages",
+                f"A second page header {_quote(text)} starts here: the input holds more "
+                "than one page. Only the first page was read.",
+                number,
+            )
+            break
+        found.last = ("label", number, current)
         key = _label_key(text)
         if key in vocab.PEEREF_MARKERS or "peeref.com" in key:
             found.peeref = True
@@ -151,26 +175,31 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
             )
             continue
         if key in vocab.ACTIONS:
+            found.last = ("action", number, current)
             found.actions.append(vocab.ACTIONS[key])
             if key == vocab.ABSTRACT_FOLLOWS:
-                current = Section("abstract", None)
+                current = Section("abstract", None, start=number)
                 sections.append(current)
             elif key == vocab.RATING_ENDS:
-                current = Section("after_rating", None)
+                current = Section("after_rating", None, start=number)
                 sections.append(current)
             continue
         if _is_chrome(key):
+            found.last = ("chrome", number, current)
             continue
         if current.kind != "abstract":
             if (doi := parse_doi_line(text)) is not None:
                 found.dois.append((number, doi))
+                found.last = ("doi", number, current)
                 continue
             if is_doi_label_line(text):
                 continue
             if (locator := parse_locator(text)) is not None:
                 found.locators.append((number, locator))
+                found.last = ("locator", number, current)
                 continue
         current.lines.append((number, text))
+        found.last = ("content", number, current)
     return sections, found
 
 
@@ -181,7 +210,11 @@ class Extracted:
     dois: list[tuple[int | None, str]] = attrs.Factory(list)
     locators: list[tuple[int | None, Locator]] = attrs.Factory(list)
     actions: list[str] = attrs.Factory(list)
+    widgets: list[tuple[int | None, str]] = attrs.Factory(list)
     peeref: bool = False
+    #: What the last line of the page was: ``(role, line, section)``, where role is
+    #: one of content, doi, locator, label, action, chrome, widget.
+    last: tuple[str, int | None, Section | None] = ("label", None, None)
 
 
 # --- the preamble: header and title ---------------------------------------------
@@ -198,6 +231,12 @@ def _parse_header(text: str) -> tuple[float | None, str | None] | None:
     if looks_like_score(first) and vocab.fold(rest) in vocab.ARTICLE_TYPES:
         return parse_score(first), vocab.ARTICLE_TYPES[vocab.fold(rest)]
     return None
+
+
+def _is_page_header(text: str) -> bool:
+    """Whether *text* is a full page header: a score and an article type (``4.7 Review``)."""
+    header = _parse_header(text)
+    return header is not None and header[0] is not None and header[1] is not None
 
 
 def _is_paragraph(lines: Sequence[Line]) -> bool:
@@ -376,8 +415,13 @@ def _each(
     return [(s.line, read(s)) for s in _by_kind(sections, kind)]
 
 
-def build_paper(lines: Sequence[Line], *, source_format: str) -> Paper:
-    """Parse normalised *lines* into a :class:`Paper` (warnings included)."""
+def build_paper(
+    lines: Sequence[Line], *, source_format: str, metadata: Metadata | None = None
+) -> Paper:
+    """Parse normalised *lines* into a :class:`Paper` (warnings included).
+
+    *metadata* (from an HTML page) fills the fields the visible lines lack.
+    """
     state = _State()
     sections, found = split_sections(lines, state)
 
@@ -424,12 +468,15 @@ def build_paper(lines: Sequence[Line], *, source_format: str) -> Paper:
     abstract = state.pick("abstract", abstracts, None)
     authors, claim = _authors(_by_kind(sections, "authors"), state)
 
-    primary_lines = [
-        line for s in sections if s.kind in ("reviews", "primary_rating") for line in s.lines
-    ]
+    primary_lines = [line for s in sections if s.kind in _RATING_KINDS for line in s.lines]
     scores, counts, note = _primary(primary_lines, state)
     if header_score is not None and header_score[1] is not None:
         scores.insert(0, header_score)
+    scores = [s for s in scores if s[1] is not None]
+    if not scores or not counts:
+        widget_scores, widget_counts = _widgets(found.widgets, state)
+        scores = scores or widget_scores
+        counts = counts or widget_counts
     secondary = state.pick(
         "secondary ratings",
         [
@@ -445,7 +492,7 @@ def build_paper(lines: Sequence[Line], *, source_format: str) -> Paper:
     )
     if has_rating_block or header_score is not None:
         rating = Rating(
-            score=state.pick("rating score", [s for s in scores if s[1] is not None], None),
+            score=state.pick("rating score", scores, None),
             count=state.pick("number of ratings", counts, None),
             note=note,
             secondary=secondary,
@@ -460,29 +507,7 @@ def build_paper(lines: Sequence[Line], *, source_format: str) -> Paper:
             for line in section.lines:
                 state.unplaced(line, "after the rating block")
 
-    recognised = sum(
-        (
-            article_type is not None or header_score is not None,
-            journal is not None,
-            publisher is not None,
-            doi is not None,
-            bool(keywords),
-            bool(funding),
-            bool(authors) or claim is not None,
-            rating is not None,
-            bool(found.actions),
-            any(s.kind == "recommended" for s in sections),
-            any(s.kind == "abstract" and s.line is not None for s in sections),
-        )
-    )
-    if recognised < MIN_RECOGNISED:
-        raise UnrecognizedPage(
-            "The input does not look like a paper page: expected labelled sections such as "
-            "'Journal', 'Publisher', 'DOI', 'Keywords' or 'Funding', but found "
-            f"{'only one of them' if recognised else 'none of them'}."
-        )
-
-    return Paper(
+    paper = Paper(
         title=title,
         article_type=article_type,
         journal=journal,
@@ -499,8 +524,261 @@ def build_paper(lines: Sequence[Line], *, source_format: str) -> Paper:
         source=Source(
             "peeref" if found.peeref else None, "html" if source_format == "html" else "text"
         ),
-        warnings=tuple(sorted(state.warnings, key=_warning_order)),
     )
+    paper = _drop_truncated(paper, found, state)
+    if metadata is not None:
+        paper = merge_metadata(paper, metadata, state)
+    if any("\ufffd" in text for _, text in lines):
+        paper = _drop_damaged(paper, lines, state)
+
+    recognised = sum(
+        (
+            paper.article_type is not None or header_score is not None,
+            paper.title is not None and metadata is not None and metadata.title is not None,
+            paper.journal is not None,
+            paper.publisher is not None,
+            paper.doi is not None,
+            bool(paper.keywords),
+            bool(paper.funding),
+            bool(paper.authors) or paper.author_claim is not None,
+            paper.rating is not None,
+            bool(paper.actions),
+            any(s.kind == "recommended" for s in sections),
+            any(s.kind == "abstract" and s.line is not None for s in sections),
+        )
+    )
+    if recognised < MIN_RECOGNISED:
+        raise UnrecognizedPage(
+            "The input does not look like a paper page: expected labelled sections such as "
+            "'Journal', 'Publisher', 'DOI', 'Keywords' or 'Funding', but found "
+            f"{'only one of them' if recognised else 'none of them'}."
+        )
+    return attrs.evolve(paper, warnings=tuple(sorted(state.warnings, key=_warning_order)))
+
+
+#: Sections after which a complete page always goes on: a page that ends inside one
+#: of them was cut off (a truncated download, a dump cut short).
+_NEVER_LAST = frozenset(
+    {
+        "preamble",
+        "journal",
+        "publisher",
+        "keywords",
+        "funding",
+        "abstract",
+        "authors",
+        "reviews",
+        "primary_rating",
+        "secondary_ratings",
+    }
+)
+_SECTION_NAMES = {
+    "preamble": "title",
+    "journal": "Journal",
+    "publisher": "Publisher",
+    "keywords": "Keywords",
+    "funding": "Funding",
+    "abstract": "abstract",
+    "authors": "Authors",
+    "reviews": "Reviews",
+    "primary_rating": "Primary Rating",
+    "secondary_ratings": "Secondary Ratings",
+}
+
+
+def _drop_truncated(paper: Paper, found: Extracted, state: _State) -> Paper:
+    """Empty the value that a cut-off page ends with: it may itself be cut."""
+    role, line, section = found.last
+    if role not in ("content", "doi", "locator") or section is None:
+        return paper
+    if section.kind not in _NEVER_LAST:
+        return paper
+    if role == "doi":
+        field, changed = "DOI", attrs.evolve(paper, doi=None)
+    elif role == "locator" and paper.journal is not None:
+        field = "volume, issue and pages"
+        changed = attrs.evolve(
+            paper,
+            journal=attrs.evolve(
+                paper.journal, volume=None, issue=None, pages=None, article_number=None
+            ),
+        )
+    else:
+        field, changed = _drop_section_value(paper, section)
+    state.warn(
+        "truncated_page",
+        f"The page ends inside the {_SECTION_NAMES[section.kind]} section, so it looks "
+        f"cut off; the {field} it ends with was left empty.",
+        line,
+    )
+    return changed
+
+
+def _drop_section_value(paper: Paper, section: Section) -> tuple[str, Paper]:
+    kind = section.kind
+    if kind == "preamble":
+        return "title", attrs.evolve(paper, title=None)
+    if kind == "journal" and paper.journal is not None:
+        return "journal name", attrs.evolve(paper, journal=attrs.evolve(paper.journal, name=None))
+    if kind == "publisher":
+        return "publisher", attrs.evolve(paper, publisher=None)
+    if kind == "keywords":
+        return "keyword list", attrs.evolve(paper, keywords=())
+    if kind == "funding":
+        return "funding list", attrs.evolve(paper, funding=())
+    if kind == "abstract":
+        return "abstract", attrs.evolve(paper, abstract=None)
+    if kind == "authors":
+        return "author list", attrs.evolve(paper, authors=())
+    if paper.rating is None:  # pragma: no cover - a rating section always makes a rating
+        return "rating", paper
+    if kind == "secondary_ratings":
+        return "secondary ratings", attrs.evolve(
+            paper, rating=attrs.evolve(paper.rating, secondary=())
+        )
+    return "rating", attrs.evolve(paper, rating=Rating())
+
+
+def _drop_damaged(paper: Paper, lines: Sequence[Line], state: _State) -> Paper:
+    """Empty every value holding U+FFFD: a character the input lost (bad bytes)."""
+    line = next((number for number, text in lines if "\ufffd" in text), None)
+    changes: dict[str, Any] = {}
+    for field in attrs.fields(Paper):
+        if field.name in ("source", "warnings"):
+            continue
+        value = getattr(paper, field.name)
+        if "\ufffd" in repr(value):
+            changes[field.name] = field.default
+    if changes:
+        state.warn(
+            "damaged_text",
+            "The input holds characters that were lost in decoding (U+FFFD); "
+            f"the {', '.join(changes)} holding them {'was' if len(changes) == 1 else 'were'} "
+            "left empty.",
+            line,
+        )
+    return attrs.evolve(paper, **changes)
+
+
+def _widgets(
+    widgets: list[tuple[int | None, str]], state: _State
+) -> tuple[list[tuple[int | None, float | None]], list[tuple[int | None, int]]]:
+    """Scores and counts of the rating widgets that stand in the rating block."""
+    scores: list[tuple[int | None, float | None]] = []
+    counts: list[tuple[int | None, int]] = []
+    for number, widget in widgets:
+        kind, _, value = widget.partition(" ")
+        if kind == "count" and value.isdigit():
+            counts.append((number, int(value)))
+        elif kind == "score":
+            if (score := parse_score(value)) is None:
+                state.warn(
+                    "unreadable_value",
+                    f"The rating widget's score {_quote(value)} is not a score out of 5; "
+                    "it was left out.",
+                    number,
+                )
+            else:
+                scores.append((number, score))
+    return scores, counts
+
+
+# --- metadata ----------------------------------------------------------------------
+
+
+def _same(visible: object, stated: object) -> bool:
+    """Whether a visible value and a metadata value say the same thing."""
+    if isinstance(visible, str) and isinstance(stated, str):
+        return vocab.fold(visible) == vocab.fold(stated)
+    if isinstance(visible, tuple) and isinstance(stated, tuple):
+        return sorted(map(_name_key, visible)) == sorted(map(_name_key, stated))
+    return visible == stated
+
+
+def _name_key(item: object) -> tuple[str, ...]:
+    """Compare names and keywords by their words: ``Zhang, Wei`` is ``Wei Zhang``."""
+    text = item.name if isinstance(item, Author) else str(item)
+    return tuple(sorted("".join(c if c.isalnum() else " " for c in text.casefold()).split()))
+
+
+def merge_metadata(paper: Paper, metadata: Metadata, state: _State) -> Paper:
+    """Fill the fields the visible page lacks from *metadata*; report disagreements.
+
+    What the visible page says always wins; a metadata value that differs from it is
+    reported as ``metadata_conflict`` and otherwise ignored.
+    """
+
+    def take(field: str, visible: T, empty: T, convert: Callable[[Any], T]) -> T:
+        found = getattr(metadata, field)
+        if found is None:
+            return visible
+        line, raw = found
+        stated = convert(raw)
+        if visible == empty or visible is None:
+            return stated
+        if not _same(visible, stated):
+            state.warn(
+                "metadata_conflict",
+                f"The page's metadata gives the {_FIELD_NAMES[field]} as {_quote(_shown(raw))}, "
+                f"but the visible page says {_quote(_shown(visible))}; "
+                "the visible value was kept.",
+                line,
+            )
+        return visible
+
+    journal = paper.journal or Journal()
+    pages = journal.pages
+    first = take("first_page", pages.first if pages else None, None, str)
+    last = take("last_page", pages.last if pages else None, None, str)
+    if pages is None and first is not None:
+        pages = PageRange(first, last)
+    journal = Journal(
+        name=take("journal", journal.name, None, str),
+        volume=take("volume", journal.volume, None, str),
+        issue=take("issue", journal.issue, None, str),
+        pages=pages,
+        article_number=journal.article_number,
+    )
+    rating = paper.rating
+    if metadata.score is not None or metadata.count is not None:
+        rating = rating or Rating()
+        rating = attrs.evolve(
+            rating,
+            score=take("score", rating.score, None, float),
+            count=take("count", rating.count, None, int),
+        )
+    return attrs.evolve(
+        paper,
+        title=take("title", paper.title, None, str),
+        doi=take("doi", paper.doi, None, str),
+        publisher=take("publisher", paper.publisher, None, str),
+        keywords=take("keywords", paper.keywords, (), tuple),
+        authors=take("authors", paper.authors, (), lambda names: tuple(Author(n) for n in names)),
+        journal=None if journal == Journal() else journal,
+        rating=rating,
+    )
+
+
+_FIELD_NAMES = {
+    "title": "title",
+    "doi": "DOI",
+    "journal": "journal name",
+    "volume": "volume",
+    "issue": "issue",
+    "first_page": "first page",
+    "last_page": "last page",
+    "publisher": "publisher",
+    "keywords": "keywords",
+    "authors": "authors",
+    "score": "rating score",
+    "count": "number of ratings",
+}
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, tuple):
+        return "; ".join(v.name if isinstance(v, Author) else str(v) for v in value)
+    return str(value)
 
 
 #: A page must show at least this many of the known parts to count as a paper page.

@@ -1,0 +1,181 @@
+"""Bytes -> text: byte-order mark, declared charset, UTF-8, then detection.
+
+Binary files saved under a page's name (images, PDFs, archives) are recognised by
+their magic numbers and refused with a message that names what they are.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Final
+
+from .errors import UndecodableInput
+
+_BOMS: Final = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+#: Magic numbers of binary formats that get saved under a page's name by mistake.
+_MAGIC: Final = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"RIFF", "a RIFF file (WebP image, WAV audio or AVI video)"),
+    (b"%PDF-", "a PDF document"),
+    (b"\x1f\x8b", "gzip-compressed data (decompress it first)"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"BZh", "bzip2-compressed data (decompress it first)"),
+    (b"\xfd7zXZ\x00", "xz-compressed data (decompress it first)"),
+    (b"(\xb5/\xfd", "zstd-compressed data (decompress it first)"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x7fELF", "an executable file"),
+    (b"wOFF", "a web font"),
+    (b"wOF2", "a web font"),
+)
+
+#: Share of NUL bytes above which input without a UTF-16/32 byte-order mark is binary.
+_MAX_NUL_SHARE: Final = 0.05
+_SNIFF: Final = 8192
+
+#: ``<meta charset="...">`` or ``<meta http-equiv="Content-Type" content="...; charset=...">``.
+_META_CHARSET: Final = re.compile(
+    rb"<meta\b[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE
+)
+#: Declared names -> the codec that decodes what sites mean by them (WHATWG Encoding).
+_CHARSET_ALIASES: Final = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "x-sjis": "cp932",
+    "euc-kr": "cp949",
+}
+
+
+def declared_charset(head: bytes) -> str | None:
+    """Return the codec of a charset declared in the first bytes of an HTML page.
+
+    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=GBK">')
+    'gb18030'
+    >>> declared_charset(b"<p>no declaration</p>") is None
+    True
+    """
+    match = _META_CHARSET.search(head)
+    if match is None:
+        return None
+    name = match[1].decode("ascii").lower()
+    name = _CHARSET_ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    head = data[:_SNIFF]
+    if head and head.count(0) / len(head) > _MAX_NUL_SHARE:
+        return "binary data (it holds NUL bytes)"
+    return None
+
+
+_NON_ASCII_RUN: Final = re.compile(r"[^\x00-\x7f]{3,}")
+#: Share of non-ASCII characters outside runs of three or more above which a text
+#: decoded as Windows-1252 reads as Western European text rather than mojibake.
+_MIN_ISOLATED_SHARE: Final = 0.7
+
+
+def _western(data: bytes) -> str | None:
+    """Decode *data* as Windows-1252 if it reads as Western European text.
+
+    In French, German or Spanish text, accented letters stand alone or in pairs
+    between ASCII letters; bytes of a CJK or Cyrillic encoding decoded as
+    Windows-1252 come out as long runs of accented letters instead. Short inputs are
+    where statistical detection guesses worst, and where this test is most reliable.
+
+    >>> _western("Gr\\u00f6\\u00dfe und Caf\\u00e9".encode("cp1252"))
+    'Größe und Café'
+    >>> _western("\\u4e2d\\u6587\\u6807\\u9898".encode("gb18030")) is None
+    True
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if not non_ascii:
+        return text
+    in_runs = sum(len(run) for run in _NON_ASCII_RUN.findall(text))
+    return text if (non_ascii - in_runs) / non_ascii >= _MIN_ISOLATED_SHARE else None
+
+
+def decode(data: bytes) -> str:
+    """Decode page bytes: byte-order mark, declared charset, UTF-8, then detection.
+
+    Mostly-UTF-8 bytes with a few invalid sequences (a file that mixes encodings) are
+    decoded with U+FFFD in place of the bad bytes; the parser then leaves the values
+    that hold them empty, with a warning.
+
+    Raises:
+        UndecodableInput: binary data, or bytes that no text encoding fits.
+
+    >>> cafe = "Caf\\u00e9"
+    >>> decode(cafe.encode("utf-8")) == decode(cafe.encode("cp1252")) == cafe
+    True
+    >>> decode(b"\\xef\\xbb\\xbfok")
+    'ok'
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise UndecodableInput(
+                    f"The input starts with a {encoding.upper()} byte-order mark but is not "
+                    f"valid {encoding.upper()} ({error.reason} at byte {error.start})."
+                ) from None
+    if (kind := _binary_kind(data)) is not None:
+        raise UndecodableInput(f"The input is {kind}, not the text or HTML of a page.")
+    declared = declared_charset(data[:_SNIFF])
+    if declared is not None:
+        try:
+            return data.decode(declared)
+        except UnicodeDecodeError:
+            pass  # a wrong declaration: fall through to UTF-8 and detection
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    replaced = data.decode("utf-8", "replace")
+    damaged = replaced.count("\ufffd")
+    valid = len(replaced) - len(replaced.encode("ascii", "ignore")) - damaged
+    if valid >= damaged:
+        return replaced  # UTF-8 with a few bytes in another encoding
+    legacy = _western(data)
+    if legacy is not None:
+        return legacy
+    from bs4.dammit import UnicodeDammit  # detection, only for legacy encodings
+
+    text = UnicodeDammit(data, is_html=True).unicode_markup
+    if text is None:
+        raise UndecodableInput(
+            "The input bytes could not be decoded as text in any known encoding "
+            "(expected UTF-8, UTF-16 or a declared or detectable legacy encoding)."
+        )
+    return text
