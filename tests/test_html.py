@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
+import attrs
 import pytest
 
 import paperparse
@@ -210,3 +214,47 @@ def test_seed_twin_in_minimal_html() -> None:
         **paperparse.to_dict(SEED),
         "source": {"site": "peeref", "format": "html"},
     }
+
+
+HTML_WITH_TWIN = [
+    p
+    for p in sorted((FIXTURES / "html").glob("*.html"))
+    if (FIXTURES / "peeref" / f"{p.stem}.txt").is_file() or p.stem.startswith("seed-")
+]
+
+
+def test_there_are_html_fixtures_with_text_twins() -> None:
+    assert len(HTML_WITH_TWIN) >= 9
+
+
+@pytest.mark.parametrize("page", HTML_WITH_TWIN, ids=lambda p: p.stem)
+def test_html_and_text_twin_give_the_same_record(page: Path) -> None:
+    stem = "jmm-2019-review" if page.stem.startswith("seed-") else page.stem
+    text = paperparse.parse(FIXTURES / "peeref" / f"{stem}.txt")
+    html = paperparse.parse(page)
+    assert html.source.format == "html"
+    assert attrs.evolve(html, source=text.source) == text
+
+
+def test_encoding_fixtures_agree_with_their_text_twin() -> None:
+    text = paperparse.parse(FIXTURES / "encodings" / "text" / "utf8.txt")
+    french = sorted(
+        p
+        for p in (FIXTURES / "encodings").glob("*.html")
+        if "gb" not in p.stem and "jis" not in p.stem
+    )
+    assert len(french) >= 6
+    for page in french:
+        html = paperparse.parse(page)
+        assert attrs.evolve(html, source=text.source) == text, page.name
+
+
+def test_a_20_mb_page() -> None:
+    seed = (FIXTURES / "html" / "seed-cards.html").read_text(encoding="utf-8")
+    filler = "<div class='card'><p>Some other paper title that goes on</p></div>\n" * 300_000
+    page = seed.replace("</main>", filler + "</main>", 1)
+    assert len(page) > 20_000_000
+    start = time.perf_counter()
+    paper = paperparse.parse(page, max_size=100_000_000)
+    assert time.perf_counter() - start < 120  # a generous bound; speed is in bench/
+    assert paper.title == SEED.title

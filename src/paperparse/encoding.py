@@ -95,6 +95,27 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
+_UTF8_SEQUENCE: Final = re.compile(rb"[\xc0-\xf7][\x80-\xbf]{1,3}")
+_HIGH_BYTES: Final = re.compile(rb"[\x80-\xff]+")
+
+
+def _utf8_shaped(data: bytes) -> bool:
+    """Whether most non-ASCII bytes of *data* form UTF-8-shaped sequences.
+
+    Such bytes are UTF-8 with a few bad sequences (a file mixing encodings, an encoded
+    lone surrogate), not a legacy encoding: a lead byte followed by the right number
+    of continuation bytes is rare in Windows-1252 or CJK text.
+
+    >>> _utf8_shaped("caf\\u00e9 ".encode() + b"Am\\xe9lioration")
+    True
+    >>> _utf8_shaped("Am\\u00e9lioration caf\\u00e9".encode("cp1252"))
+    False
+    """
+    high = sum(len(run) for run in _HIGH_BYTES.findall(data))
+    shaped = sum(len(seq) for seq in _UTF8_SEQUENCE.findall(data))
+    return high > 0 and shaped * 2 >= high
+
+
 _NON_ASCII_RUN: Final = re.compile(r"[^\x00-\x7f]{3,}")
 #: Share of non-ASCII characters outside runs of three or more above which a text
 #: decoded as Windows-1252 reads as Western European text rather than mojibake.
@@ -162,11 +183,8 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    replaced = data.decode("utf-8", "replace")
-    damaged = replaced.count("\ufffd")
-    valid = len(replaced) - len(replaced.encode("ascii", "ignore")) - damaged
-    if valid >= damaged:
-        return replaced  # UTF-8 with a few bytes in another encoding
+    if _utf8_shaped(data):
+        return data.decode("utf-8", "replace")  # UTF-8 with a few bad sequences
     legacy = _western(data)
     if legacy is not None:
         return legacy

@@ -18,12 +18,11 @@ from collections.abc import Iterator
 from typing import Any, Final, cast
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from .errors import EmptyInput
 from .metadata import Metadata, read_metadata
 from .normalize import WIDGET, Line, clean
-from .xpath import elements
+from .xpath import elements, line_of
 
 #: Elements whose content is never visible text.
 INVISIBLE: Final = (
@@ -105,22 +104,27 @@ _CHROME_CLASSES: Final = (
     "skip-link",
 )
 
-#: Page chrome and hidden elements, removed before the text is read.
+#: Page chrome and hidden elements, removed before the text is read. One predicate
+#: over every element (a single document scan), not a union of paths.
 _CHROME: Final = etree.XPath(
-    " | ".join(
+    "//*["
+    + " or ".join(
         [
-            "//nav",
-            "//aside",
-            "//*[@hidden]",
-            "//*[contains(translate(@style, ' ', ''), 'display:none')]",
-            "//*[contains(translate(@style, ' ', ''), 'visibility:hidden')]",
-            "//*[@role='navigation' or @role='banner' or @role='contentinfo'"
-            " or @role='complementary' or @role='dialog' or @role='alertdialog']",
-            "//header[not(ancestor::article or ancestor::main)]",
-            "//footer[not(ancestor::article or ancestor::main)]",
-            *(f"//*[contains(@class, '{c}') or contains(@id, '{c}')]" for c in _CHROME_CLASSES),
+            "self::nav",
+            "self::aside",
+            "@hidden",
+            "(@style and (contains(translate(@style, ' ', ''), 'display:none')"
+            " or contains(translate(@style, ' ', ''), 'visibility:hidden')))",
+            "(@role and (@role='navigation' or @role='banner' or @role='contentinfo'"
+            " or @role='complementary' or @role='dialog' or @role='alertdialog'))",
+            "((self::header or self::footer) and not(ancestor::article or ancestor::main))",
+            "(@class and ("
+            + " or ".join(f"contains(@class, '{c}')" for c in _CHROME_CLASSES)
+            + "))",
+            "(@id and (" + " or ".join(f"contains(@id, '{c}')" for c in _CHROME_CLASSES) + "))",
         ]
     )
+    + "]"
 )
 
 #: Rating widgets: a score or count carried by an attribute rather than by text.
@@ -144,9 +148,11 @@ _MARK: Final = re.compile("\ue000(\\d+)\ue001")
 _NO_MARKS: Final = dict.fromkeys(map(ord, _MARK_OPEN + _MARK_CLOSE + WIDGET + _BREAK), None)
 
 
-def _parser() -> lxml_html.HTMLParser:
+def _parser() -> etree.HTMLParser:
     # A new parser per call: lxml parsers are not safe to share between threads.
-    return lxml_html.HTMLParser(
+    # lxml.etree's parser, not lxml.html's: plain elements need no per-element class
+    # lookup in Python.
+    return etree.HTMLParser(
         encoding="utf-8",
         remove_comments=True,
         remove_pis=True,
@@ -170,26 +176,41 @@ def parse_html(text: str) -> tuple[list[Line], Metadata]:
     data = text.translate(_NO_MARKS).encode("utf-8", "replace")
     parser = _parser()
     try:
-        root = lxml_html.document_fromstring(data, parser=parser)
-    except (etree.ParserError, ValueError):
+        root = etree.fromstring(data, parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is None:
         raise EmptyInput("The input is HTML without any content; expected a paper page.") from None
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
         return _parse_deep(data), Metadata()
     metadata = read_metadata(root)
     etree.strip_elements(root, *INVISIBLE, with_tail=False)
     for element in elements(_CHROME, root):
-        if element.getparent() is not None:
-            element.drop_tree()
+        _drop(element)
     for element in elements(_WIDGETS, root):
         if (widget := _widget(element)) is not None:
             element.text = f"{_BREAK}{WIDGET}{widget}{_BREAK}{element.text or ''}"
     for element in root.iter(*BLOCKS):
-        line = element.sourceline or 0
+        line = line_of(element) or 0
         element.text = f"{_BREAK}{_MARK_OPEN}{line}{_MARK_CLOSE}{element.text or ''}"
         element.tail = _BREAK + (element.tail or "")
     for element in root.iter("br"):
         element.tail = _BREAK + (element.tail or "")
     return _lines("".join(cast("Iterator[str]", root.itertext()))), metadata
+
+
+def _drop(element: etree._Element) -> None:
+    """Remove *element* and its content, keeping the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return  # the root, or inside an element removed already
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 def _widget(element: etree._Element) -> str | None:
@@ -252,7 +273,7 @@ class _Collector:
 def _parse_deep(data: bytes) -> list[Line]:
     """Read a page nested deeper than lxml builds trees, as a stream (no line numbers)."""
     collector = _Collector()
-    parser = lxml_html.HTMLParser(
+    parser = etree.HTMLParser(
         encoding="utf-8",
         target=cast("Any", collector),
         no_network=True,

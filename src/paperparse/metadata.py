@@ -22,7 +22,7 @@ from lxml import etree
 from .fields.doi import parse_doi_line
 from .fields.rating import parse_score
 from .normalize import clean
-from .xpath import elements
+from .xpath import elements, line_of
 
 #: A value read from metadata, with the source line it came from.
 Found = tuple[int | None, Any]
@@ -120,11 +120,11 @@ def read_metadata(root: etree._Element) -> Metadata:
         )
         content = clean(element.get("content") or "")
         if name and content:
-            tags.setdefault(name, []).append((element.sourceline, content))
+            tags.setdefault(name, []).append((line_of(element), content))
 
     _from_tags(meta, tags, _CITATION)
     for script in elements(_JSON_LD, root):
-        _from_json_ld(meta, script.sourceline, script.text or "")
+        _from_json_ld(meta, line_of(script), script.text or "")
     _from_tags(meta, tags, _PRISM)
     _from_tags(meta, tags, _DUBLIN_CORE)
     _from_tags(meta, tags, _OPEN_GRAPH)

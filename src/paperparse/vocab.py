@@ -231,6 +231,10 @@ CHROME_LINES: Final[frozenset[str]] = frozenset(
         "all rights reserved",
         "english",
         "中文",
+        "loading",
+        "loading...",
+        "loading\u2026",
+        "please wait",
     }
 )
 

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from lxml import etree
-from lxml import html as lxml_html
 
 
-def elements(xpath: etree.XPath, root: etree._Element) -> list[lxml_html.HtmlElement]:
+def elements(xpath: etree.XPath, root: etree._Element) -> list[etree._Element]:
     """The elements that an element-selecting *xpath* finds under *root*."""
     found = xpath(root)
     if not isinstance(found, list):
         return []
-    return [e for e in found if isinstance(e, lxml_html.HtmlElement)]
+    return [e for e in found if isinstance(e, etree._Element)]
+
+
+def line_of(element: etree._Element) -> int | None:
+    """The 1-based source line of *element*, or ``None`` when lxml does not know it."""
+    line = element.sourceline
+    return line if isinstance(line, int) and line > 0 else None
