@@ -37,4 +37,5 @@ def test_bad_input_outcome(case: Path) -> None:
         assert record[field] == value, field
     assert [w.code for w in paper.warnings] == expect["warnings"]
     for warning in paper.warnings:
-        assert warning.line is not None and warning.line >= 1
+        assert warning.line is not None
+        assert warning.line >= 1
