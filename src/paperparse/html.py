@@ -145,7 +145,21 @@ _BREAK: Final = "\ue003"
 _MARK_OPEN: Final = "\ue000"
 _MARK_CLOSE: Final = "\ue001"
 _MARK: Final = re.compile("\ue000(\\d+)\ue001")
-_NO_MARKS: Final = dict.fromkeys(map(ord, _MARK_OPEN + _MARK_CLOSE + WIDGET + _BREAK), None)
+#: lxml refuses to set text holding C0 control characters (other than tab, newline and
+#: carriage return). As on the text path, the ones that are whitespace (vertical tab,
+#: form feed, the separators 0x1C-0x1F) become spaces and the others are not shown.
+_XML_SAFE: Final[dict[int, str | None]] = {
+    **dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x1C)], None),
+    **dict.fromkeys([0x0B, 0x0C, *range(0x1C, 0x20)], " "),
+}
+_NO_MARKS: Final[dict[int, str | None]] = {
+    **_XML_SAFE,
+    **dict.fromkeys(map(ord, _MARK_OPEN + _MARK_CLOSE + WIDGET + _BREAK), None),
+}
+
+
+def _safe(text: str | None) -> str:
+    return text.translate(_XML_SAFE) if text else ""
 
 
 def _parser() -> etree.HTMLParser:
@@ -189,13 +203,13 @@ def parse_html(text: str) -> tuple[list[Line], Metadata]:
         _drop(element)
     for element in elements(_WIDGETS, root):
         if (widget := _widget(element)) is not None:
-            element.text = f"{_BREAK}{WIDGET}{widget}{_BREAK}{element.text or ''}"
+            element.text = f"{_BREAK}{WIDGET}{widget}{_BREAK}{_safe(element.text)}"
     for element in root.iter(*BLOCKS):
         line = line_of(element) or 0
-        element.text = f"{_BREAK}{_MARK_OPEN}{line}{_MARK_CLOSE}{element.text or ''}"
-        element.tail = _BREAK + (element.tail or "")
+        element.text = f"{_BREAK}{_MARK_OPEN}{line}{_MARK_CLOSE}{_safe(element.text)}"
+        element.tail = _BREAK + _safe(element.tail)
     for element in root.iter("br"):
-        element.tail = _BREAK + (element.tail or "")
+        element.tail = _BREAK + _safe(element.tail)
     return _lines("".join(cast("Iterator[str]", root.itertext()))), metadata
 
 
@@ -207,9 +221,9 @@ def _drop(element: etree._Element) -> None:
     if element.tail:
         previous = element.getprevious()
         if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
+            previous.tail = _safe(previous.tail) + _safe(element.tail)
         else:
-            parent.text = (parent.text or "") + element.tail
+            parent.text = _safe(parent.text) + _safe(element.tail)
     parent.remove(element)
 
 
