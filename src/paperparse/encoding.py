@@ -77,12 +77,34 @@ def declared_charset(head: bytes) -> str | None:
     match = _META_CHARSET.search(head)
     if match is None:
         return None
-    name = match[1].decode("ascii").lower()
+    return text_codec(match[1].decode("ascii"))
+
+
+#: Codecs that decode bytes to ``str`` but are no page encoding (and some of which
+#: interpret their input: escapes, punycode). A declaration naming one is ignored.
+_NOT_PAGE_ENCODINGS: Final = frozenset(
+    {"undefined", "unicode_escape", "raw_unicode_escape", "punycode", "idna", "utf-7", "mbcs"}
+)
+
+
+def text_codec(name: str) -> str | None:
+    """Return the Python codec for a declared charset *name*, or ``None``.
+
+    Only text encodings count: ``base64``, ``uu`` or ``zlib`` are codecs too, but
+    not encodings a page can be in.
+
+    >>> text_codec("Shift_JIS"), text_codec("utf8"), text_codec("uu"), text_codec("nope")
+    ('cp932', 'utf-8', None, None)
+    """
+    name = name.strip().lower()
     name = _CHARSET_ALIASES.get(name, name)
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_ENCODINGS:
+        return None
+    return info.name
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -188,12 +210,20 @@ def decode(data: bytes) -> str:
     legacy = _western(data)
     if legacy is not None:
         return legacy
-    from bs4.dammit import UnicodeDammit  # detection, only for legacy encodings
+    # Detection, only for legacy encodings: BeautifulSoup's detector proposes the
+    # declared encoding, then charset-normalizer's guess, then UTF-8 and Windows-1252.
+    # Each is tried strictly: a guess that does not decode the bytes is no answer.
+    from bs4.dammit import EncodingDetector
 
-    text = UnicodeDammit(data, is_html=True).unicode_markup
-    if text is None:
-        raise UndecodableInput(
-            "The input bytes could not be decoded as text in any known encoding "
-            "(expected UTF-8, UTF-16 or a declared or detectable legacy encoding)."
-        )
-    return text
+    for proposed in EncodingDetector(data, is_html=True).encodings:
+        codec = text_codec(proposed) if proposed else None
+        if codec is None:
+            continue
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    raise UndecodableInput(
+        "The input bytes could not be decoded as text in any known encoding "
+        "(expected UTF-8, UTF-16 or a declared or detectable legacy encoding)."
+    )
