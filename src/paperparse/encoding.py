@@ -87,6 +87,9 @@ _NOT_PAGE_ENCODINGS: Final = frozenset(
 )
 
 
+_CODEC_NAME: Final = re.compile(r"[a-z0-9][a-z0-9_.:-]{0,39}")
+
+
 def text_codec(name: str) -> str | None:
     """Return the Python codec for a declared charset *name*, or ``None``.
 
@@ -95,12 +98,16 @@ def text_codec(name: str) -> str | None:
 
     >>> text_codec("Shift_JIS"), text_codec("utf8"), text_codec("uu"), text_codec("nope")
     ('cp932', 'utf-8', None, None)
+    >>> text_codec("ut\\x00f8") is None
+    True
     """
     name = name.strip().lower()
+    if _CODEC_NAME.fullmatch(name) is None:
+        return None  # garbage, NUL bytes or an absurdly long "name"
     name = _CHARSET_ALIASES.get(name, name)
     try:
         info = codecs.lookup(name)
-    except LookupError:
+    except (LookupError, ValueError):
         return None
     if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_ENCODINGS:
         return None

@@ -21,6 +21,10 @@ _INVISIBLE: Final[dict[int, None]] = dict.fromkeys(
     None,
 )
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
+#: Any character of _INVISIBLE: searching for one is much cheaper than translating.
+_ANY_INVISIBLE: Final = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in sorted(_INVISIBLE)) + "]"
+)
 
 #: First character of a line that stands for a rating widget (``WIDGET + "score 4.5"``);
 #: only the HTML path makes such lines.
@@ -45,7 +49,7 @@ def fix_surrogates(text: str) -> str:
     >>> fix_surrogates("a\\ud800b")
     'a\\ufffdb'
     """
-    if _SURROGATE.search(text) is None:
+    if text.isascii() or _SURROGATE.search(text) is None:
         return text
     return _SURROGATE.sub("\ufffd", text)
 
@@ -58,7 +62,8 @@ def clean(text: str) -> str:
     >>> clean("Cafe\\u0301") == "Caf\\u00e9"
     True
     """
-    text = text.translate(_INVISIBLE)
+    if _ANY_INVISIBLE.search(text) is not None:
+        text = text.translate(_INVISIBLE)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return " ".join(text.split())
@@ -73,15 +78,23 @@ def lines(text: str) -> list[Line]:
     >>> lines("a\\r\\n\\r\\n  b \\rc\\x0cd")
     [(1, 'a'), (3, 'b'), (4, 'c d')]
     """
-    text = text.translate(_INVISIBLE)
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    out: list[Line] = []
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out: list[Line] = []
     for number, raw in enumerate(text.split("\n"), 1):
-        if cleaned := " ".join(raw.split()):
-            out.append((number, cleaned))
+        line = raw.strip()
+        if not line:
+            continue
+        # Most lines of a dump are printable text with single spaces: only the others
+        # (tabs, NBSP, invisible or control characters, runs of spaces) need cleaning.
+        # str.isprintable() is False for every character that clean() changes.
+        if "  " in line or not line.isprintable():
+            line = clean(line)
+            if not line:
+                continue
+        elif not line.isascii() and not unicodedata.is_normalized("NFC", line):
+            line = unicodedata.normalize("NFC", line)
+        out.append((number, line))
     return out
 
 

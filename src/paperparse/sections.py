@@ -8,6 +8,8 @@ Whatever cannot be placed becomes a :class:`~paperparse.model.ParseWarning`.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -107,11 +109,28 @@ def _quote(text: str) -> str:
     return repr(text)
 
 
+@functools.lru_cache(maxsize=4096)
 def _label_key(text: str) -> str:
     """The folded form of a line that may be a label (markdown emphasis removed)."""
     return vocab.fold(text.strip(_MARKDOWN))
 
 
+#: The longest line that can be a label, button or chrome word (with decoration).
+_MAX_LABEL_LINE = 48
+#: First characters of a DOI line (``DOI:``, ``doi:``, ``https://doi.org``, ``(doi``,
+#: a bare ``10.``), and the first word of a locator line (``Volume``, ``Vol.``,
+#: ``Issue``, ``Pages``, ``pp.``, ``Article Number``, ``No.``): cheap tests that spare
+#: most lines the full parsers.
+_DOI_STARTS = frozenset("dDhH([<1")
+_LOCATOR_HINT = re.compile(r"vol|issue|pages?\b|pp\b|p\.|article|art\.|no\.|number|e-?loc", re.I)
+
+
+def _is_chrome_prefix(text: str) -> bool:
+    """Whether a long line is chrome: a cookie banner or a copyright line."""
+    return text[:40].casefold().startswith(vocab.CHROME_PREFIXES)
+
+
+@functools.lru_cache(maxsize=4096)
 def _is_chrome(key: str) -> bool:
     if key in vocab.CHROME_LINES or key.startswith(vocab.CHROME_PREFIXES):
         return True
@@ -128,14 +147,20 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
     sections = [Section("preamble", None)]
     current = sections[0]
     for number, text in lines:
-        if text.startswith(WIDGET):
+        first = text[0]
+        if first == WIDGET:
             # A rating widget counts where it stands: in the rating block, not in a
             # recommended paper's card or anywhere else.
             if current.kind in _RATING_KINDS:
                 found.widgets.append((number, text[1:]))
             found.last = ("widget", number, current)
             continue
-        if current.kind != "preamble" and _is_page_header(text):
+        if (
+            first.isdigit()
+            and len(text) <= _MAX_LABEL_LINE
+            and current.kind != "preamble"
+            and _is_page_header(text)
+        ):
             state.warn(
                 "multiple_pages",
                 f"A second page header {_quote(text)} starts here: the input holds more "
@@ -144,26 +169,30 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
             )
             break
         found.last = ("label", number, current)
-        key = _label_key(text)
-        if key in vocab.PEEREF_MARKERS or "peeref.com" in key:
+        # Labels, buttons and chrome words are short; long lines skip those lookups.
+        key = _label_key(text) if len(text) <= _MAX_LABEL_LINE else ""
+        if key in vocab.PEEREF_MARKERS or ("eeref" in text and "peeref.com" in text.casefold()):
             found.peeref = True
-        kind = vocab.SECTION_LABELS.get(key)
+        kind = vocab.SECTION_LABELS.get(key) if key else None
         if kind is not None and kind != "doi":
             current = Section(kind, number)
             sections.append(current)
             continue
-        head, colon, rest = text.partition(":")
-        if colon and rest.strip():
-            inline = vocab.SECTION_LABELS.get(_label_key(head))
+        colon = text.find(":", 0, _MAX_LABEL_LINE)
+        if colon > 0 and (rest := text[colon + 1 :].strip()):
+            inline = vocab.SECTION_LABELS.get(_label_key(text[:colon]))
             if inline is not None and inline != "doi":
                 current = Section(inline, number, [(number, rest.strip(_MARKDOWN))])
                 sections.append(current)
                 continue
-        if key in vocab.OTHER_SECTIONS or (
-            text.endswith(":")
-            and current.kind != "abstract"
-            and len(key.split()) <= MAX_LABEL_WORDS
-            and key not in vocab.ACTIONS
+        if key and (
+            key in vocab.OTHER_SECTIONS
+            or (
+                text.endswith(":")
+                and current.kind != "abstract"
+                and len(key.split()) <= MAX_LABEL_WORDS
+                and key not in vocab.ACTIONS
+            )
         ):
             current = Section("other", number)
             sections.append(current)
@@ -184,17 +213,17 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
                 current = Section("after_rating", None, start=number)
                 sections.append(current)
             continue
-        if _is_chrome(key):
+        if _is_chrome(key) if key else _is_chrome_prefix(text):
             found.last = ("chrome", number, current)
             continue
         if current.kind != "abstract":
-            if (doi := parse_doi_line(text)) is not None:
+            if first in _DOI_STARTS and (doi := parse_doi_line(text)) is not None:
                 found.dois.append((number, doi))
                 found.last = ("doi", number, current)
                 continue
-            if is_doi_label_line(text):
+            if first in "dD" and is_doi_label_line(text):
                 continue
-            if (locator := parse_locator(text)) is not None:
+            if _LOCATOR_HINT.match(text) and (locator := parse_locator(text)) is not None:
                 found.locators.append((number, locator))
                 found.last = ("locator", number, current)
                 continue

@@ -21,6 +21,8 @@ _GRANT_PHRASE: Final = re.compile(
     r"(?:numbers?\b|nos?\.|nos?\b|#|ids?\b|agreement(?:\s+no\.?)?)?\s*[:.]?\s*",
     re.IGNORECASE,
 )
+#: Cheap test for the words the grant phrase needs, before the full pattern runs.
+_GRANT_WORDS: Final = re.compile(r"grant|award|project|contract", re.IGNORECASE)
 _MAX_ID_LENGTH: Final = 40
 _MAX_ID_WORDS: Final = 3
 _ID_SPLIT: Final = re.compile(r"\s*[,;]\s*|\s+and\s+")
@@ -106,7 +108,7 @@ text='National Natural Science Foundation of China [81700553]')
             break
         ids[:0] = found
         body = before.rstrip()
-    if not ids:
+    if not ids and _GRANT_WORDS.search(body) is not None:
         last = None
         for last in _GRANT_PHRASE.finditer(body):  # noqa: B007 - the last one counts
             pass

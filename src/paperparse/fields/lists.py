@@ -19,6 +19,8 @@ def split_top_level(text: str, separator: str) -> list[str]:
     >>> split_top_level("Cells (cultured; human); Liver", ";")
     ['Cells (cultured; human)', 'Liver']
     """
+    if "(" not in text and "[" not in text and "{" not in text:
+        return [p.strip() for p in text.split(separator) if p.strip()]
     parts: list[str] = []
     depth = 0
     start = 0
