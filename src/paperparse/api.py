@@ -25,6 +25,8 @@ _HTML_START: Final = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _SNIFF: Final = 2048
+_HTML_END: Final = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+_BODY: Final = re.compile(r"<body[\s>]", re.IGNORECASE)
 
 
 def looks_like_html(text: str) -> bool:
@@ -133,7 +135,12 @@ def parse(
             "The input holds no visible text (only whitespace, invisible characters or "
             "markup); expected a paper page."
         )
-    paper = build_paper(lines, source_format=fmt, metadata=metadata)
+    # An HTML page without its closing tags was cut off (a text dump shows no such end).
+    cut_off = fmt == "html" and _HTML_END.search(text[-_SNIFF:]) is None
+    if cut_off and metadata is not None and _BODY.search(text) is None:
+        # Cut inside <head>: a list of repeated meta tags (authors) may be cut short.
+        metadata.authors = metadata.keywords = None
+    paper = build_paper(lines, source_format=fmt, metadata=metadata, cut_off=cut_off)
     if strict and paper.warnings:
         raise StrictModeError(paper.warnings[0])
     return paper

@@ -184,6 +184,7 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
             if inline is not None and inline != "doi":
                 current = Section(inline, number, [(number, rest.strip(_MARKDOWN))])
                 sections.append(current)
+                found.last = ("content", number, current)
                 continue
         if key and (
             key in vocab.OTHER_SECTIONS
@@ -445,11 +446,17 @@ def _each(
 
 
 def build_paper(
-    lines: Sequence[Line], *, source_format: str, metadata: Metadata | None = None
+    lines: Sequence[Line],
+    *,
+    source_format: str,
+    metadata: Metadata | None = None,
+    cut_off: bool = False,
 ) -> Paper:
     """Parse normalised *lines* into a :class:`Paper` (warnings included).
 
-    *metadata* (from an HTML page) fills the fields the visible lines lack.
+    *metadata* (from an HTML page) fills the fields the visible lines lack. *cut_off*
+    says the input is known to be cut short (an HTML page without its closing tags),
+    so even the page's last section may end in a cut value.
     """
     state = _State()
     sections, found = split_sections(lines, state)
@@ -554,7 +561,7 @@ def build_paper(
             "peeref" if found.peeref else None, "html" if source_format == "html" else "text"
         ),
     )
-    paper = _drop_truncated(paper, found, state)
+    paper = _drop_truncated(paper, found, state, cut_off=cut_off)
     if metadata is not None:
         paper = merge_metadata(paper, metadata, state)
     if any("\ufffd" in text for _, text in lines):
@@ -612,15 +619,16 @@ _SECTION_NAMES = {
     "reviews": "Reviews",
     "primary_rating": "Primary Rating",
     "secondary_ratings": "Secondary Ratings",
+    "recommended": "Recommended",
 }
 
 
-def _drop_truncated(paper: Paper, found: Extracted, state: _State) -> Paper:
+def _drop_truncated(paper: Paper, found: Extracted, state: _State, *, cut_off: bool) -> Paper:
     """Empty the value that a cut-off page ends with: it may itself be cut."""
     role, line, section = found.last
     if role not in ("content", "doi", "locator") or section is None:
         return paper
-    if section.kind not in _NEVER_LAST:
+    if section.kind not in _NEVER_LAST and not (cut_off and section.kind == "recommended"):
         return paper
     if role == "doi":
         field, changed = "DOI", attrs.evolve(paper, doi=None)
@@ -659,6 +667,8 @@ def _drop_section_value(paper: Paper, section: Section) -> tuple[str, Paper]:
         return "abstract", attrs.evolve(paper, abstract=None)
     if kind == "authors":
         return "author list", attrs.evolve(paper, authors=())
+    if kind == "recommended":
+        return "recommended list", attrs.evolve(paper, recommended=())
     if paper.rating is None:  # pragma: no cover - a rating section always makes a rating
         return "rating", paper
     if kind == "secondary_ratings":
