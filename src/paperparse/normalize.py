@@ -82,20 +82,26 @@ def lines(text: str) -> list[Line]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     out: list[Line] = []
     for number, raw in enumerate(text.split("\n"), 1):
-        line = raw.strip()
-        if not line:
-            continue
-        # Most lines of a dump are printable text with single spaces: only the others
-        # (tabs, NBSP, invisible or control characters, runs of spaces) need cleaning.
-        # str.isprintable() is False for every character that clean() changes.
-        if "  " in line or not line.isprintable():
-            line = clean(line)
-            if not line:
-                continue
-        elif not line.isascii() and not unicodedata.is_normalized("NFC", line):
-            line = unicodedata.normalize("NFC", line)
-        out.append((number, line))
+        if (line := raw.strip()) and (line := clean_line(line)):
+            out.append((number, line))
     return out
+
+
+def clean_line(line: str) -> str:
+    """:func:`clean` for a stripped, non-empty line, fast when there is nothing to do.
+
+    Most lines of a dump are printable text with single spaces: only the others (tabs,
+    NBSP, invisible or control characters, runs of spaces) need cleaning, and
+    :meth:`str.isprintable` is False for every character that :func:`clean` changes.
+
+    >>> clean_line("Acute liver failure"), clean_line("a\\u00a0 b\\u200b")
+    ('Acute liver failure', 'a b')
+    """
+    if "  " in line or not line.isprintable():
+        return clean(line)
+    if not line.isascii() and not unicodedata.is_normalized("NFC", line):
+        return unicodedata.normalize("NFC", line)
+    return line
 
 
 def unify_dashes(text: str) -> str:

@@ -1,0 +1,131 @@
+"""Pages for the benchmark: the seed, a large real-world-sized page, a batch.
+
+Everything is built deterministically from the fixtures, so every run measures the
+same bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import random
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+
+
+def seed_text() -> str:
+    return (FIXTURES / "peeref" / "jmm-2019-review.txt").read_text(encoding="utf-8")
+
+
+def seed_html() -> str:
+    return (FIXTURES / "html" / "seed-cards.html").read_text(encoding="utf-8")
+
+
+_FIRST = ["Wei", "Anna", "Rahul", "Sofia", "Kenji", "Laura", "Ahmed", "Olga", "Diego", "Mei"]
+_LAST = ["Zhang", "Muller", "Mehta", "Rossi", "Sato", "Martin", "Hassan", "Ivanova", "Lopez"]
+_FUNDERS = [
+    "National Natural Science Foundation of China",
+    "National Institutes of Health",
+    "European Research Council",
+    "Deutsche Forschungsgemeinschaft",
+    "Japan Society for the Promotion of Science",
+    "Engineering and Physical Sciences Research Council",
+]
+_WORDS = [
+    "liver",
+    "stromal",
+    "cells",
+    "exosome",
+    "regeneration",
+    "hepatocyte",
+    "therapy",
+    "injury",
+    "model",
+    "failure",
+    "signalling",
+    "pathway",
+    "inflammation",
+    "fibrosis",
+    "scaffold",
+    "transplantation",
+    "differentiation",
+]
+
+
+def _title(rng: random.Random) -> str:
+    return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(8, 14))).capitalize()
+
+
+def large_parts(seed: int = 7) -> dict[str, list[str]]:
+    """The content of the large page: 60 authors, 30 funders, 200 recommended."""
+    rng = random.Random(seed)
+    authors = [f"{rng.choice(_FIRST)} {rng.choice(_LAST)}" for _ in range(60)]
+    funding = [f"{rng.choice(_FUNDERS)} [{rng.randint(10_000_000, 99_999_999)}]" for _ in range(30)]
+    recommended = [_title(rng) for _ in range(200)]
+    return {"authors": authors, "funding": funding, "recommended": recommended}
+
+
+def large_text() -> str:
+    """The seed's text dump with the large page's lists."""
+    parts = large_parts()
+    text = seed_text()
+    funding = "\n".join(f"  {i}. {entry}" for i, entry in enumerate(parts["funding"], 1))
+    head, _, rest = text.partition("Funding\n\n")
+    _, _, rest = rest.partition("\n\nAsk authors")
+    text = f"{head}Funding\n\n{funding}\n\nAsk authors{rest}"
+    text = text.replace("Authors\n\n", "Authors\n\n" + "\n".join(parts["authors"]) + "\n", 1)
+    head, _, _ = text.partition("Recommended\n\n")
+    return head + "Recommended\n\n" + "\n".join(parts["recommended"]) + "\n"
+
+
+def large_html() -> str:
+    """A ~150 KB page: the seed's cards layout with scripts, CSS, navigation and lists."""
+    parts = large_parts()
+    page = seed_html()
+    e = html.escape
+    nav = "".join(f'<li><a href="/topic/{i}">Topic {i}</a></li>' for i in range(250))
+    css = "\n".join(f".c{i} {{ margin: {i}px; color: #{i:06x}; }}" for i in range(1900))
+    blob = json.dumps(
+        {"papers": [{"id": i, "title": t} for i, t in enumerate(parts["recommended"])]}
+    )
+    script = f"<script>window.__STATE__ = {blob};</script>"
+    authors = "".join(
+        f'<div class="author"><a href="/u/{i}">{e(a)}</a></div>'
+        for i, a in enumerate(parts["authors"])
+    )
+    funding = "".join(f"<li>{e(f)}</li>" for f in parts["funding"])
+    recommended = "".join(
+        f'<div class="paper-card"><a href="/works/{i}">{e(t)}</a></div>'
+        for i, t in enumerate(parts["recommended"])
+    )
+    page = page.replace("</head>", f"<style>{css}</style>{script}</head>", 1)
+    page = page.replace("<body>", f'<body><nav class="mega"><ul>{nav}</ul></nav>', 1)
+    start = page.index("<ol", page.index("Funding"))
+    end = page.index("</ol>", start)
+    page = page[:start] + f"<ol>{funding}" + page[end:]
+    claim = page.index("I am an author on this paper")
+    block = page.rindex("<div", 0, claim)
+    page = page[:block] + authors + page[block:]
+    first = page.index("No Data Available")
+    start = page.rindex("<div", 0, first)
+    last = (
+        page.index("No Data Available", first + 1) if page.count("No Data Available") > 1 else first
+    )
+    end = page.index("</div>", last) + len("</div>")
+    return page[:start] + recommended + page[end:]
+
+
+def batch(count: int = 2000) -> list[tuple[str, str]]:
+    """*count* pages cycled from every text and HTML fixture: (name, content)."""
+    pages = sorted(
+        p
+        for p in FIXTURES.glob("*/*")
+        if p.suffix in (".txt", ".html") and p.parent.name in ("peeref", "html")
+    )
+    out = []
+    for i in range(count):
+        page = pages[i % len(pages)]
+        out.append((f"{i:05d}-{page.name}", page.read_text(encoding="utf-8")))
+    return out

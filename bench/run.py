@@ -1,0 +1,295 @@
+"""Benchmark: paperparse side by side with the baselines, on the same pages, in one run.
+
+    python bench/run.py            # the full run; writes docs/performance.md
+    python bench/run.py --quick    # a smoke run (a few pages); writes nothing unless -o
+
+Reports the median time per page and pages/s, and the ratios paperparse / baseline,
+which are what to compare across runs (absolute times depend on the machine). Optional
+baselines that are not installed (BeautifulSoup, trafilatura, extruct) are skipped with
+a note; install them with ``pip install -e ".[bench]"``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import pages  # noqa: E402
+from naive import scrape  # noqa: E402
+
+import paperparse  # noqa: E402
+
+Row = tuple[str, str, float]  # shape, tool, median seconds per page
+
+
+def median_time(func: Callable[[], object], *, budget: float, min_runs: int = 5) -> float:
+    """Median wall time of *func* over as many runs as fit in *budget* seconds."""
+    func()  # warm-up: imports, caches
+    times: list[float] = []
+    deadline = time.perf_counter() + budget
+    while len(times) < min_runs or time.perf_counter() < deadline:
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+        if len(times) >= 100_000:
+            break
+    return statistics.median(times)
+
+
+def _quiet(func: Callable[[], object]) -> Callable[[], object]:
+    def run() -> object:
+        with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
+            warnings.simplefilter("ignore")
+            return func()
+
+    return run
+
+
+def html_baselines(page: str) -> dict[str, Callable[[], object]]:
+    import lxml.html
+
+    tools: dict[str, Callable[[], object]] = {
+        "lxml floor (fromstring + text_content)": lambda: lxml.html.fromstring(page).text_content()
+    }
+    try:
+        from bs4 import BeautifulSoup
+
+        tools['BeautifulSoup(page, "lxml").get_text("\\n")'] = lambda: BeautifulSoup(
+            page, "lxml"
+        ).get_text("\n")
+    except ImportError:
+        pass
+    try:
+        from trafilatura.metadata import extract_metadata
+
+        tools["trafilatura extract_metadata"] = _quiet(lambda: extract_metadata(page))
+    except ImportError:
+        pass
+    try:
+        import extruct
+
+        tools["extruct.extract"] = _quiet(lambda: extruct.extract(page))
+    except ImportError:
+        pass
+    return tools
+
+
+def measure_pages(budget: float) -> list[Row]:
+    rows: list[Row] = []
+    for shape, text in (("seed text", pages.seed_text()), ("large text", pages.large_text())):
+        rows.append(
+            (
+                shape,
+                "paperparse.parse",
+                median_time(lambda t=text: paperparse.parse(t), budget=budget),
+            )
+        )
+        rows.append(
+            (shape, "naive regex scraper", median_time(lambda t=text: scrape(t), budget=budget))
+        )
+        rows.append(
+            (
+                shape,
+                "floor: [l.strip() for l in text.splitlines()]",
+                median_time(
+                    lambda t=text: [line.strip() for line in t.splitlines()], budget=budget
+                ),
+            )
+        )
+    for shape, page in (("seed HTML", pages.seed_html()), ("large HTML", pages.large_html())):
+        rows.append(
+            (
+                shape,
+                "paperparse.parse",
+                median_time(lambda p=page: paperparse.parse(p), budget=budget),
+            )
+        )
+        for name, tool in html_baselines(page).items():
+            rows.append((shape, name, median_time(tool, budget=budget)))
+    return rows
+
+
+def measure_batch(count: int) -> list[Row]:
+    """In-process: every page of a batch of fixtures, parsed one after the other."""
+    batch = [text for _, text in pages.batch(count)]
+    start = time.perf_counter()
+    for text in batch:
+        with contextlib.suppress(paperparse.ParseError):
+            paperparse.parse(text)
+    elapsed = time.perf_counter() - start
+    return [(f"batch of {count} pages", "paperparse.parse (in process)", elapsed / count)]
+
+
+def _write_batch(directory: Path, count: int) -> None:
+    for name, text in pages.batch(count):
+        (directory / name).write_text(text, encoding="utf-8")
+
+
+def _cli() -> list[str]:
+    return [sys.executable, "-m", "paperparse"]
+
+
+def run_cli(directory: Path, jobs: int) -> tuple[float, int]:
+    """Wall time and peak RSS (KiB, of the CLI process tree) of one CLI run over *directory*."""
+    out = directory.parent / f"out-{jobs}.jsonl"
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [*_cli(), "parse", str(directory), "--jobs", str(jobs), "--quiet", "-o", str(out)],
+        stdout=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise RuntimeError(f"paperparse CLI failed with status {status}")
+    return elapsed, usage.ru_maxrss
+
+
+def measure_jobs(count: int) -> tuple[list[Row], dict[int, float]]:
+    rows: list[Row] = []
+    throughput: dict[int, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp) / "pages"
+        directory.mkdir()
+        _write_batch(directory, count)
+        for jobs in (1, 2):
+            elapsed, _ = run_cli(directory, jobs)
+            throughput[jobs] = count / elapsed
+            rows.append((f"CLI over {count} files", f"paperparse --jobs {jobs}", elapsed / count))
+    return rows, throughput
+
+
+def measure_rss(small: int, large: int) -> dict[int, int]:
+    """Peak RSS of the CLI (one process, --jobs 1) over *small* and *large* files."""
+    rss: dict[int, int] = {}
+    for count in (small, large):
+        with tempfile.TemporaryDirectory() as tmp:
+            directory = Path(tmp) / "pages"
+            directory.mkdir()
+            _write_batch(directory, count)
+            _, rss[count] = run_cli(directory, 1)
+    return rss
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    import lxml.etree
+
+    return (
+        f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"lxml {'.'.join(map(str, lxml.etree.LXML_VERSION))}, paperparse {paperparse.__version__}"
+    )
+
+
+def table(rows: list[Row]) -> str:
+    ours = {shape: t for shape, tool, t in rows if tool.startswith("paperparse.parse")}
+    lines = [
+        "| page | tool | median per page | pages/s | paperparse ÷ tool |",
+        "|---|---|---:|---:|---:|",
+    ]
+    for shape, tool, seconds in rows:
+        ratio = "—" if tool.startswith("paperparse") else f"{ours[shape] / seconds:.2f}"
+        lines.append(
+            f"| {shape} | {tool} | {seconds * 1e6:,.0f} µs | {1 / seconds:,.0f} | {ratio} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--quick", action="store_true", help="a smoke run: few pages, short budgets"
+    )
+    parser.add_argument("-o", "--output", type=Path, help="write the Markdown report here")
+    args = parser.parse_args()
+    quick = args.quick
+    output = args.output or (None if quick else ROOT / "docs" / "performance.md")
+
+    rows = measure_pages(budget=0.05 if quick else 2.0)
+    rows += measure_batch(20 if quick else 2000)
+    job_rows, throughput = measure_jobs(20 if quick else 2000)
+    rows += job_rows
+    rss = measure_rss(*((10, 40) if quick else (1000, 20000)))
+
+    ours = {shape: t for shape, tool, t in rows if tool == "paperparse.parse"}
+    by = {(shape, tool): t for shape, tool, t in rows}
+
+    def ratio(shape: str, tool: str) -> str:
+        return f"{ours[shape] / by[(shape, tool)]:.2f}" if (shape, tool) in by else "not installed"
+
+    def speedup(shape: str, tool: str) -> str:
+        return f"{by[(shape, tool)] / ours[shape]:.1f}" if (shape, tool) in by else "not installed"
+
+    small, large = sorted(rss)
+    goals = [
+        (
+            "text: parse ÷ naive scraper, seed page",
+            ratio("seed text", "naive regex scraper"),
+            "≤ 2",
+        ),
+        (
+            "HTML: parse ÷ lxml floor, large page",
+            ratio("large HTML", "lxml floor (fromstring + text_content)"),
+            "≤ 2",
+        ),
+        (
+            "HTML: trafilatura ÷ parse, large page",
+            speedup("large HTML", "trafilatura extract_metadata"),
+            "≥ 10",
+        ),
+        ("HTML: extruct ÷ parse, large page", speedup("large HTML", "extruct.extract"), "≥ 3"),
+        ("CLI throughput --jobs 2 ÷ --jobs 1", f"{throughput[2] / throughput[1]:.2f}", "≥ 1.7"),
+        (f"peak RSS {large:,} ÷ {small:,} files", f"{rss[large] / rss[small]:.3f}", "≤ 1.10"),
+    ]
+    report = "\n".join(
+        [
+            "# Performance",
+            "",
+            "Measured by `python bench/run.py` (rerun it to refresh this page; `--quick` is the",
+            "smoke run CI does). Ratios are the headline: they compare tools on the same pages",
+            "in the same run, so machine noise mostly cancels. Absolute times are for reference.",
+            "",
+            f"Machine: {machine()}.",
+            "",
+            "## Goals",
+            "",
+            "| measure | ratio | goal |",
+            "|---|---:|---|",
+            *(f"| {name} | {value} | {goal} |" for name, value, goal in goals),
+            "",
+            f"Peak RSS of the CLI process: {rss[small]:,} KiB for {small:,} files, "
+            f"{rss[large]:,} KiB for {large:,} files.",
+            "",
+            "## Per page",
+            "",
+            table(rows),
+            "",
+        ]
+    )
+    print(report)
+    if output is not None:
+        output.write_text(report, encoding="utf-8")
+        print(f"written to {output}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
