@@ -22,6 +22,7 @@ from lxml import etree
 from .errors import EmptyInput
 from .metadata import Metadata, read_metadata
 from .normalize import WIDGET, Line, clean, clean_line
+from .xpath import elements, line_of
 
 #: Elements whose content is never visible text.
 INVISIBLE: Final = (
@@ -103,6 +104,8 @@ _CHROME_CLASSES: Final = (
     "skip-link",
 )
 
+_META: Final = etree.XPath("//meta[@content][@name or @property or @itemprop]")
+_JSON_LD: Final = etree.XPath("//script[@type='application/ld+json']")
 _CHROME_TAGS: Final = frozenset({"nav", "aside"})
 #: Tags that can be chrome without any attribute.
 _STRUCTURAL: Final = frozenset({"nav", "aside", "header", "footer"})
@@ -211,7 +214,17 @@ def parse_html(text: str) -> tuple[list[Line], Metadata]:
         raise EmptyInput("The input is HTML without any content; expected a paper page.") from None
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
         return _parse_deep(data), Metadata()
-    metadata = read_metadata(root)
+    metadata = read_metadata(
+        [
+            (
+                line_of(e),
+                e.get("name") or e.get("property") or e.get("itemprop") or "",
+                e.get("content") or "",
+            )
+            for e in elements(_META, root)
+        ],
+        [(line_of(e), e.text or "") for e in elements(_JSON_LD, root)],
+    )
     etree.strip_elements(root, *INVISIBLE, with_tail=False)
     # One pass over the elements in Python: faster than XPath predicates with string
     # functions, which libxml2 evaluates slowly (measured: 5 ms -> 0.3 ms, 668 elements).

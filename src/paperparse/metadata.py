@@ -17,12 +17,10 @@ from collections.abc import Iterator
 from typing import Any, Final
 
 import attrs
-from lxml import etree
 
 from .fields.doi import parse_doi_line
 from .fields.rating import parse_score
 from .normalize import clean
-from .xpath import elements, line_of
 
 #: A value read from metadata, with the source line it came from.
 Found = tuple[int | None, Any]
@@ -39,9 +37,6 @@ _ARTICLE_TYPES: Final = frozenset(
     }
 )
 _MAX_JSON: Final = 2_000_000
-
-_META: Final = etree.XPath("//meta[@content][@name or @property or @itemprop]")
-_JSON_LD: Final = etree.XPath("//script[@type='application/ld+json']")
 
 
 @attrs.define
@@ -108,23 +103,29 @@ _OPEN_GRAPH: Final = {"og:title": "title"}
 _LISTS: Final = frozenset({"keywords", "authors"})
 
 
-def read_metadata(root: etree._Element) -> Metadata:
-    """Read every metadata source of the page rooted at *root*."""
+#: A ``<meta>`` tag: (source line, name, content).
+MetaTag = tuple[int | None, str, str]
+#: A JSON-LD script: (source line, its text).
+JsonLd = tuple[int | None, str]
+
+
+def read_metadata(meta_tags: list[MetaTag], json_ld: list[JsonLd]) -> Metadata:
+    """Interpret the page's ``<meta>`` tags and JSON-LD scripts (found by the HTML path).
+
+    >>> read_metadata([(3, "citation_DOI", "10.1000/x")], []).doi
+    (3, '10.1000/x')
+    """
     meta = Metadata()
     tags: dict[str, list[tuple[int | None, str]]] = {}
-    for element in elements(_META, root):
-        name = (
-            (element.get("name") or element.get("property") or element.get("itemprop") or "")
-            .strip()
-            .lower()
-        )
-        content = clean(element.get("content") or "")
+    for line, raw_name, raw_content in meta_tags:
+        name = raw_name.strip().lower()
+        content = clean(raw_content)
         if name and content:
-            tags.setdefault(name, []).append((line_of(element), content))
+            tags.setdefault(name, []).append((line, content))
 
     _from_tags(meta, tags, _CITATION)
-    for script in elements(_JSON_LD, root):
-        _from_json_ld(meta, line_of(script), script.text or "")
+    for line, source in json_ld:
+        _from_json_ld(meta, line, source)
     _from_tags(meta, tags, _PRISM)
     _from_tags(meta, tags, _DUBLIN_CORE)
     _from_tags(meta, tags, _OPEN_GRAPH)

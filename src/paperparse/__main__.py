@@ -1,0 +1,10 @@
+"""``python -m paperparse``: the command line (see ``paperparse --help``)."""
+
+from __future__ import annotations
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

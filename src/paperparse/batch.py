@@ -1,0 +1,382 @@
+"""Parse many pages: a streamed directory walk and a bounded, lazily fed process pool.
+
+:func:`parse_many` is the Python API; the ``paperparse`` command line and
+:mod:`paperparse.dask` build on the helpers here (:func:`iter_pages`,
+:func:`to_record`), so every front end writes the same records.
+
+Memory stays flat however many pages there are: paths are produced one at a time
+(:func:`os.scandir`, never a full listing), at most ``4 * jobs`` small chunks of paths
+are in flight at once, and each result is handed to the caller as soon as it is ready.
+"""
+
+from __future__ import annotations
+
+import collections
+import fnmatch
+import itertools
+import os
+import pathlib
+from collections.abc import Callable, Generator, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeAlias
+
+from .api import Format, parse
+from .errors import ParseError
+from .model import Paper
+from .serialize import to_dict
+
+if TYPE_CHECKING:  # imported where used: ``import paperparse`` stays fast
+    import concurrent.futures as cf
+
+__all__ = [
+    "DEFAULT_PATTERNS",
+    "Outcome",
+    "default_jobs",
+    "error_type",
+    "iter_pages",
+    "parse_many",
+    "path_label",
+    "to_record",
+]
+
+#: File-name patterns a directory walk picks up by default (matched case-insensitively).
+DEFAULT_PATTERNS: Final = ("*.txt", "*.html", "*.htm")
+
+#: What parsing one path gives: the record, the page's ParseError, or the OSError of
+#: reading the file (missing, permission denied, a directory ...).
+Outcome: TypeAlias = Paper | ParseError | OSError
+
+_FORMATS: Final = ("auto", "text", "html")
+#: Largest number of pages sent to a worker in one task. Parsing a page takes well
+#: under a millisecond, so one page per task would spend most of the time in IPC.
+_MAX_CHUNK: Final = 16
+#: With the default number of jobs, fewer pages than this are parsed in-process:
+#: starting a pool would take longer than parsing them.
+SMALL_RUN: Final = 64
+#: Tasks in flight per worker: enough to keep every worker busy, few enough that
+#: memory does not depend on the number of pages.
+_INFLIGHT_PER_JOB: Final = 4
+
+
+def default_jobs() -> int:
+    """Number of CPU cores this process may run on (its affinity mask where known)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def iter_pages(
+    roots: Iterable[str | os.PathLike[str]],
+    patterns: Iterable[str] = DEFAULT_PATTERNS,
+    *,
+    onerror: Callable[[OSError], None] | None = None,
+) -> Iterator[pathlib.Path]:
+    """Yield the page files under *roots*, one at a time, without listing them first.
+
+    A root that is a directory is walked recursively and yields the files whose
+    name matches one of *patterns* (:mod:`fnmatch` patterns such as ``"*.txt"``,
+    matched against the file name, case-insensitively). Any other root (a file, or a
+    path that does not exist) is yielded as given, whatever its name: the caller
+    named it explicitly. Symbolic links to files are yielded; symbolic links to
+    directories are not followed (no cycles). The order within a directory is the
+    file system's.
+
+    Args:
+        roots: Files and directories.
+        patterns: File-name patterns for the directory walk.
+        onerror: Called with the :class:`OSError` of a directory that cannot be
+            read (the walk then goes on); by default the error is raised.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     for name in ("a.txt", "b.json", "sub/c.HTML"):
+    ...         path = pathlib.Path(tmp, name)
+    ...         path.parent.mkdir(exist_ok=True)
+    ...         _ = path.write_text("x")
+    ...     sorted(p.relative_to(tmp).as_posix() for p in iter_pages([tmp]))
+    ['a.txt', 'sub/c.HTML']
+    """
+    lowered = tuple(pattern.lower() for pattern in patterns)
+    for root in roots:
+        path = pathlib.Path(root)
+        if not path.is_dir():
+            yield path
+            continue
+        pending = [os.fspath(path)]
+        while pending:
+            directory = pending.pop()
+            try:
+                with os.scandir(directory) as entries:
+                    for entry in entries:
+                        if entry.is_dir(follow_symlinks=False):
+                            pending.append(entry.path)
+                        elif entry.is_symlink() and entry.is_dir():
+                            continue  # a link to a directory: not followed
+                        elif any(fnmatch.fnmatchcase(entry.name.lower(), p) for p in lowered):
+                            yield pathlib.Path(entry.path)
+            except OSError as error:
+                if onerror is None:
+                    raise
+                onerror(error)
+
+
+def path_label(path: str | os.PathLike[str] | os.PathLike[bytes] | bytes) -> str:
+    """The path as it appears in a record: a ``str`` that is always valid UTF-8.
+
+    Bytes of a file name that do not decode are shown as ``\\xNN`` escapes.
+    """
+    text = os.fsdecode(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
+
+
+def error_type(error: ParseError | OSError) -> str:
+    """The ``error.type`` of a record: the ParseError class name, or ``"OSError"``."""
+    return type(error).__name__ if isinstance(error, ParseError) else "OSError"
+
+
+def to_record(path: str, outcome: Outcome) -> dict[str, Any]:
+    """The output record of one page: ``{"path", **to_dict(paper)}`` or an error record.
+
+    A page that failed gives ``{"path": ..., "error": {"type": ..., "message": ...}}``
+    where ``type`` is the :class:`~paperparse.ParseError` subclass name, or
+    ``"OSError"`` when the file could not be read.
+
+    >>> from paperparse import Paper, UnrecognizedPage
+    >>> to_record("a.txt", Paper(title="T"))["title"]
+    'T'
+    >>> to_record("b.txt", UnrecognizedPage("Not a paper page."))
+    {'path': 'b.txt', 'error': {'type': 'UnrecognizedPage', 'message': 'Not a paper page.'}}
+    """
+    if isinstance(outcome, Paper):
+        return {"path": path, **to_dict(outcome)}
+    return {"path": path, "error": {"type": error_type(outcome), "message": str(outcome)}}
+
+
+class StdinPage(NamedTuple):
+    """A page that is not a file (standard input): its label and its bytes."""
+
+    label: str
+    data: bytes
+
+
+Item: TypeAlias = pathlib.Path | StdinPage
+
+
+class _BoxedError(NamedTuple):
+    """A ParseError on its way back from a worker.
+
+    Exceptions pickle as ``cls(*args)``, which fails for classes whose ``__init__``
+    takes other arguments than the message (``StrictModeError(warning)``). The box
+    carries class, args and attributes, and the parent rebuilds the error without
+    calling ``__init__``.
+    """
+
+    cls: type[ParseError]
+    args: tuple[Any, ...]
+    state: dict[str, Any]
+
+
+def _box(outcome: Outcome) -> Outcome | _BoxedError:
+    if isinstance(outcome, ParseError):
+        return _BoxedError(type(outcome), outcome.args, dict(vars(outcome)))
+    return outcome
+
+
+def _unbox(value: Outcome | _BoxedError) -> Outcome:
+    if isinstance(value, _BoxedError):
+        error = value.cls.__new__(value.cls)
+        error.args = value.args
+        vars(error).update(value.state)
+        return error
+    return value
+
+
+def _parse_item(item: Item, format: Format, strict: bool) -> Outcome:  # noqa: A002
+    """Parse one item; a page error or a read error is returned, anything else raised."""
+    try:
+        if isinstance(item, StdinPage):
+            return parse(item.data, format=format, strict=strict)
+        return parse(item, format=format, strict=strict)
+    except ParseError as error:
+        return error
+    except OSError as error:
+        return error
+    except Exception as error:
+        label = item.label if isinstance(item, StdinPage) else path_label(item)
+        raise RuntimeError(
+            f"{label}: unexpected {type(error).__name__} while parsing ({error}); "
+            "this is a bug in paperparse, please report it with the page."
+        ) from error
+
+
+def _parse_chunk(
+    items: list[Item],
+    format: Format,  # noqa: A002
+    strict: bool,
+) -> list[Outcome | _BoxedError]:
+    """Worker task: parse a few items, results ready to pickle."""
+    return [_box(_parse_item(item, format, strict)) for item in items]
+
+
+def _worker_init() -> None:
+    # Ctrl-C goes to the whole process group: let the parent alone handle it and
+    # shut the pool down, instead of every worker printing a traceback.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _chunks(items: Iterator[Item], jobs: int) -> Iterator[list[Item]]:
+    """Cut *items* into lists, small at first (every worker starts at once), then up
+    to ``_MAX_CHUNK``."""
+    for count in itertools.count():
+        chunk = list(itertools.islice(items, min(_MAX_CHUNK, 1 + count // jobs)))
+        if not chunk:
+            return
+        yield chunk
+
+
+def _check_options(jobs: int | None, format: str) -> int:  # noqa: A002
+    if format not in _FORMATS:
+        raise ValueError(f"format must be one of {', '.join(map(repr, _FORMATS))}, not {format!r}.")
+    if jobs is None:
+        return default_jobs()
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
+        raise ValueError(f"jobs must be a positive int or None, not {jobs!r}.")
+    return jobs
+
+
+def run(
+    items: Iterable[Item],
+    *,
+    jobs: int,
+    ordered: bool,
+    format: Format,  # noqa: A002
+    strict: bool,
+    pool_from: int = 2,
+) -> Generator[tuple[Item, Outcome], None, None]:
+    """The engine behind :func:`parse_many` and the CLI; *items* may include stdin.
+
+    ``jobs == 1``, or fewer than *pool_from* items, parses in this process with no
+    pool.
+    """
+    iterator = iter(items)
+    head = list(itertools.islice(iterator, max(2, pool_from)))
+    if jobs == 1 or len(head) < max(2, pool_from):
+        for item in itertools.chain(head, iterator):
+            yield item, _parse_item(item, format, strict)
+        return
+    chunks = _chunks(itertools.chain(head, iterator), jobs)
+    limit = _INFLIGHT_PER_JOB * jobs
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
+    try:
+        if ordered:
+            yield from _run_ordered(pool, chunks, limit, format, strict)
+        else:
+            yield from _run_unordered(pool, chunks, limit, format, strict)
+    finally:
+        # Also on an early close of the generator or Ctrl-C: drop what is queued; the
+        # chunks already running take milliseconds.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+_Task: TypeAlias = "cf.Future[list[Outcome | _BoxedError]]"
+
+
+def _run_ordered(
+    pool: cf.ProcessPoolExecutor,
+    chunks: Iterator[list[Item]],
+    limit: int,
+    format: Format,  # noqa: A002
+    strict: bool,
+) -> Iterator[tuple[Item, Outcome]]:
+    queue: collections.deque[tuple[_Task, list[Item]]] = collections.deque()
+    for chunk in itertools.islice(chunks, limit):
+        queue.append((pool.submit(_parse_chunk, chunk, format, strict), chunk))
+    while queue:
+        task, chunk = queue.popleft()
+        results = task.result()
+        for following in itertools.islice(chunks, 1):
+            queue.append((pool.submit(_parse_chunk, following, format, strict), following))
+        for item, result in zip(chunk, results, strict=True):
+            yield item, _unbox(result)
+
+
+def _run_unordered(
+    pool: cf.ProcessPoolExecutor,
+    chunks: Iterator[list[Item]],
+    limit: int,
+    format: Format,  # noqa: A002
+    strict: bool,
+) -> Iterator[tuple[Item, Outcome]]:
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    pending: dict[_Task, list[Item]] = {}
+
+    def refill() -> None:
+        for chunk in itertools.islice(chunks, limit - len(pending)):
+            pending[pool.submit(_parse_chunk, chunk, format, strict)] = chunk
+
+    refill()
+    while pending:
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        finished = [(task.result(), pending.pop(task)) for task in done]
+        refill()  # before yielding: the workers keep going while the caller writes
+        for results, chunk in finished:
+            for item, result in zip(chunk, results, strict=True):
+                yield item, _unbox(result)
+
+
+def parse_many(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    jobs: int | None = None,
+    ordered: bool = False,
+    format: Format = "auto",  # noqa: A002 - same name as in parse()
+    strict: bool = False,
+) -> Iterator[tuple[pathlib.Path, Outcome]]:
+    """Parse many page files, in parallel, yielding ``(path, result)`` as they finish.
+
+    Args:
+        paths: Any iterable of page files (use :func:`iter_pages` to expand
+            directories). It is consumed lazily, a few items ahead of the workers,
+            so a generator over millions of files is fine.
+        jobs: Worker processes; ``None`` means one per usable CPU core, and no pool
+            for fewer than :data:`SMALL_RUN` paths. ``1`` parses in this process.
+        ordered: Yield in the order of *paths*; by default results come in the
+            order they finish.
+        format, strict: As in :func:`paperparse.parse`.
+
+    Yields:
+        ``(path, result)`` where *result* is the :class:`~paperparse.Paper`, the
+        :class:`~paperparse.ParseError` the page raised, or the :class:`OSError` of
+        reading the file. Any other exception in a worker is a bug and is raised,
+        with the path in its message.
+
+    Raises:
+        ValueError: *jobs* or *format* is not a valid option (raised at the call,
+            before any work).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     page = pathlib.Path(tmp, "p.txt")
+    ...     _ = page.write_text("4.7 Review\\nA title\\nKeywords\\na; b\\nDOI: 10.1000/xyz")
+    ...     [(p.name, r.title, r.keywords) for p, r in parse_many([page], jobs=1)]
+    [('p.txt', 'A title', ('a', 'b'))]
+    """
+    workers = _check_options(jobs, format)
+    items = (pathlib.Path(os.fsdecode(path)) for path in paths)
+    results = run(
+        items,
+        jobs=workers,
+        ordered=ordered,
+        format=format,
+        strict=strict,
+        pool_from=SMALL_RUN if jobs is None else 2,
+    )
+    return ((item, outcome) for item, outcome in results if isinstance(item, pathlib.Path))

@@ -1,0 +1,413 @@
+"""The ``paperparse`` command line, run as users run it: the installed console script."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+import paperparse
+from paperparse import cli
+from paperparse.schema import output_schema, paper_schema
+
+from .conftest import FIXTURES, page_fixtures
+
+SCRIPT = pathlib.Path(sys.executable).with_name("paperparse")
+PEEREF = FIXTURES / "peeref"
+SEED = PEEREF / "jmm-2019-review.txt"
+SEED_JSON = json.loads(SEED.with_suffix(".json").read_text(encoding="utf-8"))
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+
+
+def run(
+    *args: str | os.PathLike[str], stdin: bytes | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script; UTF-8 in and out, never a terminal."""
+    assert SCRIPT.is_file(), f"the console script is not installed next to {sys.executable}"
+    result = subprocess.run(
+        [str(SCRIPT), *map(str, args)],
+        input=stdin if stdin is not None else b"",
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    return subprocess.CompletedProcess(
+        result.args,
+        result.returncode,
+        result.stdout.decode("utf-8"),
+        result.stderr.decode("utf-8"),
+    )
+
+
+def jsonl(text: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+@pytest.fixture
+def dumps(tmp_path: pathlib.Path) -> pathlib.Path:
+    """A copy of the Peeref fixture dumps, with their expected JSON, in a nested tree."""
+    root = tmp_path / "dumps"
+    (root / "nested").mkdir(parents=True)
+    for index, page in enumerate(sorted(PEEREF.glob("*.txt"))):
+        target = root / "nested" if index % 3 == 0 else root
+        shutil.copy(page, target / page.name)
+        shutil.copy(page.with_suffix(".json"), target / page.with_suffix(".json").name)
+    return root
+
+
+def expected_records(root: pathlib.Path) -> dict[str, dict[str, Any]]:
+    return {
+        str(page): {"path": str(page), **json.loads(page.with_suffix(".json").read_text("utf-8"))}
+        for page in root.rglob("*.txt")
+        if page.with_suffix(".json").is_file()
+    }
+
+
+def test_version_from_script_and_module() -> None:
+    assert run("--version").stdout.strip() == f"paperparse {paperparse.__version__}"
+    module = subprocess.run(
+        [sys.executable, "-m", "paperparse", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert module.stdout.strip() == f"paperparse {paperparse.__version__}"
+
+
+def test_help_lists_commands_and_examples() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for text in ("parse PATH", "schema", "snapshot", "examples:", "exit status"):
+        assert text in result.stdout
+    parse_help = run("parse", "--help").stdout
+    for option in ("--glob", "--format", "--output", "--strict", "--jobs", "--ordered", "--quiet"):
+        assert option in parse_help
+
+
+def test_single_file_is_one_pretty_object_with_its_path() -> None:
+    result = run(SEED)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith('{\n  "path": ')
+    assert json.loads(result.stdout) == {"path": str(SEED), **SEED_JSON}
+    # the same as the API, path first
+    record = paperparse.to_dict(paperparse.parse(SEED))
+    assert json.loads(result.stdout) == {"path": str(SEED), **record}
+    assert "1 parsed (0 with warnings), 0 failed" in result.stderr
+
+
+def test_parse_subcommand_is_the_default() -> None:
+    assert run("parse", SEED).stdout == run(SEED).stdout
+
+
+def test_directory_gives_json_lines_of_every_page(dumps: pathlib.Path) -> None:
+    result = run(dumps, "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    records = jsonl(result.stdout)
+    expected = expected_records(dumps)
+    assert len(records) == len(expected) >= 16
+    assert {r["path"]: r for r in records} == expected
+    assert all(next(iter(r)) == "path" for r in records)
+    assert f"{len(expected)} pages: {len(expected)} parsed" in result.stderr
+
+
+def test_stdin() -> None:
+    result = run("-", stdin=SEED.read_bytes())
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"path": "-", **SEED_JSON}
+
+
+def test_stdin_among_files_gives_json_lines() -> None:
+    result = run("-", SEED, "--ordered", stdin=SEED.read_bytes())
+    assert [r["path"] for r in jsonl(result.stdout)] == ["-", str(SEED)]
+
+
+def test_csv_columns_and_values() -> None:
+    result = run(SEED, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert "\r\n" in result.stdout  # RFC 4180 line ends
+    rows = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
+    assert list(rows[0]) == list(cli.CSV_COLUMNS)
+    (row,) = rows
+    journal = SEED_JSON["journal"]
+    assert row["path"] == str(SEED)
+    assert row["title"] == SEED_JSON["title"]
+    assert row["article_type"] == "Review"
+    assert row["journal_name"] == journal["name"]
+    assert (row["volume"], row["issue"]) == ("97", "8")
+    assert (row["first_page"], row["last_page"], row["article_number"]) == ("1065", "1084", "")
+    assert row["doi"] == SEED_JSON["doi"]
+    assert row["keywords"] == "; ".join(SEED_JSON["keywords"])
+    assert row["funding"].split("; ")[:2] == [
+        "National Natural Science Foundation of China [81700553]",
+        "China Postdoctoral Science Foundation [2017 M183789]",
+    ]
+    assert row["funding"].endswith(
+        "; Independent Fund of State Key Laboratory for Diagnosis and "
+        "Treatment of Infectious Diseases, Zhejiang University"
+    )
+    assert row["abstract"] == SEED_JSON["abstract"]
+    assert row["authors"] == ""
+    assert row["claim_prompt"] == "I am an author on this paper"
+    assert (row["rating_score"], row["rating_count"]) == ("4.7", "")
+    assert row["rating_note"] == "Not enough ratings"
+    assert row["secondary"] == "Novelty: -; Significance: -; Scientific rigor: -"
+    assert row["actions"] == "Ask authors/readers for more resources; Rate this paper"
+    assert (row["site"], row["source_format"], row["warnings"], row["error"]) == (
+        "peeref",
+        "text",
+        "",
+        "",
+    )
+
+
+def test_csv_row_details() -> None:
+    record = {
+        **SEED_JSON,
+        "path": "x.txt",
+        "authors": [{"name": "A B"}, {"name": "C D"}],
+        "warnings": [
+            {"code": "unplaced_text", "message": "m", "line": 12},
+            {"code": "ambiguous_title", "message": "m", "line": None},
+        ],
+    }
+    record["rating"] = {**record["rating"], "secondary": [{"name": "Novelty", "score": 4.5}]}
+    row = dict(zip(cli.CSV_COLUMNS, cli.csv_row(record), strict=True))
+    assert row["authors"] == "A B; C D"
+    assert row["warnings"] == "unplaced_text@12; ambiguous_title"
+    assert row["secondary"] == "Novelty: 4.5"
+    failed = cli.csv_row({"path": "y.txt", "error": {"type": "EmptyInput", "message": "Empty."}})
+    assert failed[0] == "y.txt"
+    assert failed[-1] == "EmptyInput: Empty."
+    assert set(failed[1:-1]) == {""}
+
+
+def test_output_file_is_written_atomically(dumps: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    out = tmp_path / "out" / "papers.jsonl"
+    out.parent.mkdir()
+    result = run(dumps, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert {r["path"]: r for r in jsonl(out.read_text("utf-8"))} == expected_records(dumps)
+    assert os.listdir(out.parent) == ["papers.jsonl"]  # no temporary file left
+    umask = os.umask(0o22)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # as open() makes it, not 0o600
+    # an existing output is replaced whole
+    run(SEED, "-o", out, "--format", "jsonl")
+    assert [r["path"] for r in jsonl(out.read_text("utf-8"))] == [str(SEED)]
+
+
+def test_broken_files_become_error_records(dumps: pathlib.Path) -> None:
+    (dumps / "empty.txt").write_bytes(b"")
+    (dumps / "nested" / "image.txt").write_bytes(PNG)
+    (dumps / "junk.html").write_text("hello, world\n", encoding="utf-8")
+    (dumps / "dangling.txt").symlink_to(dumps / "does-not-exist.txt")
+    result = run(dumps, "--jobs", "2")
+    assert result.returncode == 1
+    records = {r["path"]: r for r in jsonl(result.stdout)}
+    errors = {pathlib.Path(p).name: r["error"]["type"] for p, r in records.items() if "error" in r}
+    assert errors == {
+        "empty.txt": "EmptyInput",
+        "image.txt": "UndecodableInput",
+        "junk.html": "UnrecognizedPage",
+        "dangling.txt": "OSError",
+    }
+    for name in errors:
+        (record,) = (r for p, r in records.items() if pathlib.Path(p).name == name)
+        assert set(record) == {"path", "error"}
+        assert record["error"]["message"]
+    parsed = {p: r for p, r in records.items() if "error" not in r}
+    assert parsed == expected_records(dumps)
+    warned = sum(bool(r["warnings"]) for r in parsed.values())
+    assert f"{len(parsed)} parsed ({warned} with warnings), 4 failed" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_strict_makes_warnings_fail(tmp_path: pathlib.Path) -> None:
+    page = tmp_path / "warned.txt"
+    page.write_text(SEED.read_text("utf-8") + "\nComments\nNice paper\n", encoding="utf-8")
+    lenient = run(page)
+    assert lenient.returncode == 0
+    assert json.loads(lenient.stdout)["warnings"]
+    assert "(1 with warnings)" in lenient.stderr
+    strict = run(page, "--strict")
+    assert strict.returncode == 1
+    assert json.loads(strict.stdout)["error"]["type"] == "StrictModeError"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--bogus", str(SEED)],
+        ["no/such/page.txt"],
+        ["parse"],
+        ["parse", str(SEED), "--jobs", "0"],
+        ["parse", str(SEED), "--jobs", "two"],
+        ["parse", str(SEED), "--format", "xml"],
+        ["parse", str(SEED), "-o", "no/such/dir/out.json"],
+        ["-", "-"],
+        ["frobnicate"],
+        [],
+    ],
+    ids=lambda a: " ".join(a) or "(nothing)",
+)
+def test_usage_errors_exit_2_with_one_line(args: list[str]) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert result.stderr.startswith("paperparse")
+    assert "error:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_jobs_2_gives_the_same_records_as_jobs_1(dumps: pathlib.Path) -> None:
+    one = run(dumps, "--jobs", "1", "--ordered")
+    two = run(dumps, "--jobs", "2", "--ordered")
+    assert one.returncode == two.returncode == 0
+    assert jsonl(one.stdout) == jsonl(two.stdout)  # record for record, same order
+    unordered = jsonl(run(dumps, "--jobs", "2").stdout)
+    assert sorted(unordered, key=lambda r: r["path"]) == sorted(
+        jsonl(one.stdout), key=lambda r: r["path"]
+    )
+
+
+def test_format_json_with_several_inputs_is_an_array(dumps: pathlib.Path) -> None:
+    result = run(dumps, "--format", "json", "--jobs", "1")
+    records = json.loads(result.stdout)
+    assert {r["path"]: r for r in records} == expected_records(dumps)
+    empty = dumps / "none"
+    empty.mkdir()
+    result = run(empty, "--format", "json")
+    assert (result.returncode, json.loads(result.stdout)) == (0, [])
+    assert "no page found" in result.stderr
+
+
+def test_glob_changes_the_patterns(dumps: pathlib.Path) -> None:
+    (dumps / "page.DUMP").write_bytes(SEED.read_bytes())
+    records = jsonl(run(dumps, "--glob", "*.dump", "--quiet").stdout)
+    assert [pathlib.Path(r["path"]).name for r in records] == ["page.DUMP"]
+
+
+def test_quiet_prints_nothing_on_stderr(dumps: pathlib.Path) -> None:
+    result = run(dumps, "--quiet")
+    assert result.returncode == 0
+    assert result.stderr == ""
+
+
+def test_progress_bar_only_on_a_terminal(dumps: pathlib.Path) -> None:
+    pytest.importorskip("tqdm", reason="the progress bar needs the cli extra (tqdm)")
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    primary, secondary = pty.openpty()
+    # a new pseudo-terminal is 0x0; tqdm would fit its bar into 0 columns
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    try:
+        subprocess.run(
+            [str(SCRIPT), str(dumps), "-o", os.devnull], stderr=secondary, check=True, timeout=60
+        )
+        os.close(secondary)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:  # EIO: the terminal's other side is closed
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(primary)
+    on_terminal = b"".join(chunks).decode("utf-8", "replace")
+    assert "page/s" in on_terminal or "s/page" in on_terminal  # tqdm's rate
+    assert "pages: " in on_terminal  # and the summary
+    piped = run(dumps, "-o", os.devnull)
+    assert len(piped.stderr.splitlines()) == 1  # the summary only, no bar
+
+
+def test_schema_is_valid_and_every_fixture_validates() -> None:
+    jsonschema = pytest.importorskip("jsonschema", reason="the test extra installs jsonschema")
+    schema = json.loads(run("schema").stdout)
+    assert schema == paper_schema()
+    validator = jsonschema.Draft202012Validator(schema)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    pages = page_fixtures()
+    assert pages
+    for page in pages:
+        data = json.loads(page.with_suffix(".json").read_text("utf-8"))
+        errors = [e.message for e in validator.iter_errors(data)]
+        assert not errors, f"{page.name}: {errors}"
+    # the schema is strict: a typo'd key or a wrong type fails
+    assert not validator.is_valid({**SEED_JSON, "titel": "x"})
+    assert not validator.is_valid({**SEED_JSON, "keywords": "a; b"})
+    assert not validator.is_valid({**SEED_JSON, "source": {"site": None, "format": "pdf"}})
+
+
+def test_output_record_schema_validates_cli_output(dumps: pathlib.Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema", reason="the test extra installs jsonschema")
+    schema = json.loads(run("schema", "--output-record").stdout)
+    assert schema == output_schema()
+    validator = jsonschema.Draft202012Validator(schema)
+    (dumps / "empty.txt").write_bytes(b"")
+    records = jsonl(run(dumps).stdout)
+    assert any("error" in r for r in records)
+    for record in records:
+        assert validator.is_valid(record), record["path"]
+
+
+def test_snapshot_writes_compares_and_updates(tmp_path: pathlib.Path) -> None:
+    page = tmp_path / "seed.txt"
+    shutil.copy(SEED, page)
+    target = page.with_suffix(".json")
+    written = run("snapshot", tmp_path)
+    assert written.returncode == 0, written.stdout + written.stderr
+    assert json.loads(target.read_text("utf-8")) == SEED_JSON
+    assert "1 written" in written.stderr
+    assert "1 unchanged" in run("snapshot", page).stderr
+    stale = {**SEED_JSON, "doi": "10.1000/old"}
+    target.write_text(json.dumps(stale), encoding="utf-8")
+    check = run("snapshot", page)
+    assert check.returncode == 1
+    assert 'doi: "10.1000/old" -> "10.1007/s00109-019-01804-x"' in check.stdout
+    assert json.loads(target.read_text("utf-8")) == stale  # kept without --update
+    update = run("snapshot", page, "--update")
+    assert update.returncode == 0
+    assert 'doi: "10.1000/old" -> "10.1007/s00109-019-01804-x"' in update.stdout
+    assert json.loads(target.read_text("utf-8")) == SEED_JSON
+    assert sorted(os.listdir(tmp_path)) == ["seed.json", "seed.txt"]
+
+
+def test_walk_errors_become_records(
+    dumps: pathlib.Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # Root may read every directory; simulate one that cannot be listed.
+    real_scandir = os.scandir
+    locked = os.fspath(dumps / "nested")
+
+    def scandir(path: Any) -> Any:
+        if os.fspath(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    status = cli.main([str(dumps), "--jobs", "1"])
+    out, err = capfd.readouterr()
+    assert status == 1
+    records = jsonl(out)
+    (failed,) = (r for r in records if "error" in r)
+    assert failed == {
+        "path": locked,
+        "error": {"type": "OSError", "message": f"[Errno 13] Permission denied: {locked!r}"},
+    }
+    assert "1 failed" in err
