@@ -163,10 +163,11 @@ _BREAK: Final = "\ue003"
 _MARK_OPEN: Final = "\ue000"
 _MARK_CLOSE: Final = "\ue001"
 #: lxml refuses to set text holding C0 control characters (other than tab, newline and
-#: carriage return). As on the text path, the ones that are whitespace (vertical tab,
-#: form feed, the separators 0x1C-0x1F) become spaces and the others are not shown.
+#: carriage return) or the noncharacters U+FFFE/U+FFFF. As on the text path, the ones
+#: that are whitespace (vertical tab, form feed, the separators 0x1C-0x1F) become
+#: spaces and the others are not shown.
 _XML_SAFE: Final[dict[int, str | None]] = {
-    **dict.fromkeys([*range(0x09), *range(0x0E, 0x1C)], None),
+    **dict.fromkeys([*range(0x09), *range(0x0E, 0x1C), 0xFFFE, 0xFFFF], None),
     **dict.fromkeys([0x0B, 0x0C, *range(0x1C, 0x20)], " "),
 }
 _NO_MARKS: Final[dict[int, str | None]] = {
@@ -225,6 +226,16 @@ def parse_html(text: str) -> tuple[list[Line], Metadata]:
         ],
         [(line_of(e), e.text or "") for e in elements(_JSON_LD, root)],
     )
+    try:
+        return _visible_lines(root), metadata
+    except ValueError:
+        # lxml refused a string it had produced itself (text that XML cannot hold and
+        # that _safe() does not know yet): read the page as a stream instead.
+        return _parse_deep(data), metadata
+
+
+def _visible_lines(root: etree._Element) -> list[Line]:
+    """The visible lines of the page rooted at *root* (which this modifies)."""
     etree.strip_elements(root, *INVISIBLE, with_tail=False)
     # One pass over the elements in Python: faster than XPath predicates with string
     # functions, which libxml2 evaluates slowly (measured: 5 ms -> 0.3 ms, 668 elements).
@@ -249,7 +260,7 @@ def parse_html(text: str) -> tuple[list[Line], Metadata]:
         element.tail = _BREAK + _safe(element.tail)
     for element in root.iter("br"):
         element.tail = _BREAK + _safe(element.tail)
-    return _lines("".join(cast("Iterator[str]", root.itertext()))), metadata
+    return _lines("".join(cast("Iterator[str]", root.itertext())))
 
 
 def _drop(element: etree._Element) -> None:

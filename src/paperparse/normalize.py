@@ -8,7 +8,7 @@ from typing import Final
 
 #: Characters that carry no text: zero-width spaces/joiners, word joiner, BOM,
 #: soft hyphen, direction marks, C0 control characters other than whitespace (NUL
-#: included), DEL, and the private-use characters U+E000-U+E003 that the HTML path
+#: included), DEL, the noncharacters U+FFFE and U+FFFF, and the private-use characters U+E000-U+E003 that the HTML path
 #: uses as in-band markers (so no input can forge one).
 _INVISIBLE: Final[dict[int, None]] = dict.fromkeys(
     [
@@ -16,6 +16,8 @@ _INVISIBLE: Final[dict[int, None]] = dict.fromkeys(
         *range(0x09),
         *range(0x0E, 0x1C),
         0x7F,
+        0xFFFE,
+        0xFFFF,
         *range(0xE000, 0xE004),
     ],
     None,
