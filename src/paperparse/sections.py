@@ -252,6 +252,8 @@ class Extracted:
 
 def _parse_header(text: str) -> tuple[float | None, str | None] | None:
     """Read a header line: ``4.7 Review``, ``4.7``, or ``Review``."""
+    if len(text) > _MAX_LABEL_LINE:
+        return None
     key = vocab.fold(text)
     if key in vocab.ARTICLE_TYPES:
         return None, vocab.ARTICLE_TYPES[key]
