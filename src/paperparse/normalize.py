@@ -6,10 +6,13 @@ import re
 import unicodedata
 from typing import Final
 
+from . import vocab
+
 #: Characters that carry no text: zero-width spaces/joiners, word joiner, BOM,
 #: soft hyphen, direction marks, C0 control characters other than whitespace (NUL
-#: included), DEL, the noncharacters U+FFFE and U+FFFF, and the private-use characters U+E000-U+E003 that the HTML path
-#: uses as in-band markers (so no input can forge one).
+#: included), DEL, the noncharacters U+FFFE and U+FFFF, and the private-use
+#: characters U+E000-U+E003 that the HTML path uses as in-band markers (so no input
+#: can forge one).
 _INVISIBLE: Final[dict[int, None]] = dict.fromkeys(
     [
         *map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u180e"),
@@ -42,7 +45,7 @@ Line = tuple[int, str]
 _DASHES: Final[dict[int, str]] = dict.fromkeys(
     map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-"
 )
-_DASH_RUN: Final[re.Pattern[str]] = re.compile(r"\s*-\s*")
+_DASH_RUN: Final[re.Pattern[str]] = re.compile(r"\s*-{1,2}\s*")
 
 
 def fix_surrogates(text: str) -> str:
@@ -84,9 +87,32 @@ def lines(text: str) -> list[Line]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     out: list[Line] = []
     for number, raw in enumerate(text.split("\n"), 1):
-        if (line := raw.strip()) and (line := clean_line(line)):
+        if not (line := raw.strip()):
+            continue
+        if "  " in line or "\t" in line:
+            line = _label_cell(line)
+        if line := clean_line(line):
             out.append((number, line))
     return out
+
+
+_CELLS: Final = re.compile(r"\s{2,}|\t")
+
+
+def _label_cell(line: str) -> str:
+    """Read a table row laid out with spaces (w3m, inscriptis) as ``Label: value``.
+
+    >>> _label_cell("Primary Rating     4.7"), _label_cell("Volume 97,  Issue 8")
+    ('Primary Rating: 4.7', 'Volume 97,  Issue 8')
+    """
+    cells = _CELLS.split(line, maxsplit=1)
+    if (
+        len(cells) == 2
+        and not cells[0].endswith(":")
+        and vocab.fold(cells[0].strip("#*_ ")) in vocab.SECTION_LABELS
+    ):
+        return f"{cells[0]}: {cells[1]}"
+    return line
 
 
 def clean_line(line: str) -> str:
@@ -107,10 +133,10 @@ def clean_line(line: str) -> str:
 
 
 def unify_dashes(text: str) -> str:
-    """Replace en/em dashes and minus signs by ``-`` and drop spaces around dashes.
+    """Replace en/em dashes, minus signs and ``--`` by ``-``; drop spaces around dashes.
 
-    >>> unify_dashes("233 \\u2013 247")
-    '233-247'
+    >>> unify_dashes("233 \\u2013 247"), unify_dashes("2--3")
+    ('233-247', '2-3')
     """
     return _DASH_RUN.sub("-", text.translate(_DASHES))
 

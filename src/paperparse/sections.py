@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from . import vocab
+from . import markup, vocab
 from .errors import UnrecognizedPage
 from .fields.doi import is_doi_label_line, parse_doi_line
 from .fields.funding import parse_funding_entry, strip_marker
@@ -29,6 +29,7 @@ from .fields.rating import (
     parse_secondary_value,
     split_named,
 )
+from .markup import strip_markup
 from .metadata import Metadata
 from .model import (
     Author,
@@ -130,15 +131,65 @@ def _is_chrome_prefix(text: str) -> bool:
     return text[:40].casefold().startswith(vocab.CHROME_PREFIXES)
 
 
+#: A button's text may be preceded by the text of its icon (``Question``, ``Star``).
+_MAX_ICON_WORDS = 2
+
+
+def _button(key: str) -> str | None:
+    """The action a line names after at most two words of icon text, if any."""
+    for action in vocab.ACTIONS:
+        if key.endswith(action):
+            prefix = key[: -len(action)]
+            if not prefix or (prefix.endswith(" ") and len(prefix.split()) <= _MAX_ICON_WORDS):
+                return action
+    return None
+
+
 @functools.lru_cache(maxsize=4096)
 def _is_chrome(key: str) -> bool:
     if key in vocab.CHROME_LINES or key.startswith(vocab.CHROME_PREFIXES):
         return True
-    for separator in ("|", "·", "/", "\u203a", "\u00bb"):
+    for separator in ("|", "·", "/", "\u203a", "\u00bb", "\u2022"):
         if separator in key:
             parts = [p.strip() for p in key.split(separator)]
             return all(p in vocab.NAV_WORDS or p in vocab.CHROME_LINES for p in parts if p)
-    return False
+    return _only_chrome_words(key.split())
+
+
+_CHROME_ITEMS = vocab.CHROME_LINES | vocab.NAV_WORDS
+
+
+def _label_and_typed_value(text: str) -> tuple[str, str] | None:
+    """Split ``Label value`` when the value is of the label's type (a score, ``-``...)."""
+    words = text.split(" ")
+    for size in (1, 2):
+        kind = vocab.SECTION_LABELS.get(vocab.fold(" ".join(words[:size])))
+        rest = " ".join(words[size:])
+        if kind is None or not rest:
+            continue
+        if kind in _RATING_KINDS and (looks_like_score(rest) or parse_count(rest) is not None):
+            return kind, rest
+        if kind == "recommended" and vocab.fold(rest).rstrip(".") in vocab.EMPTY_MARKERS:
+            return kind, rest
+    return None
+
+
+def _only_chrome_words(words: list[str]) -> bool:
+    """Whether *words* are two or more chrome items in a row (``Home Papers Log in``).
+
+    Dump tools write a navigation bar or a footer of links as one line of words.
+    """
+    if len(words) < 2:  # a single word is checked as a whole line
+        return False
+    index = 0
+    while index < len(words):
+        for size in (3, 2, 1):
+            if " ".join(words[index : index + size]) in _CHROME_ITEMS:
+                index += size
+                break
+        else:
+            return False
+    return True
 
 
 def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section], Extracted]:
@@ -146,7 +197,10 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
     found = Extracted()
     sections = [Section("preamble", None)]
     current = sections[0]
-    for number, text in lines:
+    for number, raw in lines:
+        text = strip_markup(raw) if markup.HINT.search(raw) is not None else raw
+        if not text:
+            continue
         first = text[0]
         if first == WIDGET:
             # A rating widget counts where it stands: in the rating block, not in a
@@ -179,13 +233,23 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
             sections.append(current)
             continue
         colon = text.find(":", 0, _MAX_LABEL_LINE)
-        if colon > 0 and (rest := text[colon + 1 :].strip()):
+        width = 1
+        if colon < 0 and (colon := text.find(" | ", 0, _MAX_LABEL_LINE)) > 0:
+            width = 3  # a Markdown table row: "Primary Rating | 4.7"
+        if colon > 0 and (rest := text[colon + width :].strip()):
             inline = vocab.SECTION_LABELS.get(_label_key(text[:colon]))
             if inline is not None and inline != "doi":
-                current = Section(inline, number, [(number, rest.strip(_MARKDOWN))])
+                current = Section(inline, number, [(number, rest.strip(_MARKDOWN + "|"))])
                 sections.append(current)
                 found.last = ("content", number, current)
                 continue
+        if key and (typed := _label_and_typed_value(text)) is not None:
+            # "Primary Rating 4.4", "Recommended No Data Available": a table row that a
+            # dump tool wrote with one space (lynx); the value's type vouches for it.
+            current = Section(typed[0], number, [(number, typed[1])])
+            sections.append(current)
+            found.last = ("content", number, current)
+            continue
         if key and (
             key in vocab.OTHER_SECTIONS
             or (
@@ -204,6 +268,8 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
                 number,
             )
             continue
+        if key and key not in vocab.ACTIONS and (action := _button(key)) is not None:
+            key = action  # a button whose icon has a text label: "Question Ask authors/..."
         if key in vocab.ACTIONS:
             found.last = ("action", number, current)
             found.actions.append(vocab.ACTIONS[key])
@@ -324,16 +390,48 @@ def _first_line_only(section: Section, state: _State, what: str) -> str | None:
     return section.lines[0][1]
 
 
-def _funding(section: Section) -> tuple[Funding, ...]:
+#: A funding entry is a funder and its grants: longer than this, an entry that took
+#: in unmarked lines as its continuation has taken in something else (an abstract).
+MAX_FUNDING_ENTRY = 300
+
+
+_TRAILING_WORDS = (" of", " and", " for", " the", " in", " on", " to", " &")
+
+
+def _goes_on(parts: list[str], following: str) -> bool:
+    """Whether an unmarked list item wrapped onto *following*, the next line.
+
+    The signs of a wrapped line: an unclosed ``[`` or ``(``, a line ending on a comma,
+    semicolon or a word that cannot end a name (``of``, ``and`` ...), or a next line
+    that starts with the grant bracket or a lower-case letter.
+    """
+    text = " ".join(parts)
+    return (
+        text.count("[") > text.count("]")
+        or text.count("(") > text.count(")")
+        or text.endswith((",", ";", "-", "/"))
+        or text.casefold().endswith(_TRAILING_WORDS)
+        or following.startswith(("[", "("))
+        or following[:1].islower()
+    )
+
+
+def _funding(section: Section, state: _State) -> tuple[Funding, ...]:
     entries: list[list[str]] = []
     marked = False
-    for _, text in section.lines:
+    stopped = False
+    for number, text in section.lines:
         has_marker, body = strip_marker(text)
-        if has_marker or not marked or not entries:
+        if stopped:
+            state.unplaced((number, text), "after the funding list")
+        elif has_marker or not entries or (not marked and not _goes_on(entries[-1], body)):
             entries.append([body])
             marked = marked or has_marker
+        elif sum(map(len, entries[-1])) + len(body) <= MAX_FUNDING_ENTRY:
+            entries[-1].append(body)  # a wrapped line of a marked list item
         else:
-            entries[-1].append(body)
+            stopped = True
+            state.unplaced((number, text), "after the funding list")
     return tuple(parse_funding_entry(join_wrapped(parts)) for parts in entries)
 
 
@@ -383,11 +481,28 @@ def _primary(
             scores.append((number, value))
         elif (count := parse_count(text)) is not None:
             counts.append((number, count))
-        elif note is None:
+        elif note is None and _is_note(text):
             note = text
         else:
             state.unplaced((number, text), "in the rating block")
     return scores, counts, note
+
+
+_NOT_IN_A_NOTE = ("rating", "reviews", "rate this paper", "novelty", "significance")
+
+
+def _is_note(text: str) -> bool:
+    """Whether *text* can be the rating's note (``Not enough ratings``).
+
+    A note is words, not a score, and names no part of the rating block: a line such
+    as ``Primary Rating4.7Not enough ratings`` is a dump that glued lines together.
+    """
+    key = vocab.fold(text)
+    return (
+        not text[0].isdigit()
+        and not key.startswith(_NOT_IN_A_NOTE)
+        and not any(word in key for word in ("primary rating", "secondary rating", "|"))
+    )
 
 
 def _secondary(lines: list[Line], state: _State) -> tuple[SecondaryRating, ...]:
@@ -496,7 +611,9 @@ def build_paper(
         (),
     )
     funding = state.pick(
-        "funding list", [f for f in _each(sections, "funding", _funding) if f[1]], ()
+        "funding list",
+        [f for f in _each(sections, "funding", lambda s: _funding(s, state)) if f[1]],
+        (),
     )
     abstracts = [
         (s.line if s.line is not None else s.lines[0][0], join_wrapped([t for _, t in s.lines]))
