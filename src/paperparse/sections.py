@@ -65,6 +65,8 @@ class Section:
     lines: list[Line] = attrs.Factory(list)
     #: Where the section starts: its label, or the button that opened it.
     start: int | None = None
+    #: The label as written, for a section that is not part of the record.
+    label: str = ""
 
 
 @attrs.define
@@ -123,12 +125,24 @@ _MAX_LABEL_LINE = 48
 #: ``Issue``, ``Pages``, ``pp.``, ``Article Number``, ``No.``): cheap tests that spare
 #: most lines the full parsers.
 _DOI_STARTS = frozenset("dDhH([<1")
+#: Sections where a locator line stands (a wrapped "grant number 12" is no locator).
+_LOCATOR_KINDS = frozenset({"preamble", "journal", "publisher"})
 _LOCATOR_HINT = re.compile(r"vol|issue|pages?\b|pp\b|p\.|article|art\.|no\.|number|e-?loc", re.I)
 
 
-def _is_chrome_prefix(text: str) -> bool:
-    """Whether a long line is chrome: a cookie banner or a copyright line."""
-    return text[:40].casefold().startswith(vocab.CHROME_PREFIXES)
+_COPYRIGHT = ("\u00a9", "(c) ", "copyright ")
+
+
+def _is_chrome_prefix(text: str, kind: str) -> bool:
+    """Whether a long line is chrome: a cookie banner or a copyright line.
+
+    In the abstract, a copyright line is the abstract's own last sentence (Web of
+    Science abstracts end with one), so there only cookie banners are chrome.
+    """
+    head = text[:40].casefold()
+    if kind == "abstract" and head.startswith(_COPYRIGHT):
+        return False
+    return head.startswith(vocab.CHROME_PREFIXES)
 
 
 #: A button's text may be preceded by the text of its icon (``Question``, ``Star``).
@@ -197,6 +211,27 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
     found = Extracted()
     sections = [Section("preamble", None)]
     current = sections[0]
+
+    def place(number: int, text: str) -> None:
+        """Put a value line where it belongs: a DOI, a locator, or the current section."""
+        if current.kind != "abstract":
+            if text[0] in _DOI_STARTS and (doi := parse_doi_line(text)) is not None:
+                found.dois.append((number, doi))
+                found.last = ("doi", number, current)
+                return
+            if text[0] in "dD" and is_doi_label_line(text):
+                return
+            if (
+                current.kind in _LOCATOR_KINDS
+                and _LOCATOR_HINT.match(text)
+                and (locator := parse_locator(text)) is not None
+            ):
+                found.locators.append((number, locator))
+                found.last = ("locator", number, current)
+                return
+        current.lines.append((number, text))
+        found.last = ("content", number, current)
+
     for number, raw in lines:
         text = strip_markup(raw) if markup.HINT.search(raw) is not None else raw
         if not text:
@@ -238,10 +273,10 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
             width = 3  # a Markdown table row: "Primary Rating | 4.7"
         if colon > 0 and (rest := text[colon + width :].strip()):
             inline = vocab.SECTION_LABELS.get(_label_key(text[:colon]))
-            if inline is not None and inline != "doi":
-                current = Section(inline, number, [(number, rest.strip(_MARKDOWN + "|"))])
+            if inline is not None and inline != "doi" and (rest := rest.strip(" |")):
+                current = Section(inline, number)
                 sections.append(current)
-                found.last = ("content", number, current)
+                place(number, rest)  # "Publisher: DOI: 10.…" holds a DOI, not a publisher
                 continue
         if key and (typed := _label_and_typed_value(text)) is not None:
             # "Primary Rating 4.4", "Recommended No Data Available": a table row that a
@@ -257,16 +292,11 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
                 and current.kind != "abstract"
                 and len(key.split()) <= MAX_LABEL_WORDS
                 and key not in vocab.ACTIONS
+                and key not in vocab.SECTION_LABELS
             )
         ):
-            current = Section("other", number)
+            current = Section("other", number, label=text.rstrip(":"))
             sections.append(current)
-            state.warn(
-                "unknown_section",
-                f"The section {_quote(text.rstrip(':'))} is not part of the record; "
-                "its content was skipped.",
-                number,
-            )
             continue
         if key and key not in vocab.ACTIONS and (action := _button(key)) is not None:
             key = action  # a button whose icon has a text label: "Question Ask authors/..."
@@ -280,23 +310,29 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
                 current = Section("after_rating", None, start=number)
                 sections.append(current)
             continue
-        if _is_chrome(key) if key else _is_chrome_prefix(text):
+        if _is_chrome(key) if key else _is_chrome_prefix(text, current.kind):
             found.last = ("chrome", number, current)
             continue
-        if current.kind != "abstract":
-            if first in _DOI_STARTS and (doi := parse_doi_line(text)) is not None:
-                found.dois.append((number, doi))
-                found.last = ("doi", number, current)
-                continue
-            if first in "dD" and is_doi_label_line(text):
-                continue
-            if _LOCATOR_HINT.match(text) and (locator := parse_locator(text)) is not None:
-                found.locators.append((number, locator))
-                found.last = ("locator", number, current)
-                continue
-        current.lines.append((number, text))
-        found.last = ("content", number, current)
+        place(number, text)
+    for section in sections:
+        if section.kind == "other" and not _is_link_list(section):
+            state.warn(
+                "unknown_section",
+                f"The section {_quote(section.label)} is not part of the record; "
+                "its content was skipped.",
+                section.line,
+            )
     return sections, found
+
+
+#: The list of link addresses that lynx and w3m write at the end of a dump.
+_LINK_LISTS = frozenset({"references", "visible links", "hidden links"})
+
+
+def _is_link_list(section: Section) -> bool:
+    return vocab.fold(section.label) in _LINK_LISTS and all(
+        "://" in text or text.startswith(("/", "#")) for _, text in section.lines
+    )
 
 
 @attrs.define

@@ -117,7 +117,12 @@ def inline_labels(text: str) -> str:
     while index < len(lines):
         line = lines[index]
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if _is_label(line) and following is not None and not _is_label(following):
+        if (
+            _is_label(line)
+            and following is not None
+            and not _is_label(following)
+            and vocab.fold(following) not in vocab.ACTIONS
+        ):
             out.append(f"{line.strip().rstrip(':')}: {following.strip()}")
             index += 2
         else:
