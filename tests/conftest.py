@@ -42,3 +42,27 @@ def diff(expected: Any, actual: Any, path: str = "") -> list[str]:
     if expected != actual or type(expected) is not type(actual):
         return [f"{path}: expected {expected!r}, got {actual!r}"]
     return []
+
+
+# --- new page dumps: ``pytest --dumps DIR`` ---------------------------------------------
+
+DUMPS_ENV = "PAPERPARSE_DUMPS"
+
+
+def dumps_dir(config: Any) -> Path | None:
+    """The folder given with ``--dumps`` or ``PAPERPARSE_DUMPS``, if any."""
+    import os
+
+    value = config.getoption("--dumps") or os.environ.get(DUMPS_ENV)
+    return Path(value) if value else None
+
+
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    # With --dumps, run the checks on the new dumps instead of the rest of the suite.
+    if dumps_dir(config) is None:
+        return
+    keep = [item for item in items if item.path.name == "test_new_dumps.py"]
+    dropped = [item for item in items if item.path.name != "test_new_dumps.py"]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+    items[:] = keep
