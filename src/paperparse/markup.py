@@ -16,53 +16,55 @@ from __future__ import annotations
 import re
 from typing import Final
 
-#: Characters without which a line has none of the marks below (one cheap search).
-HINT: Final = re.compile(
-    r"\]\(|\*\*|__|\\|\[(?:\d|IMG|INLINE|LINK|EMBED)|\((?:BUTTON|RADIO|CHECKBOX)\)|\^|---"
-    r"|^[#|]|\|$"
-)
-
 _LINK: Final = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
-_HEADING: Final = re.compile(r"#{1,6}\s+")
+_HEADING: Final = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.MULTILINE)
 _ESCAPE: Final = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
-_TABLE_RULE: Final = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
+_TABLE_RULE: Final = re.compile(
+    r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$", re.MULTILINE
+)
+#: The outer border of a Markdown table row (a row's inner " | " separates its cells).
+_ROW_BORDER: Final = re.compile(r"^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$", re.MULTILINE)
 _LYNX_REF: Final = re.compile(r"(?<![^\s(])\[\d{1,4}\](?=\S)")
 _LYNX_TOKEN: Final = re.compile(
-    r"\((?:BUTTON|RADIO|CHECKBOX)\)\s*|\[(?:IMG|INLINE|LINK|EMBED)\]\s*"
+    r"\((?:BUTTON|RADIO|CHECKBOX)\)[ \t]*|\[(?:IMG|INLINE|LINK|EMBED)\][ \t]*"
 )
 _CARET: Final = re.compile(r"(?<=[A-Za-z0-9])\^(?=[A-Za-z0-9+\-])")
 
 
-def strip_markup(line: str) -> str:
-    """Remove the marks dump tools add to *line* (see the module docstring).
+def strip_markup(text: str) -> str:
+    """Remove the marks dump tools add to *text* (see the module docstring).
+
+    Works on a whole page at once (line by line where a rule is about lines) and keeps
+    every line break, so line numbers stay right. Each rule runs only when a cheap
+    substring test says the page may need it.
 
     >>> strip_markup("[JOURNAL OF X](/journal/12)")
     'JOURNAL OF X'
-    >>> strip_markup("**Keywords:** a; b"), strip_markup("# A title"), strip_markup("1\\\\. NSF")
-    ('Keywords: a; b', 'A title', '1. NSF')
-    >>> strip_markup("[7]JOURNAL OF X"), strip_markup("(BUTTON) Rate this paper")
-    ('JOURNAL OF X', 'Rate this paper')
-    >>> strip_markup("N^6-methyladenosine"), strip_markup("---|---")
-    ('N6-methyladenosine', '')
-    >>> strip_markup("NSFC [81700553]"), strip_markup("[18F]FDG PET")
-    ('NSFC [81700553]', '[18F]FDG PET')
+    >>> strip_markup("**Keywords:** a; b\\n# A title\\n1\\\\. NSF")
+    'Keywords: a; b\\nA title\\n1. NSF'
+    >>> strip_markup("[7]JOURNAL OF X\\n(BUTTON) Rate this paper")
+    'JOURNAL OF X\\nRate this paper'
+    >>> strip_markup("N^6-methyladenosine\\n---|---\\n| Novelty | - |")
+    'N6-methyladenosine\\n\\nNovelty | -'
+    >>> strip_markup("NSFC [81700553]\\n[18F]FDG PET")
+    'NSFC [81700553]\\n[18F]FDG PET'
     """
-    if "](" in line:
-        line = _LINK.sub(r"\1", line)
-    if "**" in line or "__" in line:
-        line = line.replace("**", "").replace("__", "")  # bold marks, in pairs or not
-    if line.startswith("#"):
-        line = _HEADING.sub("", line, count=1) if _HEADING.match(line) else line
-    if "\\" in line:
-        line = _ESCAPE.sub(r"\1", line)
-    if "---" in line and _TABLE_RULE.fullmatch(line):
-        return ""
-    if line.startswith("|") or line.endswith("|"):
-        line = line.strip("| ")  # the outer border of a Markdown table row
-    if "[" in line:
-        line = _LYNX_REF.sub("", line)
-    if "(" in line or "[" in line:
-        line = _LYNX_TOKEN.sub("", line)
-    if "^" in line:
-        line = _CARET.sub("", line)
-    return line.strip()
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    if "**" in text or "__" in text:
+        text = text.replace("**", "").replace("__", "")  # bold marks, in pairs or not
+    if "#" in text:
+        text = _HEADING.sub("", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    if "---" in text:
+        text = _TABLE_RULE.sub("", text)
+    if "|" in text:
+        text = _ROW_BORDER.sub("", text)
+    if "[" in text:
+        text = _LYNX_REF.sub("", text)
+    if "(BUTTON)" in text or "(RADIO)" in text or "(CHECKBOX)" in text or "[I" in text:
+        text = _LYNX_TOKEN.sub("", text)
+    if "^" in text:
+        text = _CARET.sub("", text)
+    return text

@@ -7,6 +7,7 @@ import unicodedata
 from typing import Final
 
 from . import vocab
+from .markup import strip_markup
 
 #: Characters that carry no text: zero-width spaces/joiners, word joiner, BOM,
 #: soft hyphen, direction marks, C0 control characters other than whitespace (NUL
@@ -85,6 +86,7 @@ def lines(text: str) -> list[Line]:
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_markup(text)
     out: list[Line] = []
     for number, raw in enumerate(text.split("\n"), 1):
         if not (line := raw.strip()):

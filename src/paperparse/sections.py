@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from . import markup, vocab
+from . import vocab
 from .errors import UnrecognizedPage
 from .fields.doi import is_doi_label_line, parse_doi_line
 from .fields.funding import parse_funding_entry, strip_marker
@@ -29,7 +29,6 @@ from .fields.rating import (
     parse_secondary_value,
     split_named,
 )
-from .markup import strip_markup
 from .metadata import Metadata
 from .model import (
     Author,
@@ -173,9 +172,14 @@ def _is_chrome(key: str) -> bool:
 _CHROME_ITEMS = vocab.CHROME_LINES | vocab.NAV_WORDS
 
 
+_LABEL_FIRST_WORDS = frozenset(label.split()[0] for label in vocab.SECTION_LABELS)
+
+
 def _label_and_typed_value(text: str) -> tuple[str, str] | None:
     """Split ``Label value`` when the value is of the label's type (a score, ``-``...)."""
-    words = text.split(" ")
+    words = text.split(" ", 3)
+    if words[0].casefold() not in _LABEL_FIRST_WORDS:
+        return None
     for size in (1, 2):
         kind = vocab.SECTION_LABELS.get(vocab.fold(" ".join(words[:size])))
         rest = " ".join(words[size:])
@@ -232,10 +236,7 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
         current.lines.append((number, text))
         found.last = ("content", number, current)
 
-    for number, raw in lines:
-        text = strip_markup(raw) if markup.HINT.search(raw) is not None else raw
-        if not text:
-            continue
+    for number, text in lines:
         first = text[0]
         if first == WIDGET:
             # A rating widget counts where it stands: in the rating block, not in a
