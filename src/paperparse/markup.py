@@ -24,7 +24,9 @@ _TABLE_RULE: Final = re.compile(
 )
 #: The outer border of a Markdown table row (a row's inner " | " separates its cells).
 _ROW_BORDER: Final = re.compile(r"^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$", re.MULTILINE)
-_LYNX_REF: Final = re.compile(r"(?<![^\s(])\[\d{1,4}\](?=\S)")
+#: Starts with a literal "[" so that the engine can scan for it quickly; whether the
+#: number stands at a word start is checked in _drop_lynx_ref.
+_LYNX_REF: Final = re.compile(r"\[\d{1,4}\](?=\S)")
 _LYNX_TOKEN: Final = re.compile(
     r"\((?:BUTTON|RADIO|CHECKBOX)\)[ \t]*|\[(?:IMG|INLINE|LINK|EMBED)\][ \t]*"
 )
@@ -62,9 +64,15 @@ def strip_markup(text: str) -> str:
     if "|" in text:
         text = _ROW_BORDER.sub("", text)
     if "[" in text:
-        text = _LYNX_REF.sub("", text)
+        text = _LYNX_REF.sub(lambda m: _drop_lynx_ref(m, text), text)
     if "(BUTTON)" in text or "(RADIO)" in text or "(CHECKBOX)" in text or "[I" in text:
         text = _LYNX_TOKEN.sub("", text)
     if "^" in text:
         text = _CARET.sub("", text)
     return text
+
+
+def _drop_lynx_ref(match: re.Match[str], text: str) -> str:
+    """Drop a lynx link number that opens a word (``[7]JOURNAL``), keep anything else."""
+    start = match.start()
+    return "" if start == 0 or text[start - 1] in " \t\n(" else match[0]
