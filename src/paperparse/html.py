@@ -107,6 +107,20 @@ _CHROME_CLASSES: Final = (
 _META: Final = etree.XPath("//meta[@content][@name or @property or @itemprop]")
 _JSON_LD: Final = etree.XPath("//script[@type='application/ld+json']")
 _CHROME_TAGS: Final = frozenset({"nav", "aside"})
+#: The attributes that can make an element chrome or a rating widget.
+_TELLING: Final = frozenset(
+    {
+        "hidden",
+        "role",
+        "style",
+        "class",
+        "id",
+        "data-score",
+        "data-rating",
+        "itemprop",
+        "aria-valuenow",
+    }
+)
 #: Tags that can be chrome without any attribute.
 _STRUCTURAL: Final = frozenset({"nav", "aside", "header", "footer"})
 _CHROME_ROLES: Final = frozenset(
@@ -243,8 +257,10 @@ def _visible_lines(root: etree._Element) -> list[Line]:
     widgets: list[etree._Element] = []
     for element in root.iter():
         tag = element.tag
-        if not isinstance(tag, str) or (not element.attrib and tag not in _STRUCTURAL):
+        if not isinstance(tag, str):
             continue
+        if tag not in _STRUCTURAL and _TELLING.isdisjoint(element.attrib.keys()):
+            continue  # most elements: no attribute that makes chrome or a widget
         if _is_chrome(element, tag):
             chrome.append(element)
         elif _is_widget(element):
