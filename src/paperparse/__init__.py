@@ -1,13 +1,14 @@
-"""paperparse: turn scholarly aggregator pages (text dumps or HTML) into typed records.
+r"""paperparse: turn scholarly aggregator pages (text dumps or HTML) into typed records.
 
->>> import paperparse
->>> page = "4.7 Review\\nA title\\nKeywords\\na; b\\nDOI: 10.1000/xyz\\nRecommended"
->>> paper = paperparse.parse(page)
->>> paper.keywords, paper.doi, paper.rating.score
-(('a', 'b'), '10.1000/xyz', 4.7)
+The public names are imported on first use (PEP 562), so ``import paperparse`` and
+the command line's ``--version`` stay fast.
 
-The names below are imported on first use (PEP 562), so ``import paperparse`` and the
-command line's ``--version`` stay fast.
+Examples:
+    >>> import paperparse
+    >>> page = "4.7 Review\nA title\nKeywords\na; b\nDOI: 10.1000/xyz\nRecommended"
+    >>> paper = paperparse.parse(page)
+    >>> paper.keywords, paper.doi, paper.rating.score
+    (('a', 'b'), '10.1000/xyz', 4.7)
 """
 
 from __future__ import annotations
@@ -104,6 +105,7 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
+    """Import a public name from the module that defines it, on first use."""
     home = _HOME.get(name)
     if home is None:
         raise AttributeError(f"module 'paperparse' has no attribute {name!r}")
@@ -113,4 +115,5 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
+    """The public names, including those not imported yet."""
     return sorted(set(__all__) | set(globals()))

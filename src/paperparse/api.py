@@ -15,8 +15,8 @@ from .sections import build_paper
 Format = Literal["auto", "text", "html"]
 _FORMATS: Final = ("auto", "text", "html")
 
-#: Default size limit of one page, in bytes (characters for ``str`` input).
 DEFAULT_MAX_SIZE: Final = 50 * 1024 * 1024
+"""Default size limit of one page, in bytes (characters for ``str`` input)."""
 
 #: Start of an HTML document, after optional whitespace and comments.
 _HTML_START: Final = re.compile(
@@ -30,10 +30,21 @@ _BODY: Final = re.compile(r"<body[\s>]", re.IGNORECASE)
 
 
 def looks_like_html(text: str) -> bool:
-    """Return whether *text* is HTML rather than a text dump.
+    r"""Return whether *text* is HTML rather than a text dump.
 
-    >>> looks_like_html("<!DOCTYPE html><html>"), looks_like_html("4.7 Review\\nTitle")
-    (True, False)
+    This is the test behind ``parse(format="auto")``: the page starts with a doctype,
+    ``<html``, ``<head>``, ``<body>``, ``<meta>`` or a common block tag (after
+    whitespace, an XML declaration and comments), or its first 2 KB are dense with tags.
+
+    Args:
+        text: The page content.
+
+    Returns:
+        ``True`` for HTML, ``False`` for a text dump.
+
+    Examples:
+        >>> looks_like_html("<!DOCTYPE html><html>"), looks_like_html("4.7 Review\nTitle")
+        (True, False)
     """
     head = text[:_SNIFF]
     if _HTML_START.match(head):
@@ -84,7 +95,7 @@ def parse(
     strict: bool = False,
     max_size: int = DEFAULT_MAX_SIZE,
 ) -> Paper:
-    """Parse one paper page into a :class:`~paperparse.Paper`.
+    r"""Parse one paper page into a :class:`~paperparse.Paper`.
 
     Args:
         source: The page. A ``str`` is the page content (never a file name);
@@ -106,12 +117,15 @@ def parse(
         UndecodableInput: ``bytes`` that are not text in any known encoding.
         InputTooLarge: The input is larger than ``max_size``.
         StrictModeError: ``strict=True`` and the page raised a warning.
+        OSError: ``source`` is a path that cannot be read (missing, a directory,
+            permission denied).
         TypeError: ``source`` is of another type.
         ValueError: ``format`` or ``max_size`` is not a valid option.
 
-    >>> paper = parse("4.7 Review\\nA title\\nJournal\\nNATURE\\nDOI: 10.1038/x1\\nRate this paper")
-    >>> paper.title, paper.journal.name, paper.doi
-    ('A title', 'NATURE', '10.1038/x1')
+    Examples:
+        >>> paper = parse("4.7 Review\nA title\nJournal\nNATURE\nDOI: 10.1038/x1\nRate this paper")
+        >>> paper.title, paper.journal.name, paper.doi
+        ('A title', 'NATURE', '10.1038/x1')
     """
     if format not in _FORMATS:
         raise ValueError(f"format must be one of {', '.join(map(repr, _FORMATS))}, not {format!r}.")

@@ -38,27 +38,34 @@ __all__ = [
     "to_record",
 ]
 
-#: File-name patterns a directory walk picks up by default (matched case-insensitively).
 DEFAULT_PATTERNS: Final = ("*.txt", "*.html", "*.htm")
+"""File-name patterns a directory walk picks up by default (matched case-insensitively)."""
 
-#: What parsing one path gives: the record, the page's ParseError, or the OSError of
-#: reading the file (missing, permission denied, a directory ...).
 Outcome: TypeAlias = Paper | ParseError | OSError
+"""What parsing one path gives: the record, the page's ParseError, or the OSError of reading
+the file (missing, permission denied, a directory ...).
+"""
 
 _FORMATS: Final = ("auto", "text", "html")
 #: Largest number of pages sent to a worker in one task. Parsing a page takes well
 #: under a millisecond, so one page per task would spend most of the time in IPC.
 _MAX_CHUNK: Final = 16
-#: With the default number of jobs, fewer pages than this are parsed in-process:
-#: starting a pool would take longer than parsing them.
 SMALL_RUN: Final = 64
+"""With the default number of jobs, fewer pages than this are parsed in-process: starting a
+pool would take longer than parsing them.
+"""
 #: Tasks in flight per worker: enough to keep every worker busy, few enough that
 #: memory does not depend on the number of pages.
 _INFLIGHT_PER_JOB: Final = 4
 
 
 def default_jobs() -> int:
-    """Number of CPU cores this process may run on (its affinity mask where known)."""
+    """Return the number of CPU cores this process may run on.
+
+    Returns:
+        The size of the process's CPU affinity mask where the system has one
+        (``os.sched_getaffinity``), else ``os.cpu_count()``; at least 1.
+    """
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return max(1, os.cpu_count() or 1)
@@ -86,14 +93,21 @@ def iter_pages(
         onerror: Called with the :class:`OSError` of a directory that cannot be
             read (the walk then goes on); by default the error is raised.
 
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     for name in ("a.txt", "b.json", "sub/c.HTML"):
-    ...         path = pathlib.Path(tmp, name)
-    ...         path.parent.mkdir(exist_ok=True)
-    ...         _ = path.write_text("x")
-    ...     sorted(p.relative_to(tmp).as_posix() for p in iter_pages([tmp]))
-    ['a.txt', 'sub/c.HTML']
+    Yields:
+        The page files, as :class:`pathlib.Path` objects.
+
+    Raises:
+        OSError: A directory cannot be read and no *onerror* was given.
+
+    Examples:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     for name in ("a.txt", "b.json", "sub/c.HTML"):
+        ...         path = pathlib.Path(tmp, name)
+        ...         path.parent.mkdir(exist_ok=True)
+        ...         _ = path.write_text("x")
+        ...     sorted(p.relative_to(tmp).as_posix() for p in iter_pages([tmp]))
+        ['a.txt', 'sub/c.HTML']
     """
     lowered = tuple(pattern.lower() for pattern in patterns)
     for root in roots:
@@ -120,9 +134,14 @@ def iter_pages(
 
 
 def path_label(path: str | os.PathLike[str] | os.PathLike[bytes] | bytes) -> str:
-    """The path as it appears in a record: a ``str`` that is always valid UTF-8.
+    r"""Return the path as it appears in a record: a ``str`` that is always valid UTF-8.
 
-    Bytes of a file name that do not decode are shown as ``\\xNN`` escapes.
+    Args:
+        path: A file path.
+
+    Returns:
+        The path as text; bytes of a file name that do not decode are shown as
+        ``\xNN`` escapes.
     """
     text = os.fsdecode(path)
     try:
@@ -133,22 +152,36 @@ def path_label(path: str | os.PathLike[str] | os.PathLike[bytes] | bytes) -> str
 
 
 def error_type(error: ParseError | OSError) -> str:
-    """The ``error.type`` of a record: the ParseError class name, or ``"OSError"``."""
+    """Return the ``error.type`` of a record.
+
+    Args:
+        error: What parsing a page raised.
+
+    Returns:
+        The :class:`~paperparse.ParseError` subclass name, or ``"OSError"``.
+    """
     return type(error).__name__ if isinstance(error, ParseError) else "OSError"
 
 
 def to_record(path: str, outcome: Outcome) -> dict[str, Any]:
-    """The output record of one page: ``{"path", **to_dict(paper)}`` or an error record.
+    """Return the output record of one page, as the command line writes it.
 
-    A page that failed gives ``{"path": ..., "error": {"type": ..., "message": ...}}``
-    where ``type`` is the :class:`~paperparse.ParseError` subclass name, or
-    ``"OSError"`` when the file could not be read.
+    Args:
+        path: The page's label (see :func:`path_label`).
+        outcome: What parsing the page gave.
 
-    >>> from paperparse import Paper, UnrecognizedPage
-    >>> to_record("a.txt", Paper(title="T"))["title"]
-    'T'
-    >>> to_record("b.txt", UnrecognizedPage("Not a paper page."))
-    {'path': 'b.txt', 'error': {'type': 'UnrecognizedPage', 'message': 'Not a paper page.'}}
+    Returns:
+        ``{"path": path, **to_dict(paper)}`` for a page that parsed; for a page that
+        failed, ``{"path": ..., "error": {"type": ..., "message": ...}}`` where
+        ``type`` is the :class:`~paperparse.ParseError` subclass name, or
+        ``"OSError"`` when the file could not be read.
+
+    Examples:
+        >>> from paperparse import Paper, UnrecognizedPage
+        >>> to_record("a.txt", Paper(title="T"))["title"]
+        'T'
+        >>> to_record("b.txt", UnrecognizedPage("Not a paper page."))
+        {'path': 'b.txt', 'error': {'type': 'UnrecognizedPage', 'message': 'Not a paper page.'}}
     """
     if isinstance(outcome, Paper):
         return {"path": path, **to_dict(outcome)}
@@ -230,8 +263,10 @@ def _worker_init() -> None:
 
 
 def _chunks(items: Iterator[Item], jobs: int) -> Iterator[list[Item]]:
-    """Cut *items* into lists, small at first (every worker starts at once), then up
-    to ``_MAX_CHUNK``."""
+    """Cut *items* into lists, small at first, then up to ``_MAX_CHUNK`` items.
+
+    Small chunks at first let every worker start at once.
+    """
     for count in itertools.count():
         chunk = list(itertools.islice(items, min(_MAX_CHUNK, 1 + count // jobs)))
         if not chunk:
@@ -258,10 +293,19 @@ def run(
     strict: bool,
     pool_from: int = 2,
 ) -> Generator[tuple[Item, Outcome], None, None]:
-    """The engine behind :func:`parse_many` and the CLI; *items* may include stdin.
+    """Parse *items*: the engine behind :func:`parse_many` and the command line.
 
-    ``jobs == 1``, or fewer than *pool_from* items, parses in this process with no
-    pool.
+    Args:
+        items: Page files, and :class:`StdinPage` objects (standard input).
+        jobs: Worker processes; ``1``, or fewer than *pool_from* items, parses in
+            this process with no pool.
+        ordered: Yield in the order of *items*.
+        format: As in :func:`paperparse.parse`.
+        strict: As in :func:`paperparse.parse`.
+        pool_from: Smallest number of items worth starting a pool for.
+
+    Yields:
+        ``(item, outcome)``, as in :func:`parse_many`.
     """
     iterator = iter(items)
     head = list(itertools.islice(iterator, max(2, pool_from)))
@@ -340,7 +384,7 @@ def parse_many(
     format: Format = "auto",  # noqa: A002 - same name as in parse()
     strict: bool = False,
 ) -> Iterator[tuple[pathlib.Path, Outcome]]:
-    """Parse many page files, in parallel, yielding ``(path, result)`` as they finish.
+    r"""Parse many page files, in parallel, yielding ``(path, result)`` as they finish.
 
     Args:
         paths: Any iterable of page files (use :func:`iter_pages` to expand
@@ -350,7 +394,8 @@ def parse_many(
             for fewer than :data:`SMALL_RUN` paths. ``1`` parses in this process.
         ordered: Yield in the order of *paths*; by default results come in the
             order they finish.
-        format, strict: As in :func:`paperparse.parse`.
+        format: As in :func:`paperparse.parse`.
+        strict: As in :func:`paperparse.parse`.
 
     Yields:
         ``(path, result)`` where *result* is the :class:`~paperparse.Paper`, the
@@ -362,12 +407,13 @@ def parse_many(
         ValueError: *jobs* or *format* is not a valid option (raised at the call,
             before any work).
 
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     page = pathlib.Path(tmp, "p.txt")
-    ...     _ = page.write_text("4.7 Review\\nA title\\nKeywords\\na; b\\nDOI: 10.1000/xyz")
-    ...     [(p.name, r.title, r.keywords) for p, r in parse_many([page], jobs=1)]
-    [('p.txt', 'A title', ('a', 'b'))]
+    Examples:
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     page = pathlib.Path(tmp, "p.txt")
+        ...     _ = page.write_text("4.7 Review\nA title\nKeywords\na; b\nDOI: 10.1000/xyz")
+        ...     [(p.name, r.title, r.keywords) for p, r in parse_many([page], jobs=1)]
+        [('p.txt', 'A title', ('a', 'b'))]
     """
     workers = _check_options(jobs, format)
     items = (pathlib.Path(os.fsdecode(path)) for path in paths)

@@ -33,7 +33,6 @@ EXIT_INTERRUPTED: Final = 130
 
 COMMANDS: Final = ("parse", "schema", "snapshot")
 
-#: Columns of ``--format csv``, in order. Stable: new columns are only ever appended.
 CSV_COLUMNS: Final = (
     "path",
     "title",
@@ -63,6 +62,8 @@ CSV_COLUMNS: Final = (
     "warnings",
     "error",
 )
+"""Columns of ``--format csv``, in order. Stable: new columns are only ever appended."""
+
 _JOIN: Final = "; "
 
 _EPILOG: Final = """\
@@ -126,7 +127,12 @@ def _positive_int(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``paperparse`` command."""
+    """Build the argument parser of the ``paperparse`` command.
+
+    Returns:
+        The parser, with the sub-commands ``parse``, ``schema`` and ``snapshot``;
+        each sets ``handler`` to the function that runs it.
+    """
     parser = _Parser(
         prog=PROG,
         description="Turn text dumps of scholarly paper pages (Peeref and alike) into "
@@ -250,7 +256,21 @@ def _with_default_command(argv: list[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the ``paperparse`` command line.
+
+    Args:
+        argv: The arguments without the program name; ``None`` reads ``sys.argv``.
+            A first argument that is not a command name means ``parse``.
+
+    Returns:
+        The exit status: ``0`` every page parsed, ``1`` some page failed (or the
+        reader of standard output went away), ``2`` usage error, ``130``
+        interrupted.
+
+    Raises:
+        SystemExit: ``--help`` or ``--version`` (status 0), or a usage error found
+            while reading the arguments (status 2, one line on stderr).
+    """
     args = _with_default_command(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
     if not args:
@@ -341,7 +361,14 @@ def _file_mode(target: str) -> int:
 
 
 def csv_row(record: dict[str, Any]) -> list[str]:
-    """One CSV row (in :data:`CSV_COLUMNS` order) from an output record."""
+    """Return the CSV row of an output record, in :data:`CSV_COLUMNS` order.
+
+    Args:
+        record: A record as :func:`paperparse.batch.to_record` makes it.
+
+    Returns:
+        One cell per column: ``""`` for null or empty, lists joined with ``"; "``.
+    """
     cells = dict.fromkeys(CSV_COLUMNS, "")
     cells["path"] = record["path"]
     error = record.get("error")
@@ -616,10 +643,20 @@ def _write_atomically(target: str, text: str) -> None:
 
 
 def field_diff(old: Any, new: Any, where: str = "") -> list[str]:
-    """Field-level differences between two JSON values: ``"key.sub: old -> new"``.
+    """Return the field-level differences between two JSON values.
 
-    >>> field_diff({"a": {"b": 1}, "c": [1]}, {"a": {"b": 2}, "c": [1, 2]})
-    ['a.b: 1 -> 2', 'c[1]: (absent) -> 2']
+    Args:
+        old: The JSON value before (an existing snapshot).
+        new: The JSON value after (the parse).
+        where: The path of the values inside the record, for the recursion.
+
+    Returns:
+        One ``"key.sub: old -> new"`` line per difference, in key order; empty
+        when the values are equal (a ``1`` and a ``1.0`` differ).
+
+    Examples:
+        >>> field_diff({"a": {"b": 1}, "c": [1]}, {"a": {"b": 2}, "c": [1, 2]})
+        ['a.b: 1 -> 2', 'c[1]: (absent) -> 2']
     """
     if isinstance(old, dict) and isinstance(new, dict):
         out: list[str] = []

@@ -25,9 +25,10 @@ if TYPE_CHECKING:
 
 __all__ = ["PAGES_PER_PARTITION", "parse_bag", "to_jsonl"]
 
-#: Default partition size of :func:`parse_bag`: large enough that Dask's per-task
-#: overhead does not matter, small enough to spread a few thousand pages over a cluster.
 PAGES_PER_PARTITION = 500
+"""Default partition size of :func:`parse_bag`: large enough that Dask's per-task overhead does
+not matter, small enough to spread a few thousand pages over a cluster.
+"""
 
 _INSTALL_HINT = 'paperparse.dask needs Dask, which is not installed: pip install "paperparse[dask]"'
 
@@ -53,7 +54,7 @@ def parse_bag(
     format: Format = "auto",  # noqa: A002 - same name as in parse()
     strict: bool = False,
 ) -> dask.bag.Bag:
-    """A lazy :class:`dask.bag.Bag` of output records, one per page file.
+    """Return a lazy :class:`dask.bag.Bag` of output records, one per page file.
 
     Args:
         paths: Page files (expand directories with :func:`paperparse.batch.iter_pages`).
@@ -62,7 +63,8 @@ def parse_bag(
         npartitions: Number of partitions: tasks, and files of :func:`to_jsonl`. By
             default one per :data:`PAGES_PER_PARTITION` pages (0.1 to 0.5 s of work
             each), fewer for a short list.
-        format, strict: As in :func:`paperparse.parse`.
+        format: As in :func:`paperparse.parse`.
+        strict: As in :func:`paperparse.parse`.
 
     Returns:
         A bag of dicts: ``{"path": ..., **to_dict(paper)}`` for a page that parsed,
@@ -71,6 +73,7 @@ def parse_bag(
 
     Raises:
         ImportError: Dask is not installed.
+        ValueError: *format* is not a valid option.
     """
     bag = _dask_bag()
     _check_options(1, format)
@@ -97,6 +100,9 @@ def to_jsonl(records: dask.bag.Bag, directory: str | os.PathLike[str], **compute
 
     Returns:
         The paths of the files written.
+
+    Raises:
+        ImportError: Dask is not installed.
     """
     _dask_bag()
     target = os.fspath(directory).rstrip("/")

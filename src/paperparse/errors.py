@@ -44,15 +44,23 @@ class InputTooLarge(ParseError):
 
 
 class StrictModeError(ParseError):
-    """``strict=True`` was given and the page raised a warning."""
+    """``strict=True`` was given and the page raised a warning.
+
+    Attributes:
+        warning: The first :class:`~paperparse.ParseWarning` of the page.
+    """
 
     def __init__(self, warning: ParseWarning) -> None:
+        """Make the error of *warning*; the message names its code and line.
+
+        Args:
+            warning: The first warning of the page.
+        """
         where = f"line {warning.line}" if warning.line is not None else "the page"
         super().__init__(f"Strict mode: warning {warning.code!r} at {where}: {warning.message}")
         self.warning = warning
 
 
-#: Warning code -> what it means. The codes are stable; messages may change.
 WARNING_CODES: Final[dict[str, str]] = {
     "unplaced_text": "A line could not be assigned to any field; it was left out of the record.",
     "unknown_section": "A section that is not part of the record was skipped.",
@@ -84,3 +92,4 @@ WARNING_CODES: Final[dict[str, str]] = {
         "the title is null."
     ),
 }
+"""Warning code -> what it means. The codes are stable; messages may change."""

@@ -57,13 +57,19 @@ class Metadata:
     count: Found | None = None
 
     def set(self, field: str, line: int | None, value: Any) -> None:
-        """Record *value* for *field* unless a stronger source already did."""
+        """Record *value* for *field* unless a stronger source already did.
+
+        Args:
+            field: A field name of this class.
+            line: The source line of the tag or script stating it.
+            value: The value; ``None``, ``""`` and ``()`` are ignored.
+        """
         if value in (None, "", ()) or getattr(self, field) is not None:
             return
         setattr(self, field, (line, value))
 
     def is_empty(self) -> bool:
-        """Whether no metadata was found at all."""
+        """Return whether no metadata was found at all."""
         return all(v is None for v in attrs.astuple(self, recurse=False))
 
 
@@ -112,8 +118,18 @@ JsonLd = tuple[int | None, str]
 def read_metadata(meta_tags: list[MetaTag], json_ld: list[JsonLd]) -> Metadata:
     """Interpret the page's ``<meta>`` tags and JSON-LD scripts (found by the HTML path).
 
-    >>> read_metadata([(3, "citation_DOI", "10.1000/x")], []).doi
-    (3, '10.1000/x')
+    Args:
+        meta_tags: ``(source line, name, content)`` of each ``<meta>`` tag, in page
+            order.
+        json_ld: ``(source line, text)`` of each JSON-LD script, in page order.
+
+    Returns:
+        The fields the metadata states, strongest source first; JSON-LD that does
+        not parse is ignored.
+
+    Examples:
+        >>> read_metadata([(3, "citation_DOI", "10.1000/x")], []).doi
+        (3, '10.1000/x')
     """
     meta = Metadata()
     tags: dict[str, list[tuple[int | None, str]]] = {}

@@ -4,11 +4,12 @@ Nothing here is written by hand: the schema follows the model (``attrs.fields()`
 the type hints), so a field added to the model is in the schema at once, and a type the
 generator does not know fails loudly instead of being left out.
 
->>> schema = paper_schema()
->>> schema["properties"]["doi"]
-{'type': ['string', 'null']}
->>> schema["$defs"]["Journal"]["required"]
-['name', 'volume', 'issue', 'pages', 'article_number']
+Examples:
+    >>> schema = paper_schema()
+    >>> schema["properties"]["doi"]
+    {'type': ['string', 'null']}
+    >>> schema["$defs"]["Journal"]["required"]
+    ['name', 'volume', 'issue', 'pages', 'article_number']
 """
 
 from __future__ import annotations
@@ -99,7 +100,12 @@ def _description(cls: type) -> str:
 
 
 def paper_schema() -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of one record as written by :func:`paperparse.to_dict`."""
+    """Return the JSON Schema (draft 2020-12) of a record as :func:`paperparse.to_dict` writes it.
+
+    Returns:
+        The schema, generated from the attrs classes of :mod:`paperparse.model`:
+        every key required, no other key allowed, one ``$defs`` entry per class.
+    """
     builder = _Builder()
     root = builder.of_class(Paper)
     return {
@@ -111,10 +117,11 @@ def paper_schema() -> dict[str, Any]:
 
 
 def output_schema() -> dict[str, Any]:
-    """JSON Schema of one record of the command line's JSON / JSON Lines output.
+    """Return the JSON Schema of one record of the command line's JSON (Lines) output.
 
-    Either a parsed page (``path`` followed by every key of the Paper record) or a
-    page that failed (``path`` and ``error``).
+    Returns:
+        A ``oneOf`` schema: a parsed page (``path`` followed by every key of the
+        Paper record) or a page that failed (``path`` and ``error``).
     """
     builder = _Builder()
     paper = builder.of_class(Paper)

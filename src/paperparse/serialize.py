@@ -17,9 +17,23 @@ _converter.register_unstructure_hook(tuple, list)  # JSON arrays, not tuples
 def to_dict(paper: Paper) -> dict[str, Any]:
     """Return *paper* as a dict of JSON types (the schema v1 layout).
 
-    >>> from paperparse import Paper
-    >>> to_dict(Paper(title="T"))["title"]
-    'T'
+    Every key is present (null or empty when the page does not state the field);
+    tuples become lists.
+
+    Args:
+        paper: A record from :func:`paperparse.parse`.
+
+    Returns:
+        A dict of ``str``, ``int``, ``float``, ``None``, lists and dicts, ready for
+        :func:`json.dumps`.
+
+    Raises:
+        TypeError: *paper* is not a :class:`~paperparse.Paper`.
+
+    Examples:
+        >>> from paperparse import Paper
+        >>> to_dict(Paper(title="T"))["title"]
+        'T'
     """
     if not isinstance(paper, Paper):
         raise TypeError(f"to_dict() expects a Paper, not {type(paper).__name__}.")
@@ -30,13 +44,20 @@ def to_dict(paper: Paper) -> dict[str, Any]:
 def from_dict(data: dict[str, Any]) -> Paper:
     """Build a :class:`Paper` from a dict made by :func:`to_dict` (or read from JSON).
 
+    Args:
+        data: A dict in the schema v1 layout, such as ``json.loads(to_json(paper))``.
+
+    Returns:
+        The record, equal to the one *data* was made from.
+
     Raises:
         ValueError: *data* is not a valid record (an unknown key, a missing key or a
             value of the wrong type); the message names every offending path.
 
-    >>> from paperparse import Paper
-    >>> from_dict(to_dict(Paper(title="T"))) == Paper(title="T")
-    True
+    Examples:
+        >>> from paperparse import Paper
+        >>> from_dict(to_dict(Paper(title="T"))) == Paper(title="T")
+        True
     """
     try:
         return _converter.structure(data, Paper)
@@ -52,8 +73,20 @@ def from_dict(data: dict[str, Any]) -> Paper:
 def to_json(paper: Paper, *, indent: int | None = None) -> str:
     """Return *paper* as a JSON string (UTF-8 text, non-ASCII kept as is).
 
-    >>> from paperparse import Paper
-    >>> to_json(Paper(title="T"))[:13]
-    '{"title": "T"'
+    Args:
+        paper: A record from :func:`paperparse.parse`.
+        indent: As in :func:`json.dumps`: ``None`` for one line, ``2`` for the layout
+            of ``paperparse snapshot``.
+
+    Returns:
+        The JSON text of :func:`to_dict`.
+
+    Raises:
+        TypeError: *paper* is not a :class:`~paperparse.Paper`.
+
+    Examples:
+        >>> from paperparse import Paper
+        >>> to_json(Paper(title="T"))[:13]
+        '{"title": "T"'
     """
     return json.dumps(to_dict(paper), ensure_ascii=False, indent=indent)

@@ -6,7 +6,16 @@ from lxml import etree
 
 
 def elements(xpath: etree.XPath, root: etree._Element) -> list[etree._Element]:
-    """The elements that an element-selecting *xpath* finds under *root*."""
+    """Return the elements that an element-selecting *xpath* finds under *root*.
+
+    Args:
+        xpath: A compiled XPath expression that selects elements.
+        root: The element to evaluate it on.
+
+    Returns:
+        The elements found, in document order; other results (strings, numbers)
+        are dropped.
+    """
     found = xpath(root)
     if not isinstance(found, list):
         return []
@@ -14,6 +23,13 @@ def elements(xpath: etree.XPath, root: etree._Element) -> list[etree._Element]:
 
 
 def line_of(element: etree._Element) -> int | None:
-    """The 1-based source line of *element*, or ``None`` when lxml does not know it."""
+    """Return the 1-based source line of *element*.
+
+    Args:
+        element: An element of a parsed document.
+
+    Returns:
+        The line, or ``None`` when lxml does not know it.
+    """
     line = element.sourceline
     return line if isinstance(line, int) and line > 0 else None
