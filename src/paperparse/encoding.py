@@ -91,14 +91,14 @@ _CODEC_NAME: Final = re.compile(r"[a-z0-9][a-z0-9_.:-]{0,39}")
 
 
 def text_codec(name: str) -> str | None:
-    """Return the Python codec for a declared charset *name*, or ``None``.
+    r"""Return the Python codec for a declared charset *name*, or ``None``.
 
     Only text encodings count: ``base64``, ``uu`` or ``zlib`` are codecs too, but
     not encodings a page can be in.
 
     >>> text_codec("Shift_JIS"), text_codec("utf8"), text_codec("uu"), text_codec("nope")
     ('cp932', 'utf-8', None, None)
-    >>> text_codec("ut\\x00f8") is None
+    >>> text_codec("ut\x00f8") is None
     True
     """
     name = name.strip().lower()
@@ -129,15 +129,15 @@ _HIGH_BYTES: Final = re.compile(rb"[\x80-\xff]+")
 
 
 def _utf8_shaped(data: bytes) -> bool:
-    """Whether most non-ASCII bytes of *data* form UTF-8-shaped sequences.
+    r"""Whether most non-ASCII bytes of *data* form UTF-8-shaped sequences.
 
     Such bytes are UTF-8 with a few bad sequences (a file mixing encodings, an encoded
     lone surrogate), not a legacy encoding: a lead byte followed by the right number
     of continuation bytes is rare in Windows-1252 or CJK text.
 
-    >>> _utf8_shaped("caf\\u00e9 ".encode() + b"Am\\xe9lioration")
+    >>> _utf8_shaped("caf\u00e9 ".encode() + b"Am\xe9lioration")
     True
-    >>> _utf8_shaped("Am\\u00e9lioration caf\\u00e9".encode("cp1252"))
+    >>> _utf8_shaped("Am\u00e9lioration caf\u00e9".encode("cp1252"))
     False
     """
     high = sum(len(run) for run in _HIGH_BYTES.findall(data))
@@ -152,16 +152,16 @@ _MIN_ISOLATED_SHARE: Final = 0.7
 
 
 def _western(data: bytes) -> str | None:
-    """Decode *data* as Windows-1252 if it reads as Western European text.
+    r"""Decode *data* as Windows-1252 if it reads as Western European text.
 
     In French, German or Spanish text, accented letters stand alone or in pairs
     between ASCII letters; bytes of a CJK or Cyrillic encoding decoded as
     Windows-1252 come out as long runs of accented letters instead. Short inputs are
     where statistical detection guesses worst, and where this test is most reliable.
 
-    >>> _western("Gr\\u00f6\\u00dfe und Caf\\u00e9".encode("cp1252"))
+    >>> _western("Gr\u00f6\u00dfe und Caf\u00e9".encode("cp1252"))
     'Größe und Café'
-    >>> _western("\\u4e2d\\u6587\\u6807\\u9898".encode("gb18030")) is None
+    >>> _western("\u4e2d\u6587\u6807\u9898".encode("gb18030")) is None
     True
     """
     try:
@@ -176,7 +176,7 @@ def _western(data: bytes) -> str | None:
 
 
 def decode(data: bytes) -> str:
-    """Decode page bytes: byte-order mark, declared charset, UTF-8, then detection.
+    r"""Decode page bytes: byte-order mark, declared charset, UTF-8, then detection.
 
     Mostly-UTF-8 bytes with a few invalid sequences (a file that mixes encodings) are
     decoded with U+FFFD in place of the bad bytes; the parser then leaves the values
@@ -185,10 +185,10 @@ def decode(data: bytes) -> str:
     Raises:
         UndecodableInput: binary data, or bytes that no text encoding fits.
 
-    >>> cafe = "Caf\\u00e9"
+    >>> cafe = "Caf\u00e9"
     >>> decode(cafe.encode("utf-8")) == decode(cafe.encode("cp1252")) == cafe
     True
-    >>> decode(b"\\xef\\xbb\\xbfok")
+    >>> decode(b"\xef\xbb\xbfok")
     'ok'
     """
     for bom, encoding in _BOMS:

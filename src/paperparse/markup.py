@@ -1,10 +1,10 @@
-"""Marks that dump tools add to a page's text, removed before a line is read.
+r"""Marks that dump tools add to a page's text, removed before a line is read.
 
 Each rule is one tool's habit, and none can occur in a value the record holds:
 
 * html2text (Markdown): ``[text](url)`` links and ``![alt](url)`` images keep their
   text, ``**bold**`` and ``__bold__`` lose their marks, ``# `` heading marks and
-  backslash escapes (``1\\.``) go, table rules (``---|---``) are blank and a row's
+  backslash escapes (``1\.``) go, table rules (``---|---``) are blank and a row's
   outer ``|`` go (a row's inner `` | `` separates a label from its value).
 * lynx: link numbers glued to the link text (``[12]JOURNAL``), ``(BUTTON)``, and
   ``[IMG]``/``[INLINE]``/``[LINK]`` placeholders go.
@@ -34,7 +34,7 @@ _CARET: Final = re.compile(r"(?<=[A-Za-z0-9])\^(?=[A-Za-z0-9+\-])")
 
 
 def strip_markup(text: str) -> str:
-    """Remove the marks dump tools add to *text* (see the module docstring).
+    r"""Remove the marks dump tools add to *text* (see the module docstring).
 
     Works on a whole page at once (line by line where a rule is about lines) and keeps
     every line break, so line numbers stay right. Each rule runs only when a cheap
@@ -42,14 +42,14 @@ def strip_markup(text: str) -> str:
 
     >>> strip_markup("[JOURNAL OF X](/journal/12)")
     'JOURNAL OF X'
-    >>> strip_markup("**Keywords:** a; b\\n# A title\\n1\\\\. NSF")
-    'Keywords: a; b\\nA title\\n1. NSF'
-    >>> strip_markup("[7]JOURNAL OF X\\n(BUTTON) Rate this paper")
-    'JOURNAL OF X\\nRate this paper'
-    >>> strip_markup("N^6-methyladenosine\\n---|---\\n| Novelty | - |")
-    'N6-methyladenosine\\n\\nNovelty | -'
-    >>> strip_markup("NSFC [81700553]\\n[18F]FDG PET")
-    'NSFC [81700553]\\n[18F]FDG PET'
+    >>> strip_markup("**Keywords:** a; b\n# A title\n1\\. NSF")
+    'Keywords: a; b\nA title\n1. NSF'
+    >>> strip_markup("[7]JOURNAL OF X\n(BUTTON) Rate this paper")
+    'JOURNAL OF X\nRate this paper'
+    >>> strip_markup("N^6-methyladenosine\n---|---\n| Novelty | - |")
+    'N6-methyladenosine\n\nNovelty | -'
+    >>> strip_markup("NSFC [81700553]\n[18F]FDG PET")
+    'NSFC [81700553]\n[18F]FDG PET'
     """
     if "](" in text:
         text = _LINK.sub(r"\1", text)

@@ -50,10 +50,10 @@ _DASH_RUN: Final[re.Pattern[str]] = re.compile(r"\s*-{1,2}\s*")
 
 
 def fix_surrogates(text: str) -> str:
-    """Replace lone surrogates (which no encoding can write) by U+FFFD.
+    r"""Replace lone surrogates (which no encoding can write) by U+FFFD.
 
-    >>> fix_surrogates("a\\ud800b")
-    'a\\ufffdb'
+    >>> fix_surrogates("a\ud800b")
+    'a\ufffdb'
     """
     if text.isascii() or _SURROGATE.search(text) is None:
         return text
@@ -61,11 +61,11 @@ def fix_surrogates(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """Return *text* in NFC with invisible characters removed and whitespace collapsed.
+    r"""Return *text* in NFC with invisible characters removed and whitespace collapsed.
 
-    >>> clean("  Acute\\u00a0liver\\u200b  fail\\u00adure\\t")
+    >>> clean("  Acute\u00a0liver\u200b  fail\u00adure\t")
     'Acute liver failure'
-    >>> clean("Cafe\\u0301") == "Caf\\u00e9"
+    >>> clean("Cafe\u0301") == "Caf\u00e9"
     True
     """
     if _ANY_INVISIBLE.search(text) is not None:
@@ -76,12 +76,12 @@ def clean(text: str) -> str:
 
 
 def lines(text: str) -> list[Line]:
-    """Split *text* into cleaned, non-empty lines numbered from 1.
+    r"""Split *text* into cleaned, non-empty lines numbered from 1.
 
-    Lines end at ``\\n``, ``\\r\\n`` and ``\\r``, as editors count them; other
+    Lines end at ``\n``, ``\r\n`` and ``\r``, as editors count them; other
     separators (form feed, ``U+2028`` ...) count as spaces.
 
-    >>> lines("a\\r\\n\\r\\n  b \\rc\\x0cd")
+    >>> lines("a\r\n\r\n  b \rc\x0cd")
     [(1, 'a'), (3, 'b'), (4, 'c d')]
     """
     if "\r" in text:
@@ -118,13 +118,13 @@ def _label_cell(line: str) -> str:
 
 
 def clean_line(line: str) -> str:
-    """:func:`clean` for a stripped, non-empty line, fast when there is nothing to do.
+    r""":func:`clean` for a stripped, non-empty line, fast when there is nothing to do.
 
     Most lines of a dump are printable text with single spaces: only the others (tabs,
     NBSP, invisible or control characters, runs of spaces) need cleaning, and
     :meth:`str.isprintable` is False for every character that :func:`clean` changes.
 
-    >>> clean_line("Acute liver failure"), clean_line("a\\u00a0 b\\u200b")
+    >>> clean_line("Acute liver failure"), clean_line("a\u00a0 b\u200b")
     ('Acute liver failure', 'a b')
     """
     if "  " in line or not line.isprintable():
@@ -135,18 +135,18 @@ def clean_line(line: str) -> str:
 
 
 def unify_dashes(text: str) -> str:
-    """Replace en/em dashes, minus signs and ``--`` by ``-``; drop spaces around dashes.
+    r"""Replace en/em dashes, minus signs and ``--`` by ``-``; drop spaces around dashes.
 
-    >>> unify_dashes("233 \\u2013 247"), unify_dashes("2--3")
+    >>> unify_dashes("233 \u2013 247"), unify_dashes("2--3")
     ('233-247', '2-3')
     """
     return _DASH_RUN.sub("-", text.translate(_DASHES))
 
 
 def is_dash(text: str) -> bool:
-    """Return whether *text* is a lone dash: the page's way of saying "no value".
+    r"""Return whether *text* is a lone dash: the page's way of saying "no value".
 
-    >>> is_dash("\\u2014"), is_dash("-"), is_dash("4")
+    >>> is_dash("\u2014"), is_dash("-"), is_dash("4")
     (True, True, False)
     """
     return text in {"-", "\u2013", "\u2014", "\u2012", "\u2015", "\u2212", "--", "n/a", "N/A"}

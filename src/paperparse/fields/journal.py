@@ -72,11 +72,11 @@ def _value(raw: str) -> str | None:
 
 
 def parse_pages(text: str) -> tuple[PageRange | None, str | None] | None:
-    """Read a page range, a single page, or an article number printed as pages.
+    r"""Read a page range, a single page, or an article number printed as pages.
 
     Returns ``(pages, article_number)``, or ``None`` when *text* is not pages.
 
-    >>> parse_pages("1065\\u20131084")
+    >>> parse_pages("1065\u20131084")
     (PageRange(first='1065', last='1084'), None)
     >>> parse_pages("e70067")
     (None, 'e70067')
@@ -99,7 +99,7 @@ def parse_pages(text: str) -> tuple[PageRange | None, str | None] | None:
 
 
 def parse_locator(text: str) -> Locator | None:
-    """Read ``Volume 97, Issue 8, Pages 1065-1084`` and its variants.
+    r"""Read ``Volume 97, Issue 8, Pages 1065-1084`` and its variants.
 
     Any part may be missing or shown as ``-``. Returns ``None`` when the line is not
     a locator or one of its parts cannot be read (never a half-read guess).
@@ -110,7 +110,7 @@ def parse_locator(text: str) -> Locator | None:
     Locator(volume='12', issue=None, pages=None, article_number='e70067')
     >>> parse_locator("Volume -, Issue -, Pages -")
     Locator(volume=None, issue=None, pages=None, article_number=None)
-    >>> parse_locator("Volume 97A, Issue 3\\u20134, Pages e70067")
+    >>> parse_locator("Volume 97A, Issue 3\u20134, Pages e70067")
     Locator(volume='97A', issue='3-4', pages=None, article_number='e70067')
     >>> parse_locator("Volume 97, Issue 8, Pages ???") is None
     True

@@ -45,14 +45,14 @@ def _has_top_level(text: str, separator: str) -> bool:
 
 
 def parse_keywords(lines: list[str]) -> tuple[str, ...]:
-    """Read a keyword list given as one separated line, wrapped lines, or one per line.
+    r"""Read a keyword list given as one separated line, wrapped lines, or one per line.
 
     >>> parse_keywords(["Acute liver failure; Exosomes"])
     ('Acute liver failure', 'Exosomes')
     >>> parse_keywords(["• Graphene", "• Li-ion batteries (LIBs)"])
     ('Graphene', 'Li-ion batteries (LIBs)')
-    >>> parse_keywords(["Metal-organic frameworks, CO\\u2082 capture (MOFs, ZIFs), adsorption"])
-    ('Metal-organic frameworks', 'CO\\u2082 capture (MOFs, ZIFs)', 'adsorption')
+    >>> parse_keywords(["Metal-organic frameworks, CO\u2082 capture (MOFs, ZIFs), adsorption"])
+    ('Metal-organic frameworks', 'CO\u2082 capture (MOFs, ZIFs)', 'adsorption')
     >>> parse_keywords(["a · b · c"])
     ('a', 'b', 'c')
     """

@@ -119,8 +119,9 @@ _LETTER_PREFIXED: Final = re.compile(r"[A-Za-z]{1,3}\d+")
 
 
 def locator(journal: Journal, *, dash: str = "-", pages_for_numbers: bool = False) -> str:
-    """The locator line: ``Volume 97, Issue 8, Pages 1065-1084``, parts omitted when
-    missing; ``""`` when there is none.
+    """The locator line: ``Volume 97, Issue 8, Pages 1065-1084``.
+
+    Parts are omitted when missing; ``""`` when there is none.
 
     >>> from paperparse.model import PageRange
     >>> locator(Journal(volume="97", issue="3-4", pages=PageRange("1", "9")), dash="\u2013")

@@ -498,8 +498,10 @@ def recommended_titles() -> st.SearchStrategy[str]:
 
 
 def titles(max_size: int = 300) -> st.SearchStrategy[str]:
-    """Paper titles: scientific English with Greek letters, accents, en dashes,
-    sub/superscript digits, an optional ``: subtitle`` or `` – subtitle``; or CJK.
+    """Paper titles, in scientific English or CJK.
+
+    English titles hold Greek letters, accents, en dashes, sub/superscript digits, an
+    optional ``: subtitle`` or `` – subtitle``.
 
     Every title passes :func:`is_wrappable_value` (CJK titles, which have no spaces
     to wrap at, :func:`is_standalone_value`) and is at most *max_size* characters.
@@ -531,8 +533,11 @@ MAX_JOURNAL_NAME: Final = 70
 
 
 def journal_names() -> st.SearchStrategy[str]:
-    """ALL CAPS journal names, with ``&``, hyphenated suffixes (``…-JMM``) and series
-    letters (``… C``), at most ``MAX_JOURNAL_NAME`` characters."""
+    """ALL CAPS journal names.
+
+    With ``&``, hyphenated suffixes (``…-JMM``) and series letters (``… C``), at most
+    ``MAX_JOURNAL_NAME`` characters.
+    """
     built = st.tuples(
         st.sampled_from(("JOURNAL OF ", "", "INTERNATIONAL JOURNAL OF ", "ADVANCES IN ")),
         _words(_JOURNAL_WORDS, 1, 3),
@@ -608,8 +613,10 @@ def article_numbers() -> st.SearchStrategy[str]:
 
 
 def journals() -> st.SearchStrategy[Journal]:
-    """Journal blocks: a name and/or a locator (volume, issue, and pages or an article
-    number); never all empty."""
+    """Journal blocks, never all empty.
+
+    A name and/or a locator (volume, issue, and pages or an article number).
+    """
 
     def build(
         t: tuple[str | None, str | None, str | None, PageRange | str | None],
@@ -669,8 +676,11 @@ def _doi_suffix() -> st.SearchStrategy[str]:
 
 
 def dois() -> st.SearchStrategy[str]:
-    """Crossref-pattern DOIs ``10.NNNN/suffix``: the suffix may hold ``( ) ; < > / : . - _``
-    (brackets balanced), never whitespace, ``%``, quotes, or a trailing ``.,;:``."""
+    """Crossref-pattern DOIs ``10.NNNN/suffix``.
+
+    The suffix may hold ``( ) ; < > / : . - _`` (brackets balanced), never whitespace,
+    ``%``, quotes, or a trailing ``.,;:``.
+    """
     registrant = st.one_of(_digits(4, 5), st.tuples(_digits(4, 4), _digits(1, 1)).map(".".join))
     return (
         st.tuples(registrant, _doi_suffix())
@@ -718,9 +728,12 @@ def keyword_lists() -> st.SearchStrategy[tuple[str, ...]]:
 
 
 def award_ids() -> st.SearchStrategy[str]:
-    """Grant ids of realistic shapes: ``81700553``, ``2017M683789``, ``R01 GM123456``,
+    """Grant ids of realistic shapes.
+
+    ``81700553``, ``2017M683789``, ``R01 GM123456``,
     ``EP/K503/1``, ``DP210101486``, ``JP19K12345``, ``2018YFA0107200``,
-    ``ANR-19-CE11-0001``, ``BB/S001234/1``."""
+    ``ANR-19-CE11-0001``, ``BB/S001234/1``.
+    """
     return st.one_of(
         _digits(8, 8),
         st.tuples(st.integers(2010, 2024), st.sampled_from("MT"), _digits(6, 6)).map(
@@ -800,11 +813,14 @@ def _funding_text(funder: str, ids: Sequence[str], form: str) -> str:
 
 
 def fundings() -> st.SearchStrategy[Funding]:
-    """One funding entry: a funder with 0, 1 or several award ids; ``text`` is the
+    """One funding entry: a funder with 0, 1 or several award ids.
+
+    ``text`` is the
     entry as the page writes it (without its list marker): mostly
     ``funder [id1, id2]``, also ``funder [a; b]``, ``funder (a)``,
     ``funder Grant No. a``, ``funder, grant number a``,
-    ``funder, grant numbers a and b``."""
+    ``funder, grant numbers a and b``.
+    """
 
     def build(t: tuple[str, list[str], str]) -> Funding:
         funder, ids, form = t
@@ -835,11 +851,14 @@ _NAMES: Final = _all_names()
 
 
 def author_names() -> st.SearchStrategy[str]:
-    """Author names: given and family names with accents, apostrophes, hyphens,
+    """Author names.
+
+    Given and family names with accents, apostrophes, hyphens,
     initials and particles (``Rebecca L. Stone``, ``Michael O'Connor``,
     ``Mei Ling van der Wu``), inverted with a one-word family name (``Zhang, Wei``,
     ``García-López, Mei Ling``), or CJK names (``王伟``). Never ``;`` or `` and ``, and
-    never a comma with spaces on both sides (``De Silva, Ana Maria``)."""
+    never a comma with spaces on both sides (``De Silva, Ana Maria``).
+    """
     return _choice(_NAMES)
 
 
@@ -849,10 +868,13 @@ def scores() -> st.SearchStrategy[float]:
 
 
 def ratings() -> st.SearchStrategy[Rating]:
-    """Rating blocks as Peeref shows them: a score (or none), then ``N ratings`` or the
+    """Rating blocks as Peeref shows them.
+
+    A score (or none), then ``N ratings`` or the
     note ``Not enough ratings`` (or neither), and the secondary ratings (none, or some
     of ``Novelty``/``Significance``/``Scientific rigor`` in that order, each ``-`` or a
-    score)."""
+    score).
+    """
     count_or_note: st.SearchStrategy[tuple[int | None, str | None]] = st.one_of(
         st.just((None, NOT_ENOUGH_RATINGS)),
         st.integers(1, 5000).map(lambda n: (n, None)),
@@ -883,8 +905,10 @@ _ACTION_SETS: Final = (
 
 
 def _recognised(paper: Paper) -> int:
-    """How many recognisable parts of a page a rendering of *paper* shows, not
-    counting the ``Recommended`` section (see ``UnrecognizedPage``)."""
+    """How many recognisable parts of a page a rendering of *paper* shows.
+
+    The ``Recommended`` section does not count (see ``UnrecognizedPage``).
+    """
     return sum(
         (
             paper.article_type is not None
@@ -910,8 +934,10 @@ def _lists(
 
 
 def papers() -> st.SearchStrategy[Paper]:
-    """Valid, realistic Peeref ``Paper`` records that every renderer can write and the
-    parser can read back exactly (apart from ``source`` and ``warnings``).
+    """Valid, realistic Peeref ``Paper`` records.
+
+    Every renderer can write them and the parser can read them back exactly (apart
+    from ``source`` and ``warnings``).
 
     ``source`` is always ``Source("peeref", "text")`` and ``warnings`` empty: compare
     parsed records with these two fields ignored.
