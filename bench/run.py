@@ -144,19 +144,32 @@ def _cli() -> list[str]:
     return [sys.executable, "-m", "paperparse"]
 
 
+def _peak_rss(pid: int) -> int:
+    """The child's own peak RSS so far (KiB), from /proc: VmHWM belongs to the image the
+    child runs, while ru_maxrss also counts the parent's memory copied at fork."""
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
 def run_cli(directory: Path, jobs: int) -> tuple[float, int]:
-    """Wall time and peak RSS (KiB, of the CLI process tree) of one CLI run over *directory*."""
+    """Wall time and peak RSS (KiB) of one CLI run over *directory* (parent process)."""
     out = directory.parent / f"out-{jobs}.jsonl"
     start = time.perf_counter()
     proc = subprocess.Popen(
         [*_cli(), "parse", str(directory), "--jobs", str(jobs), "--quiet", "-o", str(out)],
         stdout=subprocess.DEVNULL,
     )
-    _, status, usage = os.wait4(proc.pid, 0)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _peak_rss(proc.pid))
+        time.sleep(0.02)
     elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise RuntimeError(f"paperparse CLI failed with status {status}")
-    return elapsed, usage.ru_maxrss
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"paperparse CLI failed with status {proc.returncode}")
+    return elapsed, peak
 
 
 def measure_jobs(count: int) -> tuple[list[Row], dict[int, float]]:
@@ -174,7 +187,10 @@ def measure_jobs(count: int) -> tuple[list[Row], dict[int, float]]:
 
 
 def measure_rss(small: int, large: int) -> dict[int, int]:
-    """Peak RSS of the CLI (one process, --jobs 1) over *small* and *large* files."""
+    """Peak RSS of the CLI (one process, --jobs 1) over *small* and *large* files.
+
+    Measured from /proc while the CLI runs (Linux); 0 where /proc is not available.
+    """
     rss: dict[int, int] = {}
     for count in (small, large):
         with tempfile.TemporaryDirectory() as tmp:
@@ -258,7 +274,11 @@ def main() -> None:
         ),
         ("HTML: extruct ÷ parse, large page", speedup("large HTML", "extruct.extract"), "≥ 3"),
         ("CLI throughput --jobs 2 ÷ --jobs 1", f"{throughput[2] / throughput[1]:.2f}", "≥ 1.7"),
-        (f"peak RSS {large:,} ÷ {small:,} files", f"{rss[large] / rss[small]:.3f}", "≤ 1.10"),
+        (
+            f"peak RSS {large:,} ÷ {small:,} files",
+            f"{rss[large] / rss[small]:.3f}" if rss[small] else "not measured",
+            "≤ 1.10",
+        ),
     ]
     report = "\n".join(
         [

@@ -14,6 +14,7 @@ from __future__ import annotations
 import collections
 import fnmatch
 import itertools
+import json
 import os
 import pathlib
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -254,6 +255,43 @@ def _parse_chunk(
     return [_box(_parse_item(item, format, strict)) for item in items]
 
 
+#: A page as the command line writes it in JSON Lines: the line, and its status.
+Line: TypeAlias = tuple[str, int]
+#: Statuses of a Line.
+PARSED, WARNED, FAILED = 0, 1, 2
+
+
+def to_line(item: Item, outcome: Outcome) -> Line:
+    """Return the JSON Lines line of one page (no newline) and its status.
+
+    Args:
+        item: The page.
+        outcome: What parsing it gave.
+
+    Returns:
+        ``(line, status)``: the JSON of :func:`to_record`, and :data:`PARSED`,
+        :data:`WARNED` (parsed, with warnings) or :data:`FAILED`.
+    """
+    label = item.label if isinstance(item, StdinPage) else path_label(item)
+    line = json.dumps(to_record(label, outcome), ensure_ascii=False)
+    if isinstance(outcome, Paper):
+        return line, WARNED if outcome.warnings else PARSED
+    return line, FAILED
+
+
+def _line_chunk(
+    items: list[Item],
+    format: Format,  # noqa: A002
+    strict: bool,
+) -> list[Line]:
+    """Worker task: parse a few items and write their output lines.
+
+    Serialising in the worker keeps the parent's share of the work (and the pickling
+    of whole records between processes) small, so the workers scale.
+    """
+    return [to_line(item, _parse_item(item, format, strict)) for item in items]
+
+
 def _worker_init() -> None:
     # Ctrl-C goes to the whole process group: let the parent alone handle it and
     # shut the pool down, instead of every worker printing a traceback.
@@ -307,11 +345,68 @@ def run(
     Yields:
         ``(item, outcome)``, as in :func:`parse_many`.
     """
+    for item, result in _run(
+        items,
+        _parse_chunk,
+        jobs=jobs,
+        ordered=ordered,
+        format=format,
+        strict=strict,
+        pool_from=pool_from,
+    ):
+        yield item, _unbox(result)
+
+
+def run_lines(
+    items: Iterable[Item],
+    *,
+    jobs: int,
+    ordered: bool,
+    format: Format,  # noqa: A002
+    strict: bool,
+    pool_from: int = 2,
+) -> Generator[tuple[Item, Line], None, None]:
+    """Like :func:`run`, but yield each page's JSON Lines line (see :func:`to_line`).
+
+    The workers serialise the records, so the parent only writes lines.
+
+    Args:
+        items: As in :func:`run`.
+        jobs: As in :func:`run`.
+        ordered: As in :func:`run`.
+        format: As in :func:`run`.
+        strict: As in :func:`run`.
+        pool_from: As in :func:`run`.
+
+    Yields:
+        ``(item, (line, status))``.
+    """
+    yield from _run(
+        items,
+        _line_chunk,
+        jobs=jobs,
+        ordered=ordered,
+        format=format,
+        strict=strict,
+        pool_from=pool_from,
+    )
+
+
+def _run(
+    items: Iterable[Item],
+    task: Callable[[list[Item], Format, bool], list[Any]],
+    *,
+    jobs: int,
+    ordered: bool,
+    format: Format,  # noqa: A002
+    strict: bool,
+    pool_from: int,
+) -> Generator[tuple[Item, Any], None, None]:
     iterator = iter(items)
     head = list(itertools.islice(iterator, max(2, pool_from)))
     if jobs == 1 or len(head) < max(2, pool_from):
         for item in itertools.chain(head, iterator):
-            yield item, _parse_item(item, format, strict)
+            yield item, task([item], format, strict)[0]
         return
     chunks = _chunks(itertools.chain(head, iterator), jobs)
     limit = _INFLIGHT_PER_JOB * jobs
@@ -320,60 +415,61 @@ def run(
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
     try:
         if ordered:
-            yield from _run_ordered(pool, chunks, limit, format, strict)
+            yield from _run_ordered(pool, task, chunks, limit, format, strict)
         else:
-            yield from _run_unordered(pool, chunks, limit, format, strict)
+            yield from _run_unordered(pool, task, chunks, limit, format, strict)
     finally:
         # Also on an early close of the generator or Ctrl-C: drop what is queued; the
         # chunks already running take milliseconds.
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-_Task: TypeAlias = "cf.Future[list[Outcome | _BoxedError]]"
+_Task: TypeAlias = "cf.Future[list[Any]]"
+_TaskFunction: TypeAlias = Callable[[list[Item], Format, bool], list[Any]]
 
 
 def _run_ordered(
     pool: cf.ProcessPoolExecutor,
+    task: _TaskFunction,
     chunks: Iterator[list[Item]],
     limit: int,
     format: Format,  # noqa: A002
     strict: bool,
-) -> Iterator[tuple[Item, Outcome]]:
+) -> Iterator[tuple[Item, Any]]:
     queue: collections.deque[tuple[_Task, list[Item]]] = collections.deque()
     for chunk in itertools.islice(chunks, limit):
-        queue.append((pool.submit(_parse_chunk, chunk, format, strict), chunk))
+        queue.append((pool.submit(task, chunk, format, strict), chunk))
     while queue:
-        task, chunk = queue.popleft()
-        results = task.result()
+        future, chunk = queue.popleft()
+        results = future.result()
         for following in itertools.islice(chunks, 1):
-            queue.append((pool.submit(_parse_chunk, following, format, strict), following))
-        for item, result in zip(chunk, results, strict=True):
-            yield item, _unbox(result)
+            queue.append((pool.submit(task, following, format, strict), following))
+        yield from zip(chunk, results, strict=True)
 
 
 def _run_unordered(
     pool: cf.ProcessPoolExecutor,
+    task: _TaskFunction,
     chunks: Iterator[list[Item]],
     limit: int,
     format: Format,  # noqa: A002
     strict: bool,
-) -> Iterator[tuple[Item, Outcome]]:
+) -> Iterator[tuple[Item, Any]]:
     from concurrent.futures import FIRST_COMPLETED, wait
 
     pending: dict[_Task, list[Item]] = {}
 
     def refill() -> None:
         for chunk in itertools.islice(chunks, limit - len(pending)):
-            pending[pool.submit(_parse_chunk, chunk, format, strict)] = chunk
+            pending[pool.submit(task, chunk, format, strict)] = chunk
 
     refill()
     while pending:
         done, _ = wait(pending, return_when=FIRST_COMPLETED)
-        finished = [(task.result(), pending.pop(task)) for task in done]
+        finished = [(future.result(), pending.pop(future)) for future in done]
         refill()  # before yielding: the workers keep going while the caller writes
         for results, chunk in finished:
-            for item, result in zip(chunk, results, strict=True):
-                yield item, _unbox(result)
+            yield from zip(chunk, results, strict=True)
 
 
 def parse_many(

@@ -534,22 +534,39 @@ def _cmd_parse(args: argparse.Namespace) -> int:
                 error = walk_errors.pop(0)
                 emit(batch.path_label(error.filename or "?"), error)
 
-        results = batch.run(
-            _items(paths, patterns, walk_errors.append),
-            jobs=jobs,
-            ordered=args.ordered,
-            format=args.input_format,
-            strict=args.strict,
-            pool_from=batch.SMALL_RUN if args.jobs is None else 2,
-        )
-        try:
-            for item, outcome in results:
+        options: dict[str, Any] = {
+            "jobs": jobs,
+            "ordered": args.ordered,
+            "format": args.input_format,
+            "strict": args.strict,
+            "pool_from": batch.SMALL_RUN if args.jobs is None else 2,
+        }
+        items = _items(paths, patterns, walk_errors.append)
+        if fmt == "jsonl":
+            # The workers write the lines: the parent's share stays small.
+            lines = batch.run_lines(items, **options)
+            try:
+                for _, (line, status) in lines:
+                    flush_walk_errors()
+                    stream.write(line + "\n")
+                    parsed += status != batch.FAILED
+                    warned += status == batch.WARNED
+                    failed += status == batch.FAILED
+                    progress.update(failed)
                 flush_walk_errors()
-                emit(label(item), outcome)
-            flush_walk_errors()
-        finally:
-            results.close()
-            progress.close()
+            finally:
+                lines.close()
+                progress.close()
+        else:
+            results = batch.run(items, **options)
+            try:
+                for item, outcome in results:
+                    flush_walk_errors()
+                    emit(label(item), outcome)
+                flush_walk_errors()
+            finally:
+                results.close()
+                progress.close()
         writer.close(single=single)
 
     elapsed = time.perf_counter() - started
