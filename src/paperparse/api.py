@@ -138,9 +138,14 @@ def parse(
     if fmt == "auto":
         fmt = "html" if looks_like_html(text) else "text"
     metadata = None
+    cut_tag = False
     if fmt == "html":
         from .html import parse_html  # lxml is only imported for HTML input
 
+        # A download cut inside a tag ends in "<div cla" or "</": the parser would show
+        # that as text. Drop it; the page is cut off.
+        if (end := text.rfind("<", max(0, len(text) - _SNIFF))) >= 0 and ">" not in text[end:]:
+            text, cut_tag = text[:end], True
         lines, metadata = parse_html(text)
     else:
         lines = normalize.lines(text)
@@ -150,7 +155,7 @@ def parse(
             "markup); expected a paper page."
         )
     # An HTML page without its closing tags was cut off (a text dump shows no such end).
-    cut_off = fmt == "html" and _HTML_END.search(text[-_SNIFF:]) is None
+    cut_off = cut_tag or (fmt == "html" and _HTML_END.search(text[-_SNIFF:]) is None)
     if cut_off and metadata is not None and _BODY.search(text) is None:
         # Cut inside <head>: a list of repeated meta tags (authors) may be cut short.
         metadata.authors = metadata.keywords = None

@@ -18,7 +18,7 @@ import attrs
 from . import vocab
 from .errors import UnrecognizedPage
 from .fields.doi import is_doi_label_line, parse_doi_line
-from .fields.funding import parse_funding_entry, strip_marker
+from .fields.funding import is_bare_marker, parse_funding_entry, strip_marker
 from .fields.journal import Locator, parse_locator
 from .fields.lists import parse_author_line, parse_keywords
 from .fields.rating import (
@@ -164,8 +164,10 @@ def _is_chrome(key: str) -> bool:
         return True
     for separator in ("|", "·", "/", "\u203a", "\u00bb", "\u2022"):
         if separator in key:
-            parts = [p.strip() for p in key.split(separator)]
-            return all(p in vocab.NAV_WORDS or p in vocab.CHROME_LINES for p in parts if p)
+            parts = [p.strip() for p in key.split(separator) if p.strip()]
+            return bool(parts) and all(
+                p in vocab.NAV_WORDS or p in vocab.CHROME_LINES for p in parts
+            )
     return _only_chrome_words(key.split())
 
 
@@ -576,12 +578,29 @@ def _secondary(lines: list[Line], state: _State) -> tuple[SecondaryRating, ...]:
     return tuple(out)
 
 
+#: The words of the layout that can follow a recommended title on a page.
+_PHRASES = tuple(
+    {*vocab.EMPTY_MARKERS, *vocab.SECTION_LABELS, *vocab.ACTIONS, *vocab.OTHER_SECTIONS}
+)
+
+
+def _cut_marker(key: str) -> bool:
+    """Whether *key* is the start of a layout phrase (``No Data Av``, ``Rev``).
+
+    Such a line is a dump cut inside ``No Data Available`` or a label, never a title.
+    """
+    return len(key) <= _MAX_LABEL_LINE and any(
+        phrase.startswith(key) and phrase != key for phrase in _PHRASES
+    )
+
+
 def _recommended(section: Section) -> tuple[str, ...]:
     titles: list[str] = []
     for _, text in section.lines:
         body = strip_marker(text)[1]
-        if vocab.fold(body).rstrip(".") in vocab.EMPTY_MARKERS:
-            continue
+        key = vocab.fold(body).rstrip(".")
+        if key in vocab.EMPTY_MARKERS or _cut_marker(key) or is_bare_marker(body):
+            continue  # a placeholder, a cut label, or a list marker without its item
         titles.append(body)
     return tuple(titles)
 
@@ -733,7 +752,7 @@ def build_paper(
             bool(paper.keywords),
             bool(paper.funding),
             bool(paper.authors) or paper.author_claim is not None,
-            paper.rating is not None,
+            has_rating_block or (paper.rating is not None and metadata is not None),
             bool(paper.actions),
             any(s.kind == "recommended" for s in sections),
             any(s.kind == "abstract" and s.line is not None for s in sections),
@@ -810,7 +829,9 @@ def _drop_truncated(paper: Paper, found: Extracted, state: _State, *, cut_off: b
 def _drop_section_value(paper: Paper, section: Section) -> tuple[str, Paper]:
     kind = section.kind
     if kind == "preamble":
-        return "title", attrs.evolve(paper, title=None)
+        # The page ends in its header or title: either may be cut ("4.5 Editorial" of
+        # "4.5 Editorial Material"), and the rating shown there with them.
+        return "title and header", attrs.evolve(paper, title=None, article_type=None, rating=None)
     if kind == "journal" and paper.journal is not None:
         return "journal name", attrs.evolve(paper, journal=attrs.evolve(paper.journal, name=None))
     if kind == "publisher":

@@ -28,6 +28,19 @@ _MAX_ID_WORDS: Final = 3
 _ID_SPLIT: Final = re.compile(r"\s*[,;]\s*|\s+and\s+")
 
 
+#: A list marker standing alone: the item after it was cut off.
+_BARE_MARKER: Final = re.compile(LIST_MARKER.pattern.removesuffix(r"\s+"))
+
+
+def is_bare_marker(text: str) -> bool:
+    """Return whether *text* is a list marker with no item after it.
+
+    >>> is_bare_marker("1."), is_bare_marker("(2)"), is_bare_marker("1. NSF")
+    (True, True, False)
+    """
+    return _BARE_MARKER.fullmatch(text.strip()) is not None
+
+
 def strip_marker(text: str) -> tuple[bool, str]:
     """Remove a list marker, returning whether there was one and the rest.
 
