@@ -89,15 +89,24 @@ def _time(page: str) -> float:
     return best
 
 
+#: A super-linear algorithm fails every attempt; a noisy machine fails one at most.
+ATTEMPTS = 3
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_parse_time_is_linear(name: str) -> None:
     build, large = CASES[name]
     small_page, large_page = build(large // 4), build(large)
-    small, big = _time(small_page), _time(large_page)
-    assert big < CEILING, f"{name}: {big:.1f}s for {len(large_page):,} characters"
-    # Below 20 ms, timer and scheduler noise dominate; the ceiling still applies.
-    floor = 0.02
-    ratio = big / max(small, floor)
-    assert ratio <= MAX_RATIO, (
-        f"{name}: 4x input took {ratio:.1f}x as long ({small:.3f}s -> {big:.3f}s)"
+    ratios = []
+    for _ in range(ATTEMPTS):
+        small, big = _time(small_page), _time(large_page)
+        assert big < CEILING, f"{name}: {big:.1f}s for {len(large_page):,} characters"
+        # Below 20 ms, timer and scheduler noise dominate; the ceiling still applies.
+        floor = 0.02
+        ratios.append(big / max(small, floor))
+        if ratios[-1] <= MAX_RATIO:
+            return
+    pytest.fail(
+        f"{name}: a 4x larger input took {', '.join(f'{r:.1f}x' for r in ratios)} as long "
+        f"in {ATTEMPTS} attempts (at most {MAX_RATIO}x allowed)"
     )
