@@ -19,29 +19,14 @@ def page_fixtures(under: Path = FIXTURES) -> list[Path]:
     )
 
 
-def diff(expected: Any, actual: Any, path: str = "") -> list[str]:
-    """Field-by-field differences between two JSON values, one line each."""
-    if isinstance(expected, dict) and isinstance(actual, dict):
-        out: list[str] = []
-        for key in sorted(set(expected) | set(actual)):
-            where = f"{path}.{key}" if path else key
-            if key not in actual:
-                out.append(f"{where}: missing from the parsed record")
-            elif key not in expected:
-                out.append(f"{where}: unexpected key in the parsed record")
-            else:
-                out.extend(diff(expected[key], actual[key], where))
-        return out
-    if isinstance(expected, list) and isinstance(actual, list):
-        out = []
-        if len(expected) != len(actual):
-            out.append(f"{path}: expected {len(expected)} items, got {len(actual)}")
-        for index, (e, a) in enumerate(zip(expected, actual, strict=False)):
-            out.extend(diff(e, a, f"{path}[{index}]"))
-        return out
-    if expected != actual or type(expected) is not type(actual):
-        return [f"{path}: expected {expected!r}, got {actual!r}"]
-    return []
+def diff(expected: Any, actual: Any) -> list[str]:
+    """Field-by-field differences, one ``"field: expected -> parsed"`` line each.
+
+    The same diff that ``paperparse snapshot`` prints (one rule in one place).
+    """
+    from paperparse.cli import field_diff
+
+    return field_diff(expected, actual)
 
 
 # --- new page dumps: ``pytest --dumps DIR`` ---------------------------------------------
