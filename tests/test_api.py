@@ -36,7 +36,7 @@ def test_str_path_and_bytes_give_the_same_record() -> None:
 
 
 def test_a_str_is_content_never_a_path() -> None:
-    with pytest.raises(UnrecognizedPage):
+    with pytest.raises(UnrecognizedPage, match=r"pass pathlib\.Path\(\.\.\.\) to read a file"):
         paperparse.parse(str(SEED))
 
 

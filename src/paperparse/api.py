@@ -8,7 +8,7 @@ from typing import Final, Literal
 
 from . import normalize
 from .encoding import decode
-from .errors import EmptyInput, InputTooLarge, StrictModeError
+from .errors import EmptyInput, InputTooLarge, StrictModeError, UnrecognizedPage
 from .model import Paper
 from .sections import build_paper
 
@@ -27,6 +27,8 @@ _HTML_START: Final = re.compile(
 _SNIFF: Final = 2048
 _HTML_END: Final = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 _BODY: Final = re.compile(r"<body[\s>]", re.IGNORECASE)
+#: A str that reads as the name of a page file (a common mistake: str is content).
+_FILE_NAME: Final = re.compile(r"[^\n<>]{0,4096}\.(?:txt|html?|json)", re.IGNORECASE)
 
 
 def looks_like_html(text: str) -> bool:
@@ -159,7 +161,15 @@ def parse(
     if cut_off and metadata is not None and _BODY.search(text) is None:
         # Cut inside <head>: a list of repeated meta tags (authors) may be cut short.
         metadata.authors = metadata.keywords = None
-    paper = build_paper(lines, source_format=fmt, metadata=metadata, cut_off=cut_off)
+    try:
+        paper = build_paper(lines, source_format=fmt, metadata=metadata, cut_off=cut_off)
+    except UnrecognizedPage as error:
+        if isinstance(source, str) and _FILE_NAME.fullmatch(source.strip()):
+            raise UnrecognizedPage(
+                f"{error} The input is the text {source.strip()!r}: a str is the page "
+                "itself, never a file name; pass pathlib.Path(...) to read a file."
+            ) from None
+        raise
     if strict and paper.warnings:
         raise StrictModeError(paper.warnings[0])
     return paper
