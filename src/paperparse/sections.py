@@ -212,111 +212,168 @@ def _only_chrome_words(words: list[str]) -> bool:
     return True
 
 
+#: What a line is, whatever section it stands in (see :func:`_short_role`).
+_OPENS, _INLINE, _TYPED, _OTHER, _OTHER_IF_COLON, _ACTION, _CHROME, _VALUE = range(8)
+
+
+def _inline_label(text: str) -> tuple[str, str] | None:
+    """Split ``Label: value`` or ``Label | value`` (a Markdown table row): kind, value."""
+    colon = text.find(":", 0, _MAX_LABEL_LINE)
+    width = 1
+    if colon < 0 and (colon := text.find(" | ", 0, _MAX_LABEL_LINE)) > 0:
+        width = 3  # a Markdown table row: "Primary Rating | 4.7"
+    if colon > 0 and (rest := text[colon + width :].strip()):
+        inline = vocab.SECTION_LABELS.get(_label_key(text[:colon]))
+        if inline is not None and inline != "doi" and (rest := rest.strip(" |")):
+            return inline, rest
+    return None
+
+
+def _plain_role(key: str) -> tuple[int, str]:
+    """The role of a short line that is no label: a button, chrome, or a value."""
+    if key and key not in vocab.ACTIONS and (action := _button(key)) is not None:
+        key = action  # a button whose icon has a text label: "Question Ask authors/..."
+    if key in vocab.ACTIONS:
+        return _ACTION, key
+    if key and _is_chrome(key):
+        return _CHROME, ""
+    return _VALUE, ""
+
+
+@functools.lru_cache(maxsize=8192)
+def _short_role(text: str) -> tuple[int, str, bool, bool]:
+    r"""Classify a short line (a label, a button, chrome ...) by its text alone.
+
+    Returns ``(role, value, is_page_header, names_peeref)``. *value* is the section
+    kind for ``_OPENS``; ``kind + "\\n" + value`` for ``_INLINE`` and ``_TYPED``; the
+    label as written for ``_OTHER`` and ``_OTHER_IF_COLON`` (an unknown ``Label:``,
+    a section except inside an abstract); the action's key for ``_ACTION``. Labels,
+    buttons and chrome repeat on every page, so the answer is cached.
+    """
+    header = text[0].isdigit() and _is_page_header(text)
+    key = _label_key(text)
+    peeref = key in vocab.PEEREF_MARKERS or "peeref.com" in text.casefold()
+    kind = vocab.SECTION_LABELS.get(key) if key else None
+    if kind is not None and kind != "doi":
+        return _OPENS, kind, header, peeref
+    if (inline := _inline_label(text)) is not None:
+        return _INLINE, "\n".join(inline), header, peeref
+    if key and (typed := _label_and_typed_value(text)) is not None:
+        # "Primary Rating 4.4", "Recommended No Data Available": a table row that a
+        # dump tool wrote with one space (lynx); the value's type vouches for it.
+        return _TYPED, "\n".join(typed), header, peeref
+    if key in vocab.OTHER_SECTIONS:
+        return _OTHER, text.rstrip(":"), header, peeref
+    if (
+        key
+        and text.endswith(":")
+        and len(key.split()) <= MAX_LABEL_WORDS
+        and key not in vocab.ACTIONS
+        and key not in vocab.SECTION_LABELS
+    ):
+        return _OTHER_IF_COLON, text.rstrip(":"), header, peeref
+    return (*_plain_role(key), header, peeref)
+
+
 def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section], Extracted]:
     """Assign every line to a section, and pull out lines that stand for themselves."""
     found = Extracted()
     sections = [Section("preamble", None)]
     current = sections[0]
-
-    def place(number: int, text: str) -> None:
-        """Put a value line where it belongs: a DOI, a locator, or the current section."""
-        if current.kind != "abstract":
-            if text[0] in _DOI_STARTS and (doi := parse_doi_line(text)) is not None:
-                found.dois.append((number, doi))
-                found.last = ("doi", number, current)
-                return
-            if text[0] in "dD" and is_doi_label_line(text):
-                return
-            if (
-                current.kind in _LOCATOR_KINDS
-                and _LOCATOR_HINT.match(text)
-                and (locator := parse_locator(text)) is not None
-            ):
-                found.locators.append((number, locator))
-                found.last = ("locator", number, current)
-                return
-        current.lines.append((number, text))
-        found.last = ("content", number, current)
+    # What the last line was (see Extracted.last), kept in locals on the hot path.
+    last_role: str = "label"
+    last_line: int | None = None
+    last_section: Section | None = None
 
     for number, text in lines:
-        first = text[0]
-        if first == WIDGET:
+        if text[0] == WIDGET:
             # A rating widget counts where it stands: in the rating block, not in a
             # recommended paper's card or anywhere else.
             if current.kind in _RATING_KINDS:
                 found.widgets.append((number, text[1:]))
-            found.last = ("widget", number, current)
+            last_role, last_line, last_section = "widget", number, current
             continue
-        if (
-            first.isdigit()
-            and len(text) <= _MAX_LABEL_LINE
-            and current.kind != "preamble"
-            and _is_page_header(text)
-        ):
-            state.warn(
-                "multiple_pages",
-                f"A second page header {_quote(text)} starts here: the input holds more "
-                "than one page. Only the first page was read.",
-                number,
-            )
-            break
-        found.last = ("label", number, current)
-        # Labels, buttons and chrome words are short; long lines skip those lookups.
-        key = _label_key(text) if len(text) <= _MAX_LABEL_LINE else ""
-        if key in vocab.PEEREF_MARKERS or ("eeref" in text and "peeref.com" in text.casefold()):
+        if len(text) <= _MAX_LABEL_LINE:
+            # Labels, buttons and chrome are short: their role is looked up once.
+            role, value, header, peeref = _short_role(text)
+            if header and current.kind != "preamble":
+                state.warn(
+                    "multiple_pages",
+                    f"A second page header {_quote(text)} starts here: the input holds "
+                    "more than one page. Only the first page was read.",
+                    number,
+                )
+                break
+            if role == _OTHER_IF_COLON:
+                if current.kind == "abstract":
+                    role, value = _plain_role(_label_key(text))
+                else:
+                    role = _OTHER
+        else:
+            peeref = "eeref" in text and "peeref.com" in text.casefold()
+            if (inline := _inline_label(text)) is not None:
+                role, value = _INLINE, "\n".join(inline)
+            elif _is_chrome_prefix(text, current.kind):
+                role, value = _CHROME, ""
+            else:
+                role, value = _VALUE, ""
+        if peeref:
             found.peeref = True
-        kind = vocab.SECTION_LABELS.get(key) if key else None
-        if kind is not None and kind != "doi":
+        # Unless the line turns out to be a value, it counts as a label of *current*.
+        last_role, last_line, last_section = "label", number, current
+        if role == _OPENS:
+            current = Section(value, number)
+            sections.append(current)
+            continue
+        if role == _INLINE:
+            kind, _, text = value.partition("\n")
             current = Section(kind, number)
             sections.append(current)
-            continue
-        colon = text.find(":", 0, _MAX_LABEL_LINE)
-        width = 1
-        if colon < 0 and (colon := text.find(" | ", 0, _MAX_LABEL_LINE)) > 0:
-            width = 3  # a Markdown table row: "Primary Rating | 4.7"
-        if colon > 0 and (rest := text[colon + width :].strip()):
-            inline = vocab.SECTION_LABELS.get(_label_key(text[:colon]))
-            if inline is not None and inline != "doi" and (rest := rest.strip(" |")):
-                current = Section(inline, number)
-                sections.append(current)
-                place(number, rest)  # "Publisher: DOI: 10.…" holds a DOI, not a publisher
-                continue
-        if key and (typed := _label_and_typed_value(text)) is not None:
-            # "Primary Rating 4.4", "Recommended No Data Available": a table row that a
-            # dump tool wrote with one space (lynx); the value's type vouches for it.
-            current = Section(typed[0], number, [(number, typed[1])])
+            # and on to the value: "Publisher: DOI: 10.…" holds a DOI, not a publisher
+        elif role == _TYPED:
+            kind, _, value = value.partition("\n")
+            current = Section(kind, number, [(number, value)])
             sections.append(current)
-            found.last = ("content", number, current)
+            last_role, last_section = "content", current
             continue
-        if key and (
-            key in vocab.OTHER_SECTIONS
-            or (
-                text.endswith(":")
-                and current.kind != "abstract"
-                and len(key.split()) <= MAX_LABEL_WORDS
-                and key not in vocab.ACTIONS
-                and key not in vocab.SECTION_LABELS
-            )
-        ):
-            current = Section("other", number, label=text.rstrip(":"))
+        elif role == _OTHER:
+            current = Section("other", number, label=value)
             sections.append(current)
             continue
-        if key and key not in vocab.ACTIONS and (action := _button(key)) is not None:
-            key = action  # a button whose icon has a text label: "Question Ask authors/..."
-        if key in vocab.ACTIONS:
-            found.last = ("action", number, current)
-            found.actions.append(vocab.ACTIONS[key])
-            if key == vocab.ABSTRACT_FOLLOWS:
+        elif role == _ACTION:
+            last_role = "action"
+            found.actions.append(vocab.ACTIONS[value])
+            if value == vocab.ABSTRACT_FOLLOWS:
                 current = Section("abstract", None, start=number)
                 sections.append(current)
-            elif key == vocab.RATING_ENDS:
+            elif value == vocab.RATING_ENDS:
                 current = Section("after_rating", None, start=number)
                 sections.append(current)
             continue
-        if _is_chrome(key) if key else _is_chrome_prefix(text, current.kind):
-            found.last = ("chrome", number, current)
+        elif role == _CHROME:
+            last_role = "chrome"
             continue
-        place(number, text)
+        # A value: a DOI, a locator, or a line of the current section.
+        kind = current.kind
+        if kind != "abstract":
+            first = text[0]
+            if first in _DOI_STARTS and (doi := parse_doi_line(text)) is not None:
+                found.dois.append((number, doi))
+                last_role, last_section = "doi", current
+                continue
+            if first in "dD" and is_doi_label_line(text):
+                continue
+            if (
+                kind in _LOCATOR_KINDS
+                and _LOCATOR_HINT.match(text)
+                and (locator := parse_locator(text)) is not None
+            ):
+                found.locators.append((number, locator))
+                last_role, last_section = "locator", current
+                continue
+        current.lines.append((number, text))
+        last_role, last_section = "content", current
+    found.last = (last_role, last_line, last_section)
     for section in sections:
         if section.kind == "other" and not _is_link_list(section):
             state.warn(
