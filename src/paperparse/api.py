@@ -49,6 +49,8 @@ def looks_like_html(text: str) -> bool:
         (True, False)
     """
     head = text[:_SNIFF]
+    if "<" not in head:
+        return False
     if _HTML_START.match(head):
         return True
     tags = head.count("</") + head.count("/>")

@@ -87,16 +87,27 @@ def lines(text: str) -> list[Line]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = strip_markup(text)
-    out: list[Line] = []
-    for number, raw in enumerate(text.split("\n"), 1):
-        if not (line := raw.strip()):
-            continue
+    out = [(n, line) for n, line in enumerate(map(str.strip, text.split("\n")), 1) if line]
+    if text.isascii():
+        data = text.encode("ascii")
+        if len(data.translate(None, _ASCII_CONTROLS)) == len(data):
+            # Printable ASCII (the common case): only runs of spaces need work.
+            for index, (number, line) in enumerate(out):
+                if "  " in line:
+                    out[index] = (number, clean(_label_cell(line)))
+            return out
+    cleaned: list[Line] = []
+    for number, line in out:
         if "  " in line or "\t" in line:
             line = _label_cell(line)
         if line := clean_line(line):
-            out.append((number, line))
-    return out
+            cleaned.append((number, line))
+    return cleaned
 
+
+#: ASCII control characters other than the line feed (what clean() removes or
+#: turns into spaces).
+_ASCII_CONTROLS: Final = bytes([*range(0x0A), *range(0x0B, 0x20), 0x7F])
 
 _CELLS: Final = re.compile(r"\s{2,}|\t")
 
@@ -140,7 +151,9 @@ def unify_dashes(text: str) -> str:
     >>> unify_dashes("233 \u2013 247"), unify_dashes("2--3")
     ('233-247', '2-3')
     """
-    return _DASH_RUN.sub("-", text.translate(_DASHES))
+    if not text.isascii():
+        text = text.translate(_DASHES)
+    return _DASH_RUN.sub("-", text) if "-" in text else text
 
 
 def is_dash(text: str) -> bool:

@@ -245,7 +245,7 @@ def _short_role(text: str) -> tuple[int, str, bool, bool]:
     r"""Classify a short line (a label, a button, chrome ...) by its text alone.
 
     Returns ``(role, value, is_page_header, names_peeref)``. *value* is the section
-    kind for ``_OPENS``; ``kind + "\\n" + value`` for ``_INLINE`` and ``_TYPED``; the
+    kind for ``_OPENS``; ``kind + "\n" + value`` for ``_INLINE`` and ``_TYPED``; the
     label as written for ``_OTHER`` and ``_OTHER_IF_COLON`` (an unknown ``Label:``,
     a section except inside an abstract); the action's key for ``_ACTION``. Labels,
     buttons and chrome repeat on every page, so the answer is cached.
@@ -414,8 +414,11 @@ class Extracted:
 
 def _parse_header(text: str) -> tuple[float | None, str | None] | None:
     """Read a header line: ``4.7 Review``, ``4.7``, or ``Review``."""
-    if len(text) > _MAX_LABEL_LINE:
-        return None
+    return None if len(text) > _MAX_LABEL_LINE else _read_header(text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _read_header(text: str) -> tuple[float | None, str | None] | None:
     key = vocab.fold(text)
     if key in vocab.ARTICLE_TYPES:
         return None, vocab.ARTICLE_TYPES[key]
@@ -665,14 +668,16 @@ def _recommended(section: Section) -> tuple[str, ...]:
 # --- the whole page ----------------------------------------------------------------
 
 
-def _by_kind(sections: list[Section], kind: str) -> list[Section]:
-    return [s for s in sections if s.kind == kind]
+def _group(sections: list[Section]) -> dict[str, list[Section]]:
+    """The sections of each kind, in page order."""
+    groups: dict[str, list[Section]] = {}
+    for section in sections:
+        groups.setdefault(section.kind, []).append(section)
+    return groups
 
 
-def _each(
-    sections: list[Section], kind: str, read: Callable[[Section], T]
-) -> list[tuple[int | None, T]]:
-    return [(s.line, read(s)) for s in _by_kind(sections, kind)]
+def _each(sections: list[Section], read: Callable[[Section], T]) -> list[tuple[int | None, T]]:
+    return [(s.line, read(s)) for s in sections]
 
 
 def build_paper(
@@ -692,11 +697,13 @@ def build_paper(
     sections, found = split_sections(lines, state)
 
     title, article_type, header_score = _preamble(sections[0].lines, state)
+    groups = _group(sections)
+    none: list[Section] = []
 
     # Journal: name from the section, locator from wherever it stands.
     names = [
         (s.line, name)
-        for s in _by_kind(sections, "journal")
+        for s in groups.get("journal", none)
         if (name := _first_line_only(s, state, "journal name")) is not None
     ]
     name = state.pick("journal name", names, None)
@@ -708,7 +715,7 @@ def build_paper(
 
     publishers = [
         (s.line, p)
-        for s in _by_kind(sections, "publisher")
+        for s in groups.get("publisher", none)
         if (p := _first_line_only(s, state, "publisher")) is not None
     ]
     publisher = state.pick("publisher", publishers, None)
@@ -718,23 +725,25 @@ def build_paper(
         "keyword list",
         [
             k
-            for k in _each(sections, "keywords", lambda s: parse_keywords([t for _, t in s.lines]))
+            for k in _each(
+                groups.get("keywords", none), lambda s: parse_keywords([t for _, t in s.lines])
+            )
             if k[1]
         ],
         (),
     )
     funding = state.pick(
         "funding list",
-        [f for f in _each(sections, "funding", lambda s: _funding(s, state)) if f[1]],
+        [f for f in _each(groups.get("funding", none), lambda s: _funding(s, state)) if f[1]],
         (),
     )
     abstracts = [
         (s.line if s.line is not None else s.lines[0][0], join_wrapped([t for _, t in s.lines]))
-        for s in _by_kind(sections, "abstract")
+        for s in groups.get("abstract", none)
         if s.lines
     ]
     abstract = state.pick("abstract", abstracts, None)
-    authors, claim = _authors(_by_kind(sections, "authors"), state)
+    authors, claim = _authors(groups.get("authors", none), state)
 
     primary_lines = [line for s in sections if s.kind in _RATING_KINDS for line in s.lines]
     scores, counts, note = _primary(primary_lines, state)
@@ -749,14 +758,16 @@ def build_paper(
         "secondary ratings",
         [
             r
-            for r in _each(sections, "secondary_ratings", lambda s: _secondary(s.lines, state))
+            for r in _each(
+                groups.get("secondary_ratings", none), lambda s: _secondary(s.lines, state)
+            )
             if r[1]
         ],
         (),
     )
     rating = None
-    has_rating_block = any(
-        s.kind in ("reviews", "primary_rating", "secondary_ratings") for s in sections
+    has_rating_block = not groups.keys().isdisjoint(
+        ("reviews", "primary_rating", "secondary_ratings")
     )
     if has_rating_block or header_score is not None:
         rating = Rating(
@@ -767,13 +778,14 @@ def build_paper(
         )
 
     recommended = state.pick(
-        "recommended list", [r for r in _each(sections, "recommended", _recommended) if r[1]], ()
+        "recommended list",
+        [r for r in _each(groups.get("recommended", none), _recommended) if r[1]],
+        (),
     )
 
-    for section in sections:
-        if section.kind == "after_rating":
-            for line in section.lines:
-                state.unplaced(line, "after the rating block")
+    for section in groups.get("after_rating", none):
+        for line in section.lines:
+            state.unplaced(line, "after the rating block")
 
     paper = Paper(
         title=title,
@@ -811,8 +823,8 @@ def build_paper(
             bool(paper.authors) or paper.author_claim is not None,
             has_rating_block or (paper.rating is not None and metadata is not None),
             bool(paper.actions),
-            any(s.kind == "recommended" for s in sections),
-            any(s.kind == "abstract" and s.line is not None for s in sections),
+            "recommended" in groups,
+            any(s.line is not None for s in groups.get("abstract", none)),
         )
     )
     if recognised < MIN_RECOGNISED:
@@ -821,7 +833,9 @@ def build_paper(
             "'Journal', 'Publisher', 'DOI', 'Keywords' or 'Funding', but found "
             f"{'only one of them' if recognised else 'none of them'}."
         )
-    return attrs.evolve(paper, warnings=tuple(sorted(state.warnings, key=_warning_order)))
+    if state.warnings:
+        paper = attrs.evolve(paper, warnings=tuple(sorted(state.warnings, key=_warning_order)))
+    return paper
 
 
 #: Sections after which a complete page always goes on: a page that ends inside one

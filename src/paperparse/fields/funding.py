@@ -22,7 +22,7 @@ _GRANT_PHRASE: Final = re.compile(
     re.IGNORECASE,
 )
 #: Cheap test for the words the grant phrase needs, before the full pattern runs.
-_GRANT_WORDS: Final = re.compile(r"grant|award|project|contract", re.IGNORECASE)
+_GRANT_WORDS: Final = ("grant", "award", "project", "contract")
 _MAX_ID_LENGTH: Final = 40
 _MAX_ID_WORDS: Final = 3
 _ID_SPLIT: Final = re.compile(r"\s*[,;]\s*|\s+and\s+")
@@ -57,10 +57,15 @@ def strip_marker(text: str) -> tuple[bool, str]:
 
 def _ids(raw: str) -> tuple[str, ...] | None:
     """Split a group of award ids; ``None`` unless every id has a digit."""
-    if (phrase := _GRANT_PHRASE.match(raw)) is not None:
+    # A phrase starts with a letter, a space or punctuation, never with a digit.
+    if not raw[:1].isdigit() and (phrase := _GRANT_PHRASE.match(raw)) is not None:
         raw = raw[phrase.end() :]
-    ids = tuple(part.strip() for part in _ID_SPLIT.split(raw.strip()) if part.strip())
-    if not ids or not all(_is_id(i) for i in ids):
+    raw = raw.strip()
+    if "," in raw or ";" in raw or " and " in raw:
+        ids = tuple(part for part in map(str.strip, _ID_SPLIT.split(raw)) if part)
+    else:
+        ids = (raw,) if raw else ()
+    if not ids or not all(map(_is_id, ids)):
         return None
     return ids
 
@@ -70,7 +75,7 @@ def _is_id(text: str) -> bool:
     return (
         len(text) <= _MAX_ID_LENGTH
         and text.count(" ") < _MAX_ID_WORDS
-        and any(ch.isdigit() for ch in text)
+        and any(map(str.isdigit, text))
     )
 
 
@@ -80,6 +85,9 @@ def _trailing_group(text: str) -> tuple[str, str] | None:
         return None
     close = text[-1]
     opening = "(" if close == ")" else "["
+    start = text.rfind(opening)
+    if start >= 0 and text.find(close, start + 1, len(text) - 1) < 0:
+        return text[:start], text[start + 1 : -1]  # the common case: nothing nested
     depth = 0
     for index in range(len(text) - 1, -1, -1):
         char = text[index]
@@ -121,7 +129,7 @@ text='National Natural Science Foundation of China [81700553]')
             break
         ids[:0] = found
         body = before.rstrip()
-    if not ids and _GRANT_WORDS.search(body) is not None:
+    if not ids and any(map(body.casefold().__contains__, _GRANT_WORDS)):
         last = None
         for last in _GRANT_PHRASE.finditer(body):  # noqa: B007 - the last one counts
             pass

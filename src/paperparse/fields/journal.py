@@ -43,6 +43,10 @@ _VALUE: Final = re.compile(
 )
 
 
+#: The parts of a locator line are separated by commas or semicolons.
+_CHUNKS: Final = re.compile(r"\s*[,;]\s*")
+
+
 @attrs.frozen
 class Locator:
     """The parts of a locator line; ``None`` where the page leaves a part out."""
@@ -65,7 +69,7 @@ def is_locator(text: str) -> bool:
 
 
 def _value(raw: str) -> str | None:
-    value = unify_dashes(raw.strip().rstrip("."))
+    value = unify_dashes(raw.rstrip("."))
     if not value or is_dash(value) or _VALUE.fullmatch(value) is None:
         return None
     return value
@@ -118,19 +122,20 @@ def parse_locator(text: str) -> Locator | None:
     found: dict[str, str | None] = {}
     pages: PageRange | None = None
     rest = text.strip()
-    for chunk in re.split(r"\s*[,;]\s*", rest):
+    for chunk in _CHUNKS.split(rest):
         if not chunk:
             continue
         match = _PART.fullmatch(chunk)
         if match is None:
             return None
-        if not match["value"].strip():
+        key, raw = match.group("key", "value")
+        raw = raw.strip()
+        if not raw:
             return None
-        key = match["key"].lower()
-        value = _value(match["value"])
-        slot = _KEYS.get(key, "article_number")
+        slot = _KEYS.get(key.lower(), "article_number")
         if slot in found:
             return None
+        value = _value(raw)
         if slot == "pages" and value is not None:
             read = parse_pages(value)
             if read is None:
@@ -144,7 +149,7 @@ def parse_locator(text: str) -> Locator | None:
             continue
         if slot == "article_number" and value is not None and " " in value:
             return None
-        if match["value"].strip() and value is None and not is_dash(match["value"].strip()):
+        if value is None and not is_dash(raw):
             return None
         found[slot] = value
     if not found:
