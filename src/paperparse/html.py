@@ -13,6 +13,7 @@ Only C-level lxml operations touch every element (XPath, ``strip_elements``,
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any, Final, cast
@@ -130,31 +131,36 @@ _CHROME_WORDS: Final = re.compile("|".join(_CHROME_CLASSES), re.IGNORECASE)
 _RATING_WORDS: Final = re.compile("rating|star", re.IGNORECASE)
 
 
-def _is_chrome(element: etree._Element, tag: str) -> bool:
-    """Whether *element* is page chrome or hidden (see docs/html.md)."""
-    if tag in _CHROME_TAGS or element.get("hidden") is not None:
+def _is_chrome(element: etree._Element, tag: str, attrib: dict[str, str]) -> bool:
+    """Whether *element* is page chrome or hidden (see docs/html.md).
+
+    *attrib* is the element's attributes, read once into a dict.
+    """
+    if tag in _CHROME_TAGS or "hidden" in attrib:
         return True
     if (tag == "header" or tag == "footer") and next(
         element.iterancestors("article", "main"), None
     ) is None:
         return True
-    if (role := element.get("role")) is not None and role.strip().lower() in _CHROME_ROLES:
+    if (role := attrib.get("role")) is not None and role.strip().lower() in _CHROME_ROLES:
         return True
-    style = element.get("style")
+    style = attrib.get("style")
     if style and ("display" in style or "visibility" in style):
         compact = style.replace(" ", "").lower()
         if "display:none" in compact or "visibility:hidden" in compact:
             return True
-    for name in ("class", "id"):
-        value = element.get(name)
-        if value and _CHROME_WORDS.search(value) is not None:
-            return True
-    return False
+    css, name = attrib.get("class"), attrib.get("id")
+    return bool(css and _names_chrome(css)) or bool(name and _names_chrome(name))
 
 
-def _is_widget(element: etree._Element) -> bool:
-    """Whether *element* carries a rating score or count in an attribute."""
-    attrib = element.attrib
+@functools.lru_cache(maxsize=1024)
+def _names_chrome(value: str) -> bool:
+    """Whether a class or id names chrome; the same few names repeat on a page."""
+    return _CHROME_WORDS.search(value) is not None
+
+
+def _is_widget(attrib: dict[str, str]) -> bool:
+    """Whether an element with attributes *attrib* carries a rating score or count."""
     if "data-score" in attrib or "data-rating" in attrib:
         return True
     prop = attrib.get("itemprop")
@@ -259,23 +265,35 @@ def _visible_lines(root: etree._Element) -> list[Line]:
         tag = element.tag
         if not isinstance(tag, str):
             continue
-        if tag not in _STRUCTURAL and _TELLING.isdisjoint(element.attrib.keys()):
+        names = element.keys()
+        if tag not in _STRUCTURAL and _TELLING.isdisjoint(names):
             continue  # most elements: no attribute that makes chrome or a widget
-        if _is_chrome(element, tag):
+        attrib = cast("dict[str, str]", dict(element.items()))  # lxml gives str for HTML
+        if _is_chrome(element, tag, attrib):
             chrome.append(element)
-        elif _is_widget(element):
+        elif _is_widget(attrib):
             widgets.append(element)
     for element in chrome:
         _drop(element)
     for element in widgets:
         if (widget := _widget(element)) is not None:
             element.text = f"{_BREAK}{WIDGET}{widget}{_BREAK}{_safe(element.text)}"
+    opening = _BREAK + _MARK_OPEN
     for element in root.iter(*BLOCKS):
-        line = element.sourceline or 0
-        element.text = f"{_BREAK}{_MARK_OPEN}{line}{_MARK_CLOSE}{_safe(element.text)}"
-        element.tail = _BREAK + _safe(element.tail)
+        mark = f"{opening}{element.sourceline or 0}{_MARK_CLOSE}"
+        text, tail = element.text, element.tail
+        try:
+            element.text = mark + text if text else mark
+            element.tail = _BREAK + tail if tail else _BREAK
+        except ValueError:  # a character reference to a character XML cannot hold
+            element.text = mark + _safe(text)
+            element.tail = _BREAK + _safe(tail)
     for element in root.iter("br"):
-        element.tail = _BREAK + _safe(element.tail)
+        tail = element.tail
+        try:
+            element.tail = _BREAK + tail if tail else _BREAK
+        except ValueError:
+            element.tail = _BREAK + _safe(tail)
     return _lines("".join(cast("Iterator[str]", root.itertext())))
 
 
@@ -311,16 +329,18 @@ def _lines(text: str) -> list[Line]:
     out: list[Line] = []
     number = 1
     for raw in text.split(_BREAK):
+        if not raw:
+            continue
         # A block's mark opens the text that follows its break: "\ue000<line>\ue001".
-        if raw[:1] == _MARK_OPEN:
+        if raw[0] == _MARK_OPEN:
             close = raw.find(_MARK_CLOSE)
             number = int(raw[1:close]) or number
             raw = raw[close + 1 :]
         if WIDGET in raw:
             out.append((number, WIDGET + clean(raw.replace(WIDGET, ""))))
-        elif line := raw.strip():
-            out.append((number, clean_line(line)))
-    return [line for line in out if line[1]]
+        elif (line := raw.strip()) and (line := clean_line(line)):
+            out.append((number, line))
+    return out
 
 
 class _Collector:

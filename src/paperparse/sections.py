@@ -644,14 +644,16 @@ _PHRASES = tuple(
 )
 
 
+#: Every proper start of a layout phrase: a line that is one was cut inside the phrase.
+_PHRASE_STARTS = frozenset(phrase[:end] for phrase in _PHRASES for end in range(len(phrase)))
+
+
 def _cut_marker(key: str) -> bool:
     """Whether *key* is the start of a layout phrase (``No Data Av``, ``Rev``).
 
     Such a line is a dump cut inside ``No Data Available`` or a label, never a title.
     """
-    return len(key) <= _MAX_LABEL_LINE and any(
-        phrase.startswith(key) and phrase != key for phrase in _PHRASES
-    )
+    return key in _PHRASE_STARTS
 
 
 def _recommended(section: Section) -> tuple[str, ...]:
