@@ -7,15 +7,15 @@ inline elements never split a value. Invisible parts (``script``, ``style``, ``h
 cookie banners) are dropped first. The lines then go through the same section parser
 as a text dump (:mod:`paperparse.sections`).
 
-Only C-level lxml operations touch every element (XPath, ``strip_elements``,
-``iter``, ``itertext``); Python code runs once per block element, not per node.
+The visible text is read in one walk over the elements (``etree.iterwalk``): about
+two cheap Python steps per element, and attributes are only read into a dict for the
+elements that have one that can make chrome or a widget.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from typing import Any, Final, cast
 
 from lxml import etree
@@ -177,13 +177,13 @@ def _is_widget(attrib: dict[str, str]) -> bool:
 _PERCENT: Final = re.compile(r"width\s*:\s*(\d{1,3}(?:\.\d+)?)\s*%")
 _PERCENT_TO_SCORE: Final = 20.0
 
-# Private-use characters carry line breaks and each block's source line through
-# ``itertext``: a newline inside HTML text is only a space.
+# Private-use characters that mark line breaks in the stream reader (_parse_deep);
+# they and WIDGET are removed from the input, so no page can forge one.
 _BREAK: Final = "\ue003"
 _MARK_OPEN: Final = "\ue000"
 _MARK_CLOSE: Final = "\ue001"
-#: lxml refuses to set text holding C0 control characters (other than tab, newline and
-#: carriage return) or the noncharacters U+FFFE/U+FFFF. As on the text path, the ones
+#: C0 control characters (other than tab, newline and carriage return) and the
+#: noncharacters U+FFFE/U+FFFF, which XML cannot hold. As on the text path, the ones
 #: that are whitespace (vertical tab, form feed, the separators 0x1C-0x1F) become
 #: spaces and the others are not shown.
 _XML_SAFE: Final[dict[int, str | None]] = {
@@ -194,10 +194,6 @@ _NO_MARKS: Final[dict[int, str | None]] = {
     **_XML_SAFE,
     **dict.fromkeys(map(ord, _MARK_OPEN + _MARK_CLOSE + WIDGET + _BREAK), None),
 }
-
-
-def _safe(text: str | None) -> str:
-    return text.translate(_XML_SAFE) if text else ""
 
 
 def _parser() -> etree.HTMLParser:
@@ -246,69 +242,76 @@ def parse_html(text: str) -> tuple[list[Line], Metadata]:
         ],
         [(line_of(e), e.text or "") for e in elements(_JSON_LD, root)],
     )
-    try:
-        return _visible_lines(root), metadata
-    except ValueError:
-        # lxml refused a string it had produced itself (text that XML cannot hold and
-        # that _safe() does not know yet): read the page as a stream instead.
-        return _parse_deep(data), metadata
+    return _visible_lines(root), metadata
+
+
+_BLOCK_SET: Final = frozenset(BLOCKS)
+_INVISIBLE_SET: Final = frozenset(INVISIBLE)
+_CLASS_ONLY: Final = frozenset({"class"})
 
 
 def _visible_lines(root: etree._Element) -> list[Line]:
-    """The visible lines of the page rooted at *root* (which this modifies)."""
-    etree.strip_elements(root, *INVISIBLE, with_tail=False)
-    # One pass over the elements in Python: faster than XPath predicates with string
-    # functions, which libxml2 evaluates slowly (measured: 5 ms -> 0.3 ms, 668 elements).
-    chrome: list[etree._Element] = []
-    widgets: list[etree._Element] = []
-    for element in root.iter():
+    """The visible lines of the page rooted at *root*, in one walk over its elements.
+
+    A block element or ``<br>`` ends the line before it and the line it holds; the
+    lines of a block are numbered with its source line. Invisible elements and chrome
+    are skipped with their content, but the text after them (their tail) is kept.
+    """
+    out: list[Line] = []
+    parts: list[str] = []  # the text of the line being read
+    number = 1
+    skipped = False  # the last start event skipped its element's subtree
+
+    def flush() -> None:
+        line = "".join(parts).strip()
+        parts.clear()
+        if line and (line := clean_line(line)):
+            out.append((number, line))
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
         tag = element.tag
-        if not isinstance(tag, str):
-            continue
-        names = element.keys()
-        if tag not in _STRUCTURAL and _TELLING.isdisjoint(names):
-            continue  # most elements: no attribute that makes chrome or a widget
-        attrib = cast("dict[str, str]", dict(element.items()))  # lxml gives str for HTML
-        if _is_chrome(element, tag, attrib):
-            chrome.append(element)
-        elif _is_widget(attrib):
-            widgets.append(element)
-    for element in chrome:
-        _drop(element)
-    for element in widgets:
-        if (widget := _widget(element)) is not None:
-            element.text = f"{_BREAK}{WIDGET}{widget}{_BREAK}{_safe(element.text)}"
-    opening = _BREAK + _MARK_OPEN
-    for element in root.iter(*BLOCKS):
-        mark = f"{opening}{element.sourceline or 0}{_MARK_CLOSE}"
-        text, tail = element.text, element.tail
-        try:
-            element.text = mark + text if text else mark
-            element.tail = _BREAK + tail if tail else _BREAK
-        except ValueError:  # a character reference to a character XML cannot hold
-            element.text = mark + _safe(text)
-            element.tail = _BREAK + _safe(tail)
-    for element in root.iter("br"):
-        tail = element.tail
-        try:
-            element.tail = _BREAK + tail if tail else _BREAK
-        except ValueError:
-            element.tail = _BREAK + _safe(tail)
-    return _lines("".join(cast("Iterator[str]", root.itertext())))
-
-
-def _drop(element: etree._Element) -> None:
-    """Remove *element* and its content, keeping the text that follows it."""
-    parent = element.getparent()
-    if parent is None:
-        return  # the root, or inside an element removed already
-    if element.tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = _safe(previous.tail) + _safe(element.tail)
+        if event == "start":
+            if tag in _INVISIBLE_SET or not isinstance(tag, str):
+                walker.skip_subtree()
+                skipped = True
+                continue
+            widget = None
+            names = element.keys()
+            if tag in _STRUCTURAL or (names and not _TELLING.isdisjoint(names)):
+                telling = _TELLING.intersection(names)
+                if tag not in _STRUCTURAL and telling == _CLASS_ONLY:
+                    # The common case: a class alone can make chrome, never a widget.
+                    chrome = _names_chrome(element.get("class") or "")
+                else:
+                    attrib = cast("dict[str, str]", dict(element.items()))  # str for HTML
+                    chrome = _is_chrome(element, tag, attrib)
+                    if not chrome and _is_widget(attrib):
+                        widget = _widget(element)
+                if chrome:
+                    walker.skip_subtree()
+                    skipped = True
+                    continue
+            if tag in _BLOCK_SET:
+                if parts:
+                    flush()
+                number = element.sourceline or number
+            if widget is not None:
+                if parts:
+                    flush()
+                out.append((number, WIDGET + clean(widget)))
+            if text := element.text:
+                parts.append(text)
         else:
-            parent.text = _safe(parent.text) + _safe(element.tail)
-    parent.remove(element)
+            if skipped:
+                skipped = False  # the end of a skipped element: its tail goes on the line
+            elif parts and (tag in _BLOCK_SET or tag == "br"):
+                flush()
+            if tail := element.tail:
+                parts.append(tail)
+    if parts:
+        flush()
+    return out
 
 
 def _widget(element: etree._Element) -> str | None:
@@ -323,24 +326,6 @@ def _widget(element: etree._Element) -> str | None:
     if (width := _PERCENT.search(element.get("style") or "")) is not None:
         return f"score {round(float(width[1]) / _PERCENT_TO_SCORE, 2)}"
     return None
-
-
-def _lines(text: str) -> list[Line]:
-    out: list[Line] = []
-    number = 1
-    for raw in text.split(_BREAK):
-        if not raw:
-            continue
-        # A block's mark opens the text that follows its break: "\ue000<line>\ue001".
-        if raw[0] == _MARK_OPEN:
-            close = raw.find(_MARK_CLOSE)
-            number = int(raw[1:close]) or number
-            raw = raw[close + 1 :]
-        if WIDGET in raw:
-            out.append((number, WIDGET + clean(raw.replace(WIDGET, ""))))
-        elif (line := raw.strip()) and (line := clean_line(line)):
-            out.append((number, line))
-    return out
 
 
 class _Collector:
