@@ -172,18 +172,35 @@ def run_cli(directory: Path, jobs: int) -> tuple[float, int]:
     return elapsed, peak
 
 
-def measure_jobs(count: int) -> tuple[list[Row], dict[int, float]]:
+def measure_jobs(count: int, rounds: int = 3) -> tuple[list[Row], dict[str, float]]:
+    """CLI throughput with --jobs 1 and --jobs 2: the best of *rounds* alternating runs.
+
+    Returns rows, and the ratios ``wall`` (whole runs) and ``work`` (with the start-up
+    time of the CLI, measured on a one-file directory, taken off both runs).
+    """
     rows: list[Row] = []
-    throughput: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
+        one = Path(tmp) / "one"
+        one.mkdir()
+        _write_batch(one, 1)
         directory = Path(tmp) / "pages"
         directory.mkdir()
         _write_batch(directory, count)
-        for jobs in (1, 2):
-            elapsed, _ = run_cli(directory, jobs)
-            throughput[jobs] = count / elapsed
-            rows.append((f"CLI over {count} files", f"paperparse --jobs {jobs}", elapsed / count))
-    return rows, throughput
+        best = {1: float("inf"), 2: float("inf")}
+        startup = float("inf")
+        for _ in range(rounds):
+            startup = min(startup, run_cli(one, 1)[0])
+            for jobs in (1, 2):
+                best[jobs] = min(best[jobs], run_cli(directory, jobs)[0])
+    for jobs in (1, 2):
+        rows.append((f"CLI over {count} files", f"paperparse --jobs {jobs}", best[jobs] / count))
+    rows.append(("CLI start-up (1 file)", "paperparse --jobs 1", startup))
+    work = {jobs: best[jobs] - startup for jobs in (1, 2)}
+    # A smoke run over a few files is all start-up: no work ratio to show.
+    return rows, {
+        "wall": best[1] / best[2],
+        "work": work[1] / work[2] if min(work.values()) > 0.1 * startup else float("nan"),
+    }
 
 
 def measure_rss(small: int, large: int) -> dict[int, int]:
@@ -273,7 +290,16 @@ def main() -> None:
             "≥ 10",
         ),
         ("HTML: extruct ÷ parse, large page", speedup("large HTML", "extruct.extract"), "≥ 3"),
-        ("CLI throughput --jobs 2 ÷ --jobs 1", f"{throughput[2] / throughput[1]:.2f}", "≥ 1.7"),
+        (
+            "CLI throughput --jobs 2 ÷ --jobs 1, whole runs",
+            f"{throughput['wall']:.2f}",
+            "≥ 1.7",
+        ),
+        (
+            "CLI throughput --jobs 2 ÷ --jobs 1, start-up time taken off",
+            f"{throughput['work']:.2f}",
+            "≥ 1.7",
+        ),
         (
             f"peak RSS {large:,} ÷ {small:,} files",
             f"{rss[large] / rss[small]:.3f}" if rss[small] else "not measured",
