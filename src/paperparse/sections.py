@@ -656,13 +656,19 @@ def _cut_marker(key: str) -> bool:
     return key in _PHRASE_STARTS
 
 
+#: The longest placeholder or cut phrase: a longer (cleaned) line is neither, since
+#: folding never shortens a line except by the trailing ":. " that it strips.
+_MAX_PLACEHOLDER = max(map(len, vocab.EMPTY_MARKERS | _PHRASE_STARTS))
+
+
 def _recommended(section: Section) -> tuple[str, ...]:
     titles: list[str] = []
     for _, text in section.lines:
         body = strip_marker(text)[1]
-        key = vocab.fold(body).rstrip(".")
-        if key in vocab.EMPTY_MARKERS or _cut_marker(key) or is_bare_marker(body):
-            continue  # a placeholder, a cut label, or a list marker without its item
+        if len(body.rstrip(":. ")) <= _MAX_PLACEHOLDER:
+            key = vocab.fold(body).rstrip(".")
+            if key in vocab.EMPTY_MARKERS or _cut_marker(key) or is_bare_marker(body):
+                continue  # a placeholder, a cut label, or a list marker without its item
         titles.append(body)
     return tuple(titles)
 

@@ -28,6 +28,8 @@ _MAX_ID_WORDS: Final = 3
 _ID_SPLIT: Final = re.compile(r"\s*[,;]\s*|\s+and\s+")
 
 
+#: The longest list marker: ``(999)``.
+_MAX_MARKER: Final = 5
 #: A list marker standing alone: the item after it was cut off.
 _BARE_MARKER: Final = re.compile(LIST_MARKER.pattern.removesuffix(r"\s+"))
 
@@ -38,7 +40,8 @@ def is_bare_marker(text: str) -> bool:
     >>> is_bare_marker("1."), is_bare_marker("(2)"), is_bare_marker("1. NSF")
     (True, True, False)
     """
-    return _BARE_MARKER.fullmatch(text.strip()) is not None
+    text = text.strip()
+    return len(text) <= _MAX_MARKER and _BARE_MARKER.fullmatch(text) is not None
 
 
 def strip_marker(text: str) -> tuple[bool, str]:
