@@ -136,7 +136,7 @@ def parse(
     if not isinstance(max_size, int) or isinstance(max_size, bool) or max_size <= 0:
         raise ValueError(f"max_size must be a positive int, not {max_size!r}.")
     text = _read(source, max_size)
-    if not text.strip():
+    if not text or text.isspace():
         raise EmptyInput("The input is empty or holds only whitespace; expected a paper page.")
     fmt = format
     if fmt == "auto":

@@ -55,9 +55,13 @@ def fix_surrogates(text: str) -> str:
     >>> fix_surrogates("a\ud800b")
     'a\ufffdb'
     """
-    if text.isascii() or _SURROGATE.search(text) is None:
+    if text.isascii():
         return text
-    return _SURROGATE.sub("\ufffd", text)
+    try:
+        text.encode("utf-8")  # C speed; the pattern scans a long page slowly
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def clean(text: str) -> str:
