@@ -1,3 +1,4 @@
+#!/usr/bin/env python3
 """Coverage-guided fuzzing of paperparse.parse with atheris.
 
 Every input must either parse or raise a paperparse.ParseError subclass; anything else

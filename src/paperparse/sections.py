@@ -132,12 +132,18 @@ _LOCATOR_HINT = re.compile(r"vol|issue|pages?\b|pp\b|p\.|article|art\.|no\.|numb
 _COPYRIGHT = ("\u00a9", "(c) ", "copyright ")
 
 
+#: The first characters of the chrome prefixes (folded).
+_CHROME_FIRST = frozenset(prefix[0] for prefix in vocab.CHROME_PREFIXES)
+
+
 def _is_chrome_prefix(text: str, kind: str) -> bool:
     """Whether a long line is chrome: a cookie banner or a copyright line.
 
     In the abstract, a copyright line is the abstract's own last sentence (Web of
     Science abstracts end with one), so there only cookie banners are chrome.
     """
+    if text[0].casefold()[0] not in _CHROME_FIRST:
+        return False  # one character folded instead of forty
     head = text[:40].casefold()
     if kind == "abstract" and head.startswith(_COPYRIGHT):
         return False
