@@ -293,3 +293,32 @@ def test_join_wrapped() -> None:
     assert join_wrapped(["one two", "three"]) == "one two three"
     assert join_wrapped(["anti-", "inflammatory"]) == "anti-inflammatory"
     assert join_wrapped(["2019 -", "2020"]) == "2019 - 2020"
+
+
+def _every_character() -> list[str]:
+    return [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+
+
+def test_marker_prefilter_lets_every_marker_start_through() -> None:
+    # strip_marker() skips its regex for lines whose first character cannot open a
+    # list marker; no character the regex accepts may be skipped.
+    from paperparse.fields import funding
+
+    missed = [
+        ch
+        for ch in _every_character()
+        if not (ch.isdecimal() or ch in funding._MARKER_FIRST)
+        and any(funding.LIST_MARKER.match(ch + rest) for rest in (" x", ". x", "1. x", "1] x"))
+    ]
+    assert missed == []
+
+
+def test_chrome_prefix_prefilter_folds_like_the_full_test() -> None:
+    # _is_chrome_prefix() folds the first character alone before folding the line.
+    from paperparse import sections, vocab
+
+    for prefix in vocab.CHROME_PREFIXES:
+        for cased in (prefix, prefix.upper(), prefix.title()):
+            line = cased + " and some more words to make a long line of text"
+            assert sections._is_chrome_prefix(line, "preamble"), line
+            assert not sections._is_chrome_prefix("Of " + line, "preamble")
