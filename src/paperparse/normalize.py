@@ -157,7 +157,13 @@ def unify_dashes(text: str) -> str:
     """
     if not text.isascii():
         text = text.translate(_DASHES)
-    return _DASH_RUN.sub("-", text) if "-" in text else text
+    if "-" not in text:
+        return text
+    # Only spaces (every other whitespace character is not printable) around a dash,
+    # or a double dash, need the pattern.
+    if "--" in text or " -" in text or "- " in text or not text.isprintable():
+        return _DASH_RUN.sub("-", text)
+    return text
 
 
 def is_dash(text: str) -> bool:
