@@ -37,18 +37,31 @@ import paperparse  # noqa: E402
 Row = tuple[str, str, float]  # shape, tool, median seconds per page
 
 
-def median_time(func: Callable[[], object], *, budget: float, min_runs: int = 5) -> float:
-    """Median wall time of *func* over as many runs as fit in *budget* seconds."""
-    func()  # warm-up: imports, caches
-    times: list[float] = []
-    deadline = time.perf_counter() + budget
-    while len(times) < min_runs or time.perf_counter() < deadline:
+def interleaved_medians(
+    tools: dict[str, Callable[[], object]], *, budget: float, min_rounds: int = 5
+) -> dict[str, float]:
+    """Median time per call of each tool, sampled in alternation.
+
+    Each round times every tool once (a sample is a few ms of calls), so a slow
+    stretch of a shared machine slows all tools alike and the ratios stay put.
+    """
+    calls: dict[str, int] = {}
+    for name, func in tools.items():
+        func()  # warm-up: imports, caches
         start = time.perf_counter()
         func()
-        times.append(time.perf_counter() - start)
-        if len(times) >= 100_000:
-            break
-    return statistics.median(times)
+        calls[name] = max(1, int(0.002 / max(time.perf_counter() - start, 1e-7)))
+    samples: dict[str, list[float]] = {name: [] for name in tools}
+    deadline = time.perf_counter() + budget
+    rounds = 0
+    while rounds < min_rounds or time.perf_counter() < deadline:
+        for name, func in tools.items():
+            start = time.perf_counter()
+            for _ in range(calls[name]):
+                func()
+            samples[name].append((time.perf_counter() - start) / calls[name])
+        rounds += 1
+    return {name: statistics.median(times) for name, times in samples.items()}
 
 
 def _quiet(func: Callable[[], object]) -> Callable[[], object]:
@@ -92,35 +105,17 @@ def html_baselines(page: str) -> dict[str, Callable[[], object]]:
 def measure_pages(budget: float) -> list[Row]:
     rows: list[Row] = []
     for shape, text in (("seed text", pages.seed_text()), ("large text", pages.large_text())):
-        rows.append(
-            (
-                shape,
-                "paperparse.parse",
-                median_time(lambda t=text: paperparse.parse(t), budget=budget),
-            )
-        )
-        rows.append(
-            (shape, "naive regex scraper", median_time(lambda t=text: scrape(t), budget=budget))
-        )
-        rows.append(
-            (
-                shape,
-                "floor: [l.strip() for l in text.splitlines()]",
-                median_time(
-                    lambda t=text: [line.strip() for line in t.splitlines()], budget=budget
-                ),
-            )
-        )
+        tools: dict[str, Callable[[], object]] = {
+            "paperparse.parse": lambda t=text: paperparse.parse(t),
+            "naive regex scraper": lambda t=text: scrape(t),
+            "floor: [l.strip() for l in text.splitlines()]": lambda t=text: [
+                line.strip() for line in t.splitlines()
+            ],
+        }
+        rows += [(shape, name, t) for name, t in interleaved_medians(tools, budget=budget).items()]
     for shape, page in (("seed HTML", pages.seed_html()), ("large HTML", pages.large_html())):
-        rows.append(
-            (
-                shape,
-                "paperparse.parse",
-                median_time(lambda p=page: paperparse.parse(p), budget=budget),
-            )
-        )
-        for name, tool in html_baselines(page).items():
-            rows.append((shape, name, median_time(tool, budget=budget)))
+        tools = {"paperparse.parse": lambda p=page: paperparse.parse(p), **html_baselines(page)}
+        rows += [(shape, name, t) for name, t in interleaved_medians(tools, budget=budget).items()]
     return rows
 
 
@@ -133,38 +128,52 @@ def measure_stages(budget: float) -> list[Row]:
 
     from paperparse import html, normalize, sections
 
-    rows: list[Row] = []
     text = pages.seed_text()
     lines = normalize.lines(text)
-    total = median_time(lambda: paperparse.parse(text), budget=budget)
-    read = median_time(lambda: normalize.lines(text), budget=budget)
-    split = median_time(lambda: sections.split_sections(lines, sections._State()), budget=budget)
-    build = median_time(lambda: sections.build_paper(lines, source_format="text"), budget=budget)
-    rows += [
-        ("seed text", "whole parse", total),
-        ("seed text", "lines: markup marks, split, clean", read),
-        ("seed text", "sections: one pass over the lines", split),
-        ("seed text", "field parsers, checks, record", build - split),
-        ("seed text", "the rest (input checks, format sniffing)", total - read - build),
+    t = interleaved_medians(
+        {
+            "whole": lambda: paperparse.parse(text),
+            "lines": lambda: normalize.lines(text),
+            "split": lambda: sections.split_sections(lines, sections._State()),
+            "build": lambda: sections.build_paper(lines, source_format="text"),
+        },
+        budget=budget,
+    )
+    rows: list[Row] = [
+        ("seed text", "whole parse", t["whole"]),
+        ("seed text", "lines: markup marks, split, clean", t["lines"]),
+        ("seed text", "sections: one pass over the lines", t["split"]),
+        ("seed text", "field parsers, checks, record", t["build"] - t["split"]),
+        (
+            "seed text",
+            "the rest (input checks, format sniffing)",
+            t["whole"] - t["lines"] - t["build"],
+        ),
     ]
     page = pages.large_html()
     data = page.encode()
-    total = median_time(lambda: paperparse.parse(page), budget=budget)
-    tree = median_time(lambda: etree.fromstring(data, html._parser()), budget=budget)
-    with_walk = median_time(
-        lambda: html._visible_lines(etree.fromstring(data, html._parser())), budget=budget
-    )
-    lines, metadata = html.parse_html(page)
-    build = median_time(
-        lambda: sections.build_paper(lines, source_format="html", metadata=metadata),
+    html_lines, metadata = html.parse_html(page)
+    t = interleaved_medians(
+        {
+            "whole": lambda: paperparse.parse(page),
+            "tree": lambda: etree.fromstring(data, html._parser()),
+            "walk": lambda: html._visible_lines(etree.fromstring(data, html._parser())),
+            "build": lambda: sections.build_paper(
+                html_lines, source_format="html", metadata=metadata
+            ),
+        },
         budget=budget,
     )
     rows += [
-        ("large HTML", "whole parse", total),
-        ("large HTML", "lxml builds the tree", tree),
-        ("large HTML", "walk: visible lines, chrome, widgets", with_walk - tree),
-        ("large HTML", "sections, field parsers, metadata merge, record", build),
-        ("large HTML", "the rest (metadata tags and JSON-LD, checks)", total - with_walk - build),
+        ("large HTML", "whole parse", t["whole"]),
+        ("large HTML", "lxml builds (and frees) the tree", t["tree"]),
+        ("large HTML", "walk: visible lines, chrome, widgets", t["walk"] - t["tree"]),
+        ("large HTML", "sections, field parsers, metadata merge, record", t["build"]),
+        (
+            "large HTML",
+            "the rest (metadata tags and JSON-LD, checks)",
+            t["whole"] - t["walk"] - t["build"],
+        ),
     ]
     return rows
 
@@ -212,9 +221,12 @@ def run_cli(directory: Path, jobs: int) -> tuple[float, int]:
     """Wall time and peak RSS (KiB) of one CLI run over *directory* (parent process)."""
     out = directory.parent / f"out-{jobs}.jsonl"
     start = time.perf_counter()
+    # Bytecode caching on, as on a user's machine (some CI images turn it off).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     proc = subprocess.Popen(
         [*_cli(), "parse", str(directory), "--jobs", str(jobs), "--quiet", "-o", str(out)],
         stdout=subprocess.DEVNULL,
+        env=env,
     )
     peak = 0
     while proc.poll() is None:
@@ -311,8 +323,8 @@ def main() -> None:
     quick = args.quick
     output = args.output or (None if quick else ROOT / "docs" / "performance.md")
 
-    rows = measure_pages(budget=0.05 if quick else 2.0)
-    stages = measure_stages(budget=0.05 if quick else 1.0)
+    rows = measure_pages(budget=0.05 if quick else 5.0)
+    stages = measure_stages(budget=0.05 if quick else 3.0)
     rows += measure_batch(20 if quick else 2000)
     job_rows, throughput = measure_jobs(20 if quick else 2000)
     rows += job_rows
@@ -367,7 +379,9 @@ def main() -> None:
             "",
             "Measured by `python bench/run.py` (rerun it to refresh this page; `--quick` is the",
             "smoke run CI does). Ratios are the headline: they compare tools on the same pages",
-            "in the same run, so machine noise mostly cancels. Absolute times are for reference.",
+            "in the same run, timed in alternation (every round times each tool once, and the",
+            "median of the rounds counts), so a slow stretch of a shared machine slows all",
+            "tools alike. Absolute times are for reference.",
             "",
             f"Machine: {machine()}.",
             "",
