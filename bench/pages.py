@@ -80,9 +80,16 @@ def large_text() -> str:
     return head + "Recommended\n\n" + "\n".join(parts["recommended"]) + "\n"
 
 
-def large_html() -> str:
-    """A ~150 KB page: the seed's cards layout with scripts, CSS, navigation and lists."""
+def large_html(*, non_ascii: bool = False) -> str:
+    """A ~150 KB page: the seed's cards layout with scripts, CSS, navigation and lists.
+
+    With *non_ascii*, author names and titles carry accents and dashes, as most real
+    pages do (some costs only show on text that is not ASCII).
+    """
     parts = large_parts()
+    if non_ascii:
+        for key in ("authors", "recommended"):
+            parts[key] = [_accented(t) for t in parts[key]]
     page = seed_html()
     e = html.escape
     nav = "".join(f'<li><a href="/topic/{i}">Topic {i}</a></li>' for i in range(250))
@@ -115,6 +122,11 @@ def large_html() -> str:
     )
     end = page.index("</div>", last) + len("</div>")
     return page[:start] + recommended + page[end:]
+
+
+def _accented(text: str) -> str:
+    """*text* with a few letters accented and a spaced hyphen made an en dash."""
+    return text.replace("e", "\u00e9", 1).replace("o", "\u00f6", 1).replace(" - ", " \u2013 ")
 
 
 def batch(count: int = 2000) -> list[tuple[str, str]]:
