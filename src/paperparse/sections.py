@@ -540,6 +540,10 @@ def _funding(section: Section, state: _State) -> tuple[Funding, ...]:
     return tuple(parse_funding_entry(join_wrapped(parts)) for parts in entries)
 
 
+#: The first characters of the author-claim lines (folded).
+_CLAIM_FIRST = frozenset(line[0] for line in vocab.CLAIM_LINES)
+
+
 def _authors(
     sections: list[Section], state: _State
 ) -> tuple[tuple[Author, ...], AuthorClaim | None]:
@@ -549,7 +553,13 @@ def _authors(
     for section in sections:
         these: list[Author] = []
         for _, text in section.lines:
-            claim_line = vocab.CLAIM_LINES.get(vocab.fold(text).rstrip(".").rstrip())
+            # Most lines are names: one folded character rules the claim lines out.
+            first = text.lstrip()[:1].casefold()[:1]
+            claim_line = (
+                vocab.CLAIM_LINES.get(vocab.fold(text).rstrip(".").rstrip())
+                if first in _CLAIM_FIRST
+                else None
+            )
             if claim_line is not None:
                 slot, canonical = claim_line
                 if slot == "prompt":
