@@ -131,7 +131,7 @@ _CHROME_WORDS: Final = re.compile("|".join(_CHROME_CLASSES), re.IGNORECASE)
 _RATING_WORDS: Final = re.compile("rating|star", re.IGNORECASE)
 
 
-def _is_chrome(element: etree._Element, tag: str, attrib: dict[str, str]) -> bool:
+def _is_chrome(element: Any, tag: str, attrib: dict[str, str]) -> bool:
     """Whether *element* is page chrome or hidden (see docs/html.md).
 
     *attrib* is the element's attributes, read once into a dict.
@@ -272,7 +272,9 @@ def _visible_lines(root: etree._Element) -> list[Line]:
         if line and (line := clean_line(line)):
             out.append((number, line))
 
-    walker = etree.iterwalk(root, events=("start", "end"))
+    # Elements are typed Any: lxml's stubs are looser than its objects, and a compiled
+    # build (mypyc) would check the stubs' types at run time.
+    walker: Any = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
         tag = element.tag
         if event == "start":
@@ -318,7 +320,7 @@ def _visible_lines(root: etree._Element) -> list[Line]:
     return out
 
 
-def _widget(element: etree._Element) -> str | None:
+def _widget(element: Any) -> str | None:
     """The line that stands for a rating widget: ``score 4.5`` or ``count 9``."""
     prop = element.get("itemprop")
     if prop in ("ratingCount", "reviewCount"):
@@ -339,7 +341,7 @@ class _Collector:
         self.parts: list[str] = []
         self.skip = 0
 
-    def start(self, tag: str, attrib: dict[str, str]) -> None:
+    def start(self, tag: str, attrib: Any) -> None:  # a mapping, not always a dict
         if self.skip or tag in INVISIBLE or tag in ("nav", "aside") or "hidden" in attrib:
             self.skip += 1
         elif tag in BLOCKS or tag == "br":

@@ -31,5 +31,5 @@ def line_of(element: etree._Element) -> int | None:
     Returns:
         The line, or ``None`` when lxml does not know it.
     """
-    line = element.sourceline
+    line: object = element.sourceline  # the stubs do not say int
     return line if isinstance(line, int) and line > 0 else None
