@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from paperparse.fields.doi import parse_doi_line
 from paperparse.fields.funding import parse_funding_entry, strip_marker
@@ -322,3 +324,14 @@ def test_chrome_prefix_prefilter_folds_like_the_full_test() -> None:
             line = cased + " and some more words to make a long line of text"
             assert sections._is_chrome_prefix(line, "preamble"), line
             assert not sections._is_chrome_prefix("Of " + line, "preamble")
+
+
+@given(
+    st.text(alphabet="]([I*_ab", max_size=40),
+    st.sampled_from(["](", "**", "__", "[I"]),
+)
+def test_contains_is_substring_search(text: str, needle: str) -> None:
+    # markup._contains() is `needle in text` with a faster first probe.
+    from paperparse.markup import _contains
+
+    assert _contains(text, needle) == (needle in text)
