@@ -42,14 +42,14 @@ from .model import (
     SecondaryRating,
     Source,
 )
-from .normalize import WIDGET, WRAPPED_LINE_MIN, Line, join_wrapped
+from .normalize import WIDGET, WRAPPED_LINE_MIN, Line, is_dash, join_wrapped
 
 T = TypeVar("T")
 
 #: An unknown ``Label:`` line opens an unknown section only if it is this short.
 MAX_LABEL_WORDS = 4
 _SNIPPET = 60
-_MARKDOWN = "#*_> "
+_MARKDOWN = "#*_> \u2022\u25aa\u25e6\u2023"  # Markdown marks and bullets
 _RATING_KINDS = frozenset({"reviews", "primary_rating"})
 
 
@@ -291,7 +291,7 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
     last_line: int | None = None
     last_section: Section | None = None
 
-    for number, text in lines:
+    for index, (number, text) in enumerate(lines):
         if text[0] == WIDGET:
             # A rating widget counts where it stands: in the rating block, not in a
             # recommended paper's card or anywhere else.
@@ -303,13 +303,28 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
             # Labels, buttons and chrome are short: their role is looked up once.
             role, value, header, peeref = _short_role(text)
             if header and current.kind != "preamble":
-                state.warn(
-                    "multiple_pages",
-                    f"A second page header {_quote(text)} starts here: the input holds "
-                    "more than one page. Only the first page was read.",
-                    number,
-                )
-                break
+                if _holds_nothing(sections, found):
+                    # The labels so far were a menu above the paper (``Papers Funding
+                    # Webinars``): the paper starts at its header.
+                    for section in sections:
+                        _warn_outside(section, state)
+                    sections = [Section("preamble", None)]
+                    current = sections[0]
+                    found.actions.clear()
+                else:
+                    state.warn(
+                        "multiple_pages",
+                        f"A second page header {_quote(text)} starts here: the input holds "
+                        "more than one page. Only the first page was read.",
+                        number,
+                    )
+                    break
+            if (
+                role == _OPENS
+                and _is_menu_item(lines, index - 1)
+                and _is_menu_item(lines, index + 1)
+            ):
+                role = _CHROME  # a label word between two menu items is a menu item too
             if role == _OTHER_IF_COLON:
                 if current.kind == "abstract":
                     role, value = _plain_role(_label_key(text))
@@ -391,6 +406,23 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
     return sections, found
 
 
+def _holds_nothing(sections: list[Section], found: Extracted) -> bool:
+    """Whether no section so far holds a value: what stands above the paper's header."""
+    return not (found.dois or found.locators or found.widgets) and all(
+        not section.lines for section in sections if section.kind != "preamble"
+    )
+
+
+def _warn_outside(section: Section, state: _State) -> None:
+    for line in section.lines:
+        state.unplaced(line, "above the page header")
+
+
+def _is_menu_item(lines: Sequence[Line], index: int) -> bool:
+    """Whether the line at *index* (if any) is one word of a site menu (``Papers``)."""
+    return 0 <= index < len(lines) and _label_key(lines[index][1]) in vocab.NAV_WORDS
+
+
 #: The list of link addresses that lynx and w3m write at the end of a dump.
 _LINK_LISTS = frozenset({"references", "visible links", "hidden links"})
 
@@ -425,15 +457,50 @@ def _parse_header(text: str) -> tuple[float | None, str | None] | None:
 
 @functools.lru_cache(maxsize=1024)
 def _read_header(text: str) -> tuple[float | None, str | None] | None:
-    key = vocab.fold(text)
-    if key in vocab.ARTICLE_TYPES:
-        return None, vocab.ARTICLE_TYPES[key]
+    if (kind := _article_type(text, known_only=True)) is not None:
+        return None, kind
     if looks_like_score(text):
         return parse_score(text), None
     first, _, rest = text.partition(" ")
-    if looks_like_score(first) and vocab.fold(rest) in vocab.ARTICLE_TYPES:
-        return parse_score(first), vocab.ARTICLE_TYPES[vocab.fold(rest)]
+    if looks_like_score(first) and (kind := _article_type(rest, known_only=False)) is not None:
+        return parse_score(first), kind
     return None
+
+
+#: The most words an article type not in the vocabulary may have (``Research Article``).
+_MAX_TYPE_WORDS = 4
+
+
+def _article_type(text: str, *, known_only: bool) -> str | None:
+    """The article type(s) *text* names: ``Review``, or ``Article; Early Access``.
+
+    Web of Science joins types with ``;``; each part is a known type or, next to a score
+    on the header line (*known_only* false), a short phrase of capitalised words that is
+    no other word of the layout (``Research Article``).
+    """
+    parts = [part.strip() for part in text.split(";")]
+    names: list[str] = []
+    for part in parts:
+        key = vocab.fold(part)
+        if key in vocab.ARTICLE_TYPES:
+            names.append(vocab.ARTICLE_TYPES[key])
+        elif not known_only and _looks_like_type(part, key):
+            names.append(part)
+        else:
+            return None
+    return "; ".join(names)
+
+
+def _looks_like_type(part: str, key: str) -> bool:
+    words = part.split()
+    return (
+        0 < len(words) <= _MAX_TYPE_WORDS
+        and all(word[0].isupper() and word.replace("-", "").isalpha() for word in words)
+        and key not in vocab.SECTION_LABELS
+        and key not in vocab.RATING_NOTES
+        and key not in vocab.CHROME_LINES
+        and key not in vocab.OTHER_SECTIONS
+    )
 
 
 def _is_page_header(text: str) -> bool:
@@ -581,11 +648,21 @@ def _primary(
     counts: list[tuple[int | None, int]] = []
     note: str | None = None
     for number, text in lines:
+        if is_dash(text):
+            continue  # a placeholder: no score yet
         both = parse_score_and_count(text)
         if both is not None:
             scores.append((number, both[0]))
             counts.append((number, both[1]))
-        elif looks_like_score(text):
+            continue
+        first, _, rest = text.partition(" ")
+        if rest and looks_like_score(first) and (inline := _note(rest)) is not None:
+            note = note or inline  # "4.7 Not enough ratings" on one line
+            text = first
+        elif (found := _note(text)) is not None:
+            note = note or found
+            continue
+        if looks_like_score(text):
             value = parse_score(text)
             if value is None:
                 state.warn(
@@ -596,28 +673,18 @@ def _primary(
             scores.append((number, value))
         elif (count := parse_count(text)) is not None:
             counts.append((number, count))
-        elif note is None and _is_note(text):
-            note = text
         else:
             state.unplaced((number, text), "in the rating block")
     return scores, counts, note
 
 
-_NOT_IN_A_NOTE = ("rating", "reviews", "rate this paper", "novelty", "significance")
+def _note(text: str) -> str | None:
+    """The rating note *text* states (``Not enough ratings``), in canonical spelling.
 
-
-def _is_note(text: str) -> bool:
-    """Whether *text* can be the rating's note (``Not enough ratings``).
-
-    A note is words, not a score, and names no part of the rating block: a line such
-    as ``Primary Rating4.7Not enough ratings`` is a dump that glued lines together.
+    Only the notes the layout knows are notes: any other line in the rating block (a
+    ``Write a Review`` button, a glued ``Primary Rating4.7``) is not one.
     """
-    key = vocab.fold(text)
-    return (
-        not text[0].isdigit()
-        and not key.startswith(_NOT_IN_A_NOTE)
-        and not any(word in key for word in ("primary rating", "secondary rating", "|"))
-    )
+    return vocab.RATING_NOTES.get(vocab.fold(text).rstrip(".").rstrip())
 
 
 def _secondary(lines: list[Line], state: _State) -> tuple[SecondaryRating, ...]:

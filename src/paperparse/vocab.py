@@ -96,6 +96,10 @@ OTHER_SECTIONS: Final[frozenset[str]] = frozenset(
         "data availability",
         "affiliations",
         "become a peeref-certified reviewer",
+        "related journals",
+        "related references",
+        "similar journals",
+        "citing articles",
         "explore peeref",
     }
 )
@@ -161,6 +165,20 @@ CLAIM_LINES: Final[dict[str, tuple[str, str]]] = {
         "action",
         "Click your name to claim this paper and add it to your profile.",
     ),
+}
+
+#: The notes a rating block shows instead of (or under) its score (folded, without a
+#: final period) -> canonical text. Any other line there is not a note: a button
+#: (``Write a Review``), a tab badge or a stray line is reported, never kept as the note.
+RATING_NOTES: Final[dict[str, str]] = {
+    fold(t).rstrip("."): t
+    for t in (
+        "Not enough ratings",
+        "No ratings yet",
+        "No ratings",
+        "Not rated yet",
+        "评分不足",  # the Chinese interface's "Not enough ratings"
+    )
 }
 
 #: Placeholders that mean "this list is empty".
@@ -235,13 +253,29 @@ CHROME_LINES: Final[frozenset[str]] = frozenset(
         "loading...",
         "loading\u2026",
         "please wait",
+        "get started",
+        "manage preferences",
+        "cookie preferences",
+        "twitter",
+        "facebook",
+        "linkedin",
+        "weibo",
+        "wechat",
+        "reddit",
+        "email",
+        "print",
+        "copy link",
+        "share this paper",
     }
 )
 
 #: Words that, alone or joined by ``|``, ``·`` or ``/``, make a navigation bar line.
 NAV_WORDS: Final[frozenset[str]] = frozenset(
     w for line in CHROME_LINES for w in [line] if " " not in line
-) | frozenset({"news", "blog", "pricing", "services", "tools", "submit"})
+) | frozenset(
+    # Label words that also name pages of the site: in a menu line they are links.
+    {"news", "blog", "pricing", "services", "tools", "submit", "funding", "x"}
+)
 
 #: Lines starting with one of these (folded) are chrome: cookie banners, copyright.
 CHROME_PREFIXES: Final[tuple[str, ...]] = (
