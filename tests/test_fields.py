@@ -321,9 +321,19 @@ def test_chrome_prefix_prefilter_folds_like_the_full_test() -> None:
 
     for prefix in vocab.CHROME_PREFIXES:
         for cased in (prefix, prefix.upper(), prefix.title()):
-            line = cased + " and some more words to make a long line of text"
+            # (a year: a line starting with "copyright" is chrome only as a notice)
+            line = cased + " 2024 and some more words to make a long line of text"
             assert sections._is_chrome_prefix(line, "preamble"), line
             assert not sections._is_chrome_prefix("Of " + line, "preamble")
+
+
+def test_copyright_line_is_chrome_only_as_a_notice() -> None:
+    from paperparse import sections
+
+    assert sections._is_chrome_prefix("Copyright 2024 Peeref Ltd. All rights reserved.", "")
+    assert sections._is_chrome_prefix("(c) The Authors, all rights reserved", "")
+    # the second line of a wrapped title: a word, not a notice
+    assert not sections._is_chrome_prefix("copyright law in the age of generative models", "")
 
 
 @given(

@@ -87,6 +87,10 @@ WARNING_CODES: Final[dict[str, str]] = {
         "The input holds U+FFFD replacement characters (bytes lost in decoding, or "
         "mixed encodings); the fields holding them were left empty."
     ),
+    "clipped_text": (
+        "The page shows only the start of a text (it ends in 'Read more'); the field "
+        "was left empty rather than kept as if whole."
+    ),
     "ambiguous_title": (
         "Several lines could be the title and the page layout does not say which; "
         "the title is null."

@@ -124,6 +124,20 @@ _MAX_LABEL_LINE = 48
 #: ``Issue``, ``Pages``, ``pp.``, ``Article Number``, ``No.``): cheap tests that spare
 #: most lines the full parsers.
 _DOI_STARTS = frozenset("dDhH([<1")
+#: Sections where a DOI is another work's: a funder's (``10.13039/…``), a recommended or
+#: commented paper's. Such a line stays part of its section.
+_NOT_THE_PAPERS_DOI = frozenset(
+    {
+        "funding",
+        "authors",
+        "reviews",
+        "primary_rating",
+        "secondary_ratings",
+        "after_rating",
+        "recommended",
+        "other",
+    }
+)
 #: Sections where a locator line stands (a wrapped "grant number 12" is no locator).
 _LOCATOR_KINDS = frozenset({"preamble", "journal", "publisher"})
 _LOCATOR_HINT = re.compile(r"vol|issue|pages?\b|pp\b|p\.|article|art\.|no\.|number|e-?loc", re.I)
@@ -137,17 +151,43 @@ _CHROME_FIRST = frozenset(prefix[0] for prefix in vocab.CHROME_PREFIXES)
 
 
 def _is_chrome_prefix(text: str, kind: str) -> bool:
-    """Whether a long line is chrome: a cookie banner or a copyright line.
+    """Whether a long line is chrome: a cookie banner or a copyright notice.
 
     In the abstract, a copyright line is the abstract's own last sentence (Web of
-    Science abstracts end with one), so there only cookie banners are chrome.
+    Science abstracts end with one), so there only cookie banners are chrome. Elsewhere
+    a line that starts with "copyright" is a notice only if it reads as one (a year, or
+    "rights reserved"): the second line of a wrapped title can start with the word.
     """
     if text[0].casefold()[0] not in _CHROME_FIRST:
         return False  # one character folded instead of forty
-    head = text[:40].casefold()
-    if kind == "abstract" and head.startswith(_COPYRIGHT):
+    if kind == "abstract" and text[:40].casefold().startswith(_COPYRIGHT):
         return False
+    return _starts_as_chrome(text)
+
+
+def _starts_as_chrome(text: str) -> bool:
+    """Whether *text* starts as a cookie banner or a copyright notice does."""
+    head = text[:40].casefold()
+    if head.startswith(_COPYRIGHT):
+        return _is_notice(text)
     return head.startswith(vocab.CHROME_PREFIXES)
+
+
+_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+
+
+def _is_notice(text: str) -> bool:
+    """Whether a line that starts like a copyright notice reads as one."""
+    return "\u00a9" in text or "rights reserved" in text.casefold() or bool(_YEAR.search(text))
+
+
+#: A value of this many words or more, ending in a full stop, is prose.
+_PROSE_WORDS = 8
+
+
+def _is_prose(text: str) -> bool:
+    """Whether *text* reads as a sentence of prose rather than a list or a name."""
+    return text.endswith(".") and ";" not in text and text.count(" ") + 1 >= _PROSE_WORDS
 
 
 #: A button's text may be preceded by the text of its icon (``Question``, ``Star``).
@@ -166,7 +206,7 @@ def _button(key: str) -> str | None:
 
 @functools.lru_cache(maxsize=4096)
 def _is_chrome(key: str) -> bool:
-    if key in vocab.CHROME_LINES or key.startswith(vocab.CHROME_PREFIXES):
+    if key in vocab.CHROME_LINES or _starts_as_chrome(key):
         return True
     for separator in ("|", "·", "/", "\u203a", "\u00bb", "\u2022"):
         if separator in key:
@@ -331,8 +371,12 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
                 else:
                     role = _OTHER
         else:
-            peeref = "eeref" in text and "peeref.com" in text.casefold()
-            if (inline := _inline_label(text)) is not None:
+            peeref = "peeref.com" in text.casefold()
+            if (inline := _inline_label(text)) is not None and not (
+                current.kind == "abstract" and _is_prose(inline[1])
+            ):
+                # "Funding: This work was supported by …" inside a structured abstract is
+                # the abstract's own paragraph, not the page's Funding section.
                 role, value = _INLINE, "\n".join(inline)
             elif _is_chrome_prefix(text, current.kind):
                 role, value = _CHROME, ""
@@ -378,7 +422,11 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
         kind = current.kind
         if kind != "abstract":
             first = text[0]
-            if first in _DOI_STARTS and (doi := parse_doi_line(text)) is not None:
+            if (
+                first in _DOI_STARTS
+                and kind not in _NOT_THE_PAPERS_DOI
+                and (doi := parse_doi_line(text)) is not None
+            ):
                 found.dois.append((number, doi))
                 last_role, last_section = "doi", current
                 continue
@@ -552,6 +600,40 @@ def _preamble(
 
 
 # --- one parser per section kind --------------------------------------------------
+
+
+#: The toggles of a folded abstract: after "Read less" the whole text was shown; a text
+#: that ends in "Read more" is only its start.
+_SHOWN_WHOLE = ("read less", "show less")
+_CLIPPED = ("read more", "show more", "more")
+_ELLIPSES = ("\u2026", "...")
+
+
+def _abstract(section: Section, state: _State) -> str | None:
+    """The abstract of *section*, or ``None`` (with a warning) when the page clips it."""
+    text = join_wrapped([t for _, t in section.lines])
+    key = text.casefold()
+    for toggle in _SHOWN_WHOLE:
+        if key.endswith(toggle) and (
+            len(key) == len(toggle) or not key[-len(toggle) - 1].isalnum()
+        ):
+            text = text[: -len(toggle)].rstrip(" |")
+            key = text.casefold()
+            break
+    for toggle in _CLIPPED:
+        cut = key.endswith(toggle) and (
+            len(key) == len(toggle) or not key[-len(toggle) - 1].isalnum()
+        )
+        shown = key[: len(key) - len(toggle)].rstrip(" [(")
+        if cut and (toggle != "more" or shown.endswith(_ELLIPSES)):
+            state.warn(
+                "clipped_text",
+                f"The abstract ends in {_quote(text[-40:])}: the page shows only its start, "
+                "so the abstract was left empty.",
+                section.lines[-1][0],
+            )
+            return None
+    return text or None
 
 
 def _first_line_only(section: Section, state: _State, what: str) -> str | None:
@@ -829,9 +911,9 @@ def build_paper(
         (),
     )
     abstracts = [
-        (s.line if s.line is not None else s.lines[0][0], join_wrapped([t for _, t in s.lines]))
+        (s.line if s.line is not None else s.lines[0][0], text)
         for s in groups.get("abstract", none)
-        if s.lines
+        if s.lines and (text := _abstract(s, state)) is not None
     ]
     abstract = state.pick("abstract", abstracts, None)
     authors, claim = _authors(groups.get("authors", none), state)
@@ -924,6 +1006,8 @@ def build_paper(
             "'Journal', 'Publisher', 'DOI', 'Keywords' or 'Funding', but found "
             f"{'only one of them' if recognised else 'none of them'}."
         )
+    if not _has_signature(paper, groups, found, header_score):
+        paper = _metadata_only(paper, metadata, state)
     if state.warnings:
         paper = attrs.evolve(paper, warnings=tuple(sorted(state.warnings, key=_warning_order)))
     return paper
@@ -958,6 +1042,42 @@ _SECTION_NAMES = {
     "secondary_ratings": "Secondary Ratings",
     "recommended": "Recommended",
 }
+
+
+def _has_signature(
+    paper: Paper,
+    groups: dict[str, list[Section]],
+    found: Extracted,
+    header_score: tuple[int, float | None] | None,
+) -> bool:
+    """Whether the page shows what only a Peeref paper page shows.
+
+    Its header (a score and an article type), its buttons, the author-claim prompt,
+    the labels of its rating block, or its address. Labels such as ``Journal`` or
+    ``Authors`` alone are on every site's pages, laid out differently: reading another
+    site's page with this layout would give plausible, wrong values.
+    """
+    return bool(
+        found.peeref
+        or paper.actions
+        or paper.author_claim is not None
+        or (paper.article_type is not None and header_score is not None)
+        or "primary_rating" in groups
+        or "secondary_ratings" in groups
+    )
+
+
+def _metadata_only(paper: Paper, metadata: Metadata | None, state: _State) -> Paper:
+    """The record of a page without the Peeref signature: its metadata alone, if any."""
+    if metadata is None or metadata.title is None or metadata.doi is None:
+        raise UnrecognizedPage(
+            "The input does not look like a Peeref paper page: it has labels such as "
+            "'Journal' or 'Authors', but none of the page's own parts (the score and "
+            "article type header, the rating block, the author-claim prompt or the "
+            "'Ask authors/readers for more resources' button)."
+        )
+    state.warnings.clear()
+    return merge_metadata(Paper(source=paper.source), metadata, state)
 
 
 def _drop_truncated(paper: Paper, found: Extracted, state: _State, *, cut_off: bool) -> Paper:
