@@ -98,6 +98,7 @@ def parse(
     format: Format = "auto",  # noqa: A002 - the natural name; shadows nothing used here
     strict: bool = False,
     max_size: int = DEFAULT_MAX_SIZE,
+    provenance: bool = False,
 ) -> Paper:
     r"""Parse one paper page into a :class:`~paperparse.Paper`.
 
@@ -110,6 +111,9 @@ def parse(
         strict: Raise :class:`~paperparse.StrictModeError` at the first warning
             instead of returning a record with warnings.
         max_size: Largest input accepted, in bytes (characters for ``str``).
+        provenance: Record where each value came from (``Paper.provenance``: the
+            lines and the reader of each field); off by default, as it makes records
+            larger.
 
     Returns:
         The record. Fields the page does not state are ``None`` or empty; text the
@@ -164,7 +168,9 @@ def parse(
         # Cut inside <head>: a list of repeated meta tags (authors) may be cut short.
         metadata.authors = metadata.keywords = None
     try:
-        paper = build_paper(lines, source_format=fmt, metadata=metadata, cut_off=cut_off)
+        paper = build_paper(
+            lines, source_format=fmt, metadata=metadata, cut_off=cut_off, provenance=provenance
+        )
     except UnrecognizedPage as error:
         if isinstance(source, str) and _FILE_NAME.fullmatch(source.strip()):
             raise UnrecognizedPage(

@@ -1,16 +1,26 @@
-"""The public record: frozen, slotted attrs classes (schema v1).
+"""The public record: frozen, slotted attrs classes (schema v1.1).
 
 Attribute names are the JSON keys. Lists are tuples in Python (the record is
 immutable and hashable) and arrays in JSON. See ``docs/schema.md``.
+
+Schema 1.1 added ``categories``, ``summary``, ``source.language`` and the optional
+``provenance``; records of schema 1 (without them) still load.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Final, Literal
 
 import attrs
 
+#: The version of the record layout (``docs/schema.md``): additions bump the minor part.
+SCHEMA_VERSION: Final = "1.1"
+
+#: Field metadata: the key is left out of ``to_dict()`` while the field holds its default.
+OMIT_IF_DEFAULT: Final = "omit_if_default"
+
 __all__ = [
+    "SCHEMA_VERSION",
     "Author",
     "AuthorClaim",
     "Funding",
@@ -18,6 +28,7 @@ __all__ = [
     "PageRange",
     "Paper",
     "ParseWarning",
+    "Provenance",
     "Rating",
     "SecondaryRating",
     "Source",
@@ -132,10 +143,38 @@ class Source:
     Attributes:
         site: ``"peeref"`` when the page shows Peeref's own wording, else ``None``.
         format: ``"text"`` or ``"html"``: which input path ran.
+        language: The language of the site's interface the page was read in, as an
+            ISO 639-1 code (``"en"``, ``"zh"``), or ``None`` when the page shows none
+            of its labels (schema 1.1).
     """
 
     site: str | None = None
     format: Literal["text", "html"] = "text"
+    language: str | None = None
+
+
+@attrs.frozen
+class Provenance:
+    """Where one value of the record came from (``parse(page, provenance=True)``).
+
+    Attributes:
+        field: The record's field, dotted for a part (``"title"``, ``"journal.volume"``,
+            ``"rating.score"``).
+        first_line: The first line of the input the value was read from (1-based, as
+            warnings count them; for HTML, the source line of its element), or
+            ``None`` when unknown.
+        last_line: The last such line.
+        rule: The reader that placed the value (``"preamble"``, ``"locator"``,
+            ``"section:keywords"``, ``"metadata"``).
+        source: For a value taken from the page's embedded metadata, which source
+            stated it (``"citation_doi"``, ``"json-ld"``); else ``None``.
+    """
+
+    field: str
+    first_line: int | None
+    last_line: int | None
+    rule: str
+    source: str | None = None
 
 
 @attrs.frozen
@@ -169,7 +208,11 @@ class Paper:
         publisher: The publisher's name.
         doi: The DOI, bare (``"10.1007/s00109-019-01804-x"``).
         keywords: The keywords, in page order.
+        categories: The subject categories the page lists under ``Categories``
+            (schema 1.1).
         funding: The funding entries, in page order.
+        summary: The site's own short summary, when the page shows one before the
+            publisher's abstract (schema 1.1; see ``docs/schema.md``).
         abstract: The abstract, wrapped lines joined with spaces.
         authors: The authors, in page order.
         author_claim: The author-claim prompt.
@@ -178,6 +221,8 @@ class Paper:
         recommended: Titles of the recommended papers.
         source: How the record was made.
         warnings: What the parser could not place or read.
+        provenance: Where each value came from; empty (and left out of ``to_dict()``)
+            unless the page was parsed with ``provenance=True`` (schema 1.1).
     """
 
     title: str | None = None
@@ -186,7 +231,9 @@ class Paper:
     publisher: str | None = None
     doi: str | None = None
     keywords: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
     funding: tuple[Funding, ...] = ()
+    summary: str | None = None
     abstract: str | None = None
     authors: tuple[Author, ...] = ()
     author_claim: AuthorClaim | None = None
@@ -195,3 +242,4 @@ class Paper:
     recommended: tuple[str, ...] = ()
     source: Source = Source()
     warnings: tuple[ParseWarning, ...] = ()
+    provenance: tuple[Provenance, ...] = attrs.field(default=(), metadata={OMIT_IF_DEFAULT: True})

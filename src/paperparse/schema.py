@@ -21,7 +21,7 @@ from typing import Any, Final, Literal, Union
 
 import attrs
 
-from .model import Paper
+from .model import OMIT_IF_DEFAULT, Paper
 
 __all__ = ["SCHEMA_DIALECT", "output_schema", "paper_schema"]
 
@@ -50,8 +50,9 @@ class _Builder:
         if description:
             node["description"] = description
         node["properties"] = {field.name: self.of_type(hints[field.name]) for field in fields}
-        # to_dict() writes every key, null or empty included: all are required.
-        node["required"] = [field.name for field in fields]
+        # to_dict() writes every key, null or empty included, except the optional ones
+        # (provenance) that it writes only when they hold something.
+        node["required"] = [f.name for f in fields if not f.metadata.get(OMIT_IF_DEFAULT)]
         node["additionalProperties"] = False
         return node
 

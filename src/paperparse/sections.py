@@ -38,6 +38,7 @@ from .model import (
     PageRange,
     Paper,
     ParseWarning,
+    Provenance,
     Rating,
     SecondaryRating,
     Source,
@@ -71,6 +72,9 @@ class Section:
 @attrs.define
 class _State:
     warnings: list[ParseWarning] = attrs.Factory(list)
+    #: The lines the title was read from, and the header line (for provenance).
+    title_lines: tuple[int | None, int | None] | None = None
+    header_line: int | None = None
 
     def warn(self, code: str, message: str, line: int | None) -> None:
         # Line 0 stands for "unknown" (a page read without source positions).
@@ -586,9 +590,12 @@ def _preamble(
                 score = (lines[index][0], value)
             index += 1
         rest = lines[index:]
+    if start is not None:
+        state.header_line = lines[start][0]
     if not rest:
         return None, article_type, score
     if len(rest) == 1 or _is_paragraph(rest):
+        state.title_lines = (rest[0][0], rest[-1][0])
         return join_wrapped([t for _, t in rest]), article_type, score
     state.warn(
         "ambiguous_title",
@@ -859,12 +866,14 @@ def build_paper(
     source_format: str,
     metadata: Metadata | None = None,
     cut_off: bool = False,
+    provenance: bool = False,
 ) -> Paper:
     """Parse normalised *lines* into a :class:`Paper` (warnings included).
 
     *metadata* (from an HTML page) fills the fields the visible lines lack. *cut_off*
     says the input is known to be cut short (an HTML page without its closing tags),
-    so even the page's last section may end in a cut value.
+    so even the page's last section may end in a cut value. With *provenance*, the
+    record says where each of its values came from.
     """
     state = _State()
     sections, found = split_sections(lines, state)
@@ -979,6 +988,7 @@ def build_paper(
         ),
     )
     paper = _drop_truncated(paper, found, state, cut_off=cut_off)
+    visible = paper
     if metadata is not None:
         paper = merge_metadata(paper, metadata, state)
     if any("\ufffd" in text for _, text in lines):
@@ -1010,7 +1020,126 @@ def build_paper(
         paper = _metadata_only(paper, metadata, state)
     if state.warnings:
         paper = attrs.evolve(paper, warnings=tuple(sorted(state.warnings, key=_warning_order)))
+    if provenance:
+        paper = attrs.evolve(
+            paper, provenance=_provenance(paper, visible, groups, found, state, metadata)
+        )
     return paper
+
+
+def _span(sections: list[Section]) -> tuple[int | None, int | None]:
+    """The first and last line of the first of *sections* that holds lines."""
+    for section in sections:
+        if section.lines:
+            return section.lines[0][0], section.lines[-1][0]
+    return None, None
+
+
+#: Record fields read from one section kind: field -> (section kind, reader name).
+_FROM_SECTION: dict[str, tuple[str, str]] = {
+    "journal.name": ("journal", "section:journal"),
+    "publisher": ("publisher", "section:publisher"),
+    "keywords": ("keywords", "section:keywords"),
+    "categories": ("categories", "section:categories"),
+    "funding": ("funding", "section:funding"),
+    "summary": ("abstract", "abstract"),
+    "abstract": ("abstract", "abstract"),
+    "authors": ("authors", "section:authors"),
+    "author_claim": ("authors", "section:authors"),
+    "rating.count": ("primary_rating", "section:primary_rating"),
+    "rating.note": ("primary_rating", "section:primary_rating"),
+    "rating.secondary": ("secondary_ratings", "section:secondary_ratings"),
+    "recommended": ("recommended", "section:recommended"),
+}
+#: Record fields that metadata can fill: field -> the Metadata attribute.
+_FROM_METADATA = {
+    "title": "title",
+    "doi": "doi",
+    "publisher": "publisher",
+    "keywords": "keywords",
+    "authors": "authors",
+    "journal.name": "journal",
+    "journal.volume": "volume",
+    "journal.issue": "issue",
+    "journal.pages": "first_page",
+    "rating.score": "score",
+    "rating.count": "count",
+}
+
+
+def _value_at(paper: Paper, field: str) -> object:
+    value: object = paper
+    for part in field.split("."):
+        value = getattr(value, part, None)
+    return value
+
+
+def _provenance(
+    paper: Paper,
+    visible: Paper,
+    groups: dict[str, list[Section]],
+    found: Extracted,
+    state: _State,
+    metadata: Metadata | None,
+) -> tuple[Provenance, ...]:
+    """Where each non-empty value of *paper* came from (*visible*: before metadata)."""
+    out: list[Provenance] = []
+    locator = found.locators[0][0] if found.locators else None
+    rating_kinds = [s for kind in _RATING_KINDS for s in groups.get(kind, [])]
+    for field in _PROVENANCE_FIELDS:
+        if _value_at(paper, field) in (None, (), ""):
+            continue
+        if _value_at(visible, field) in (None, (), "") and metadata is not None:
+            stated = getattr(metadata, _FROM_METADATA.get(field, ""), None)
+            line = stated[0] if stated is not None else None
+            out.append(Provenance(field, line, line, "metadata", _FROM_METADATA.get(field)))
+            continue
+        if field == "title":
+            first, last = state.title_lines or (None, None)
+            out.append(Provenance(field, first, last, "preamble"))
+        elif field == "article_type" or (field == "rating.score" and not rating_kinds):
+            out.append(Provenance(field, state.header_line, state.header_line, "header"))
+        elif field == "doi":
+            line = found.dois[0][0] if found.dois else None
+            out.append(Provenance(field, line, line, "doi_line"))
+        elif field.startswith("journal.") and field != "journal.name":
+            out.append(Provenance(field, locator, locator, "locator"))
+        elif field == "rating.score":
+            first, last = _span(rating_kinds)
+            out.append(Provenance(field, first, last, "section:primary_rating"))
+        elif field in _FROM_SECTION:
+            kind, rule = _FROM_SECTION[field]
+            sections = groups.get(kind, [])
+            if kind == "primary_rating":
+                sections = rating_kinds
+            first, last = _span(sections)
+            out.append(Provenance(field, first, last, rule))
+    return tuple(out)
+
+
+_PROVENANCE_FIELDS = (
+    "title",
+    "article_type",
+    "journal.name",
+    "journal.volume",
+    "journal.issue",
+    "journal.pages",
+    "journal.article_number",
+    "publisher",
+    "doi",
+    "keywords",
+    "categories",
+    "funding",
+    "summary",
+    "abstract",
+    "authors",
+    "author_claim",
+    "rating.score",
+    "rating.count",
+    "rating.note",
+    "rating.secondary",
+    "recommended",
+)
 
 
 #: Sections after which a complete page always goes on: a page that ends inside one

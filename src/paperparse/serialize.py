@@ -5,13 +5,28 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import attrs
 import cattrs
+from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.preconf.json import make_converter
 
-from .model import Paper
+from .model import OMIT_IF_DEFAULT, Paper
 
 _converter = make_converter(forbid_extra_keys=True)
 _converter.register_unstructure_hook(tuple, list)  # JSON arrays, not tuples
+# Optional keys (provenance) are written only when they hold something.
+_converter.register_unstructure_hook(
+    Paper,
+    make_dict_unstructure_fn(
+        Paper,
+        _converter,
+        **{
+            field.name: override(omit_if_default=True)
+            for field in attrs.fields(Paper)
+            if field.metadata.get(OMIT_IF_DEFAULT)
+        },
+    ),
+)
 
 
 def to_dict(paper: Paper) -> dict[str, Any]:
