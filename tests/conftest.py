@@ -19,6 +19,13 @@ def page_fixtures(under: Path = FIXTURES) -> list[Path]:
     )
 
 
+def without_lines(paper: Any) -> Any:
+    """*paper* with its warnings' line numbers left out: noise that adds lines moves them."""
+    import attrs
+
+    return attrs.evolve(paper, warnings=tuple(attrs.evolve(w, line=None) for w in paper.warnings))
+
+
 def diff(expected: Any, actual: Any) -> list[str]:
     """Field-by-field differences, one ``"field: expected -> parsed"`` line each.
 

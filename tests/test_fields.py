@@ -315,25 +315,29 @@ def test_marker_prefilter_lets_every_marker_start_through() -> None:
     assert missed == []
 
 
-def test_chrome_prefix_prefilter_folds_like_the_full_test() -> None:
-    # _is_chrome_prefix() folds the first character alone before folding the line.
-    from paperparse import sections, vocab
+def test_chrome_prefixes_match_in_any_case() -> None:
+    from paperparse import sections
+    from paperparse.layouts import PEEREF
 
-    for prefix in vocab.CHROME_PREFIXES:
+    for prefix in PEEREF.chrome_prefixes:
         for cased in (prefix, prefix.upper(), prefix.title()):
             # (a year: a line starting with "copyright" is chrome only as a notice)
             line = cased + " 2024 and some more words to make a long line of text"
-            assert sections._is_chrome_prefix(line, "preamble"), line
-            assert not sections._is_chrome_prefix("Of " + line, "preamble")
+            assert sections._is_chrome_prefix(line, "preamble", PEEREF), line
+            assert not sections._is_chrome_prefix("Of " + line, "preamble", PEEREF)
 
 
 def test_copyright_line_is_chrome_only_as_a_notice() -> None:
     from paperparse import sections
+    from paperparse.layouts import PEEREF
 
-    assert sections._is_chrome_prefix("Copyright 2024 Peeref Ltd. All rights reserved.", "")
-    assert sections._is_chrome_prefix("(c) The Authors, all rights reserved", "")
+    notice = "Copyright 2024 Peeref Ltd. All rights reserved."
+    assert sections._is_chrome_prefix(notice, "", PEEREF)
+    assert sections._is_chrome_prefix("(c) The Authors, all rights reserved", "", PEEREF)
     # the second line of a wrapped title: a word, not a notice
-    assert not sections._is_chrome_prefix("copyright law in the age of generative models", "")
+    assert not sections._is_chrome_prefix("copyright law in the age of models", "", PEEREF)
+    # in an abstract, a copyright line is the abstract's own last sentence
+    assert not sections._is_chrome_prefix(notice, "abstract", PEEREF)
 
 
 @given(

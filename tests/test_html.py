@@ -212,7 +212,7 @@ def test_seed_twin_in_minimal_html() -> None:
     assert paper.source.format == "html"
     assert paperparse.to_dict(paper) == {
         **paperparse.to_dict(SEED),
-        "source": {"site": "peeref", "format": "html"},
+        "source": {"site": "peeref", "format": "html", "language": "en"},
     }
 
 

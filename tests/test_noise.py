@@ -9,7 +9,7 @@ import pytest
 import paperparse
 from paperparse.testing import NOISE, compose
 
-from .conftest import page_fixtures
+from .conftest import page_fixtures, without_lines
 
 TEXT_PAGES = [p for p in page_fixtures() if p.suffix == ".txt" and p.parent.name == "peeref"]
 
@@ -24,7 +24,7 @@ def test_noise_keeps_the_record(page: Path, noise: str) -> None:
     text = page.read_bytes().decode("utf-8-sig")
     before = paperparse.parse(text)
     after = paperparse.parse(NOISE[noise](text))
-    assert after == before
+    assert without_lines(after) == without_lines(before)
 
 
 @pytest.mark.parametrize("page", TEXT_PAGES, ids=lambda p: p.stem)
@@ -32,7 +32,8 @@ def test_all_noise_at_once(page: Path) -> None:
     text = page.read_bytes().decode("utf-8-sig")
     skip = {"cr", "crlf", "no_blank_lines", "lower_labels"}
     everything = compose(*(noise for name, noise in NOISE.items() if name not in skip))
-    assert paperparse.parse(everything(text)) == paperparse.parse(text)
+    after = paperparse.parse(everything(text))
+    assert without_lines(after) == without_lines(paperparse.parse(text))
 
 
 @pytest.mark.parametrize("noise", sorted(NOISE))

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
+    "SCHEMA_VERSION",
     "Author",
     "AuthorClaim",
     "EmptyInput",
@@ -31,7 +32,6 @@ __all__ = [
     "ParseWarning",
     "Provenance",
     "Rating",
-    "SCHEMA_VERSION",
     "SecondaryRating",
     "Source",
     "StrictModeError",
@@ -94,13 +94,13 @@ if TYPE_CHECKING:
         UnrecognizedPage,
     )
     from .model import (
+        SCHEMA_VERSION,
         Author,
         AuthorClaim,
         Funding,
         Journal,
         PageRange,
         Paper,
-        SCHEMA_VERSION,
         ParseWarning,
         Provenance,
         Rating,

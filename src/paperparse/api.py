@@ -9,6 +9,8 @@ from typing import Final, Literal
 from . import normalize
 from .encoding import decode
 from .errors import EmptyInput, InputTooLarge, StrictModeError, UnrecognizedPage
+from .layouts import BUILT_IN, Layout
+from .metadata import Metadata
 from .model import Paper
 from .sections import build_paper
 
@@ -91,6 +93,38 @@ def _read(source: str | bytes | os.PathLike[str] | os.PathLike[bytes], max_size:
     return decode(data)
 
 
+def _build(
+    lines: list[normalize.Line],
+    fmt: str,
+    metadata: Metadata | None,
+    cut_off: bool,
+    provenance: bool,
+    layout: Layout | None,
+) -> Paper:
+    """Read the lines with *layout*, or with the first built-in layout that fits them."""
+    candidates = BUILT_IN if layout is None else (layout,)
+    for candidate in candidates[:-1]:
+        try:
+            return build_paper(
+                lines,
+                source_format=fmt,
+                metadata=metadata,
+                cut_off=cut_off,
+                provenance=provenance,
+                layout=candidate,
+            )
+        except UnrecognizedPage:
+            continue
+    return build_paper(
+        lines,
+        source_format=fmt,
+        metadata=metadata,
+        cut_off=cut_off,
+        provenance=provenance,
+        layout=candidates[-1],
+    )
+
+
 def parse(
     source: str | bytes | os.PathLike[str] | os.PathLike[bytes],
     /,
@@ -99,6 +133,7 @@ def parse(
     strict: bool = False,
     max_size: int = DEFAULT_MAX_SIZE,
     provenance: bool = False,
+    layout: Layout | None = None,
 ) -> Paper:
     r"""Parse one paper page into a :class:`~paperparse.Paper`.
 
@@ -114,6 +149,9 @@ def parse(
         provenance: Record where each value came from (``Paper.provenance``: the
             lines and the reader of each field); off by default, as it makes records
             larger.
+        layout: The site layout to read the page with (:mod:`paperparse.layouts`),
+            for instance one a user extended with chrome or label synonyms; by
+            default each built-in layout is tried and the page's signature picks one.
 
     Returns:
         The record. Fields the page does not state are ``None`` or empty; text the
@@ -139,6 +177,11 @@ def parse(
         raise ValueError(f"format must be one of {', '.join(map(repr, _FORMATS))}, not {format!r}.")
     if not isinstance(max_size, int) or isinstance(max_size, bool) or max_size <= 0:
         raise ValueError(f"max_size must be a positive int, not {max_size!r}.")
+    if layout is not None and not isinstance(layout, Layout):
+        raise TypeError(
+            "layout must be a paperparse.layouts.Layout (such as layouts.PEEREF.extend(...)), "
+            f"not {type(layout).__name__}."
+        )
     text = _read(source, max_size)
     if not text or text.isspace():
         raise EmptyInput("The input is empty or holds only whitespace; expected a paper page.")
@@ -168,9 +211,7 @@ def parse(
         # Cut inside <head>: a list of repeated meta tags (authors) may be cut short.
         metadata.authors = metadata.keywords = None
     try:
-        paper = build_paper(
-            lines, source_format=fmt, metadata=metadata, cut_off=cut_off, provenance=provenance
-        )
+        paper = _build(lines, fmt, metadata, cut_off, provenance, layout)
     except UnrecognizedPage as error:
         if isinstance(source, str) and _FILE_NAME.fullmatch(source.strip()):
             raise UnrecognizedPage(

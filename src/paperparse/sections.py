@@ -8,6 +8,7 @@ Whatever cannot be placed becomes a :class:`~paperparse.model.ParseWarning`.
 
 from __future__ import annotations
 
+import enum
 import functools
 import re
 from collections.abc import Callable, Sequence
@@ -29,6 +30,7 @@ from .fields.rating import (
     parse_secondary_value,
     split_named,
 )
+from .layouts import PEEREF, Layout
 from .metadata import Metadata
 from .model import (
     Author,
@@ -71,6 +73,7 @@ class Section:
 
 @attrs.define
 class _State:
+    layout: Layout
     warnings: list[ParseWarning] = attrs.Factory(list)
     #: The lines the title was read from, and the header line (for provenance).
     title_lines: tuple[int | None, int | None] | None = None
@@ -124,9 +127,7 @@ def _label_key(text: str) -> str:
 #: The longest line that can be a label, button or chrome word (with decoration).
 _MAX_LABEL_LINE = 48
 #: First characters of a DOI line (``DOI:``, ``doi:``, ``https://doi.org``, ``(doi``,
-#: a bare ``10.``), and the first word of a locator line (``Volume``, ``Vol.``,
-#: ``Issue``, ``Pages``, ``pp.``, ``Article Number``, ``No.``): cheap tests that spare
-#: most lines the full parsers.
+#: a bare ``10.``): a cheap test that spares most lines the full parser.
 _DOI_STARTS = frozenset("dDhH([<1")
 #: Sections where a DOI is another work's: a funder's (``10.13039/…``), a recommended or
 #: commented paper's. Such a line stays part of its section.
@@ -144,17 +145,15 @@ _NOT_THE_PAPERS_DOI = frozenset(
 )
 #: Sections where a locator line stands (a wrapped "grant number 12" is no locator).
 _LOCATOR_KINDS = frozenset({"preamble", "journal", "publisher"})
-_LOCATOR_HINT = re.compile(r"vol|issue|pages?\b|pp\b|p\.|article|art\.|no\.|number|e-?loc", re.I)
+_LOCATOR_HINT = re.compile(
+    r"vol|issue|pages?\b|pp\b|p\.|article|art\.|no\.|number|e-?loc|卷", re.IGNORECASE
+)
 
 
 _COPYRIGHT = ("\u00a9", "(c) ", "copyright ")
 
 
-#: The first characters of the chrome prefixes (folded).
-_CHROME_FIRST = frozenset(prefix[0] for prefix in vocab.CHROME_PREFIXES)
-
-
-def _is_chrome_prefix(text: str, kind: str) -> bool:
+def _is_chrome_prefix(text: str, kind: str, layout: Layout) -> bool:
     """Whether a long line is chrome: a cookie banner or a copyright notice.
 
     In the abstract, a copyright line is the abstract's own last sentence (Web of
@@ -162,19 +161,17 @@ def _is_chrome_prefix(text: str, kind: str) -> bool:
     a line that starts with "copyright" is a notice only if it reads as one (a year, or
     "rights reserved"): the second line of a wrapped title can start with the word.
     """
-    if text[0].casefold()[0] not in _CHROME_FIRST:
-        return False  # one character folded instead of forty
     if kind == "abstract" and text[:40].casefold().startswith(_COPYRIGHT):
         return False
-    return _starts_as_chrome(text)
+    return _starts_as_chrome(text, layout)
 
 
-def _starts_as_chrome(text: str) -> bool:
+def _starts_as_chrome(text: str, layout: Layout) -> bool:
     """Whether *text* starts as a cookie banner or a copyright notice does."""
     head = text[:40].casefold()
     if head.startswith(_COPYRIGHT):
         return _is_notice(text)
-    return head.startswith(vocab.CHROME_PREFIXES)
+    return head.startswith(layout.chrome_prefixes)
 
 
 _YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
@@ -198,9 +195,9 @@ def _is_prose(text: str) -> bool:
 _MAX_ICON_WORDS = 2
 
 
-def _button(key: str) -> str | None:
+def _button(key: str, layout: Layout) -> str | None:
     """The action a line names after at most two words of icon text, if any."""
-    for action in vocab.ACTIONS:
+    for action in layout.actions:
         if key.endswith(action):
             prefix = key[: -len(action)]
             if not prefix or (prefix.endswith(" ") and len(prefix.split()) <= _MAX_ICON_WORDS):
@@ -208,44 +205,38 @@ def _button(key: str) -> str | None:
     return None
 
 
+_MENU_SEPARATORS = ("|", "·", "/", "\u203a", "\u00bb", "\u2022")
+
+
 @functools.lru_cache(maxsize=4096)
-def _is_chrome(key: str) -> bool:
-    if key in vocab.CHROME_LINES or _starts_as_chrome(key):
+def _is_chrome(key: str, layout: Layout) -> bool:
+    if key in layout.chrome_lines or _starts_as_chrome(key, layout):
         return True
-    for separator in ("|", "·", "/", "\u203a", "\u00bb", "\u2022"):
+    items = layout.chrome_lines | layout.nav_words
+    for separator in _MENU_SEPARATORS:
         if separator in key:
             parts = [p.strip() for p in key.split(separator) if p.strip()]
-            return bool(parts) and all(
-                p in vocab.NAV_WORDS or p in vocab.CHROME_LINES for p in parts
-            )
-    return _only_chrome_words(key.split())
+            return bool(parts) and all(p in items for p in parts)
+    return _only_chrome_words(key.split(), items)
 
 
-_CHROME_ITEMS = vocab.CHROME_LINES | vocab.NAV_WORDS
-
-
-_LABEL_FIRST_WORDS = frozenset(label.split()[0] for label in vocab.SECTION_LABELS)
-
-
-def _label_and_typed_value(text: str) -> tuple[str, str] | None:
+def _label_and_typed_value(text: str, layout: Layout) -> tuple[str, str] | None:
     """Split ``Label value`` when the value is of the label's type (a score, ``-``...)."""
     words = text.split(" ", 3)
-    if words[0].casefold() not in _LABEL_FIRST_WORDS:
-        return None
     for size in (1, 2):
-        kind = vocab.SECTION_LABELS.get(vocab.fold(" ".join(words[:size])))
+        kind = layout.labels.get(vocab.fold(" ".join(words[:size])))
         rest = " ".join(words[size:])
         if kind is None or not rest:
             continue
         if kind in _RATING_KINDS and (looks_like_score(rest) or parse_count(rest) is not None):
             return kind, rest
-        if kind == "recommended" and vocab.fold(rest).rstrip(".") in vocab.EMPTY_MARKERS:
+        if kind == "recommended" and vocab.fold(rest).rstrip(".") in layout.empty_markers:
             return kind, rest
     return None
 
 
-def _only_chrome_words(words: list[str]) -> bool:
-    """Whether *words* are two or more chrome items in a row (``Home Papers Log in``).
+def _only_chrome_words(words: list[str], items: frozenset[str]) -> bool:
+    """Whether *words* are two or more chrome *items* in a row (``Home Papers Log in``).
 
     Dump tools write a navigation bar or a footer of links as one line of words.
     """
@@ -254,7 +245,7 @@ def _only_chrome_words(words: list[str]) -> bool:
     index = 0
     while index < len(words):
         for size in (3, 2, 1):
-            if " ".join(words[index : index + size]) in _CHROME_ITEMS:
+            if " ".join(words[index : index + size]) in items:
                 index += size
                 break
         else:
@@ -262,71 +253,108 @@ def _only_chrome_words(words: list[str]) -> bool:
     return True
 
 
-#: What a line is, whatever section it stands in (see :func:`_short_role`).
-_OPENS, _INLINE, _TYPED, _OTHER, _OTHER_IF_COLON, _ACTION, _CHROME, _VALUE = range(8)
+class Role(enum.Enum):
+    """What a line is, whatever section it stands in (see :func:`_short_role`)."""
+
+    #: A section label on a line of its own (``Keywords``).
+    OPENS = enum.auto()
+    #: A label and its value on one line (``Keywords: a; b``).
+    INLINE = enum.auto()
+    #: A label and a value whose type vouches for it (``Primary Rating 4.4``).
+    TYPED = enum.auto()
+    #: The heading of a section that is not part of the record (``Comments``).
+    OTHER = enum.auto()
+    #: An unknown ``Label:`` line: a heading, except inside the abstract.
+    OTHER_IF_COLON = enum.auto()
+    #: A button the record lists in ``actions``.
+    ACTION = enum.auto()
+    #: Page chrome: dropped silently.
+    CHROME = enum.auto()
+    #: Anything else: a value of the current section.
+    VALUE = enum.auto()
 
 
-def _inline_label(text: str) -> tuple[str, str] | None:
+@attrs.frozen
+class _ShortLine:
+    """What a short line is (cached per text and layout)."""
+
+    role: Role
+    #: The section kind a label opens; the action's key for a button.
+    kind: str = ""
+    #: The value on the line (INLINE, TYPED), or the label as written (OTHER).
+    value: str = ""
+    #: The line is a full page header (``4.7 Review``).
+    header: bool = False
+    #: The line names the site (a marker only its pages show).
+    marker: bool = False
+    #: The interface language of the label, button or prompt, if the line is one.
+    language: str | None = None
+
+
+def _inline_label(text: str, layout: Layout) -> tuple[str, str] | None:
     """Split ``Label: value`` or ``Label | value`` (a Markdown table row): kind, value."""
     colon = text.find(":", 0, _MAX_LABEL_LINE)
+    if colon < 0:
+        colon = text.find("\uff1a", 0, _MAX_LABEL_LINE)  # a full-width colon
     width = 1
     if colon < 0 and (colon := text.find(" | ", 0, _MAX_LABEL_LINE)) > 0:
         width = 3  # a Markdown table row: "Primary Rating | 4.7"
     if colon > 0 and (rest := text[colon + width :].strip()):
-        inline = vocab.SECTION_LABELS.get(_label_key(text[:colon]))
+        inline = layout.labels.get(_label_key(text[:colon]))
         if inline is not None and inline != "doi" and (rest := rest.strip(" |")):
             return inline, rest
     return None
 
 
-def _plain_role(key: str) -> tuple[int, str]:
+def _plain_role(key: str, layout: Layout) -> tuple[Role, str]:
     """The role of a short line that is no label: a button, chrome, or a value."""
-    if key and key not in vocab.ACTIONS and (action := _button(key)) is not None:
+    if key and key not in layout.actions and (action := _button(key, layout)) is not None:
         key = action  # a button whose icon has a text label: "Question Ask authors/..."
-    if key in vocab.ACTIONS:
-        return _ACTION, key
-    if key and _is_chrome(key):
-        return _CHROME, ""
-    return _VALUE, ""
+    if key in layout.actions:
+        return Role.ACTION, key
+    if key and _is_chrome(key, layout):
+        return Role.CHROME, ""
+    return Role.VALUE, ""
 
 
 @functools.lru_cache(maxsize=8192)
-def _short_role(text: str) -> tuple[int, str, bool, bool]:
-    r"""Classify a short line (a label, a button, chrome ...) by its text alone.
+def _short_role(text: str, layout: Layout) -> _ShortLine:
+    """Classify a short line (a label, a button, chrome ...) by its text alone.
 
-    Returns ``(role, value, is_page_header, names_peeref)``. *value* is the section
-    kind for ``_OPENS``; ``kind + "\n" + value`` for ``_INLINE`` and ``_TYPED``; the
-    label as written for ``_OTHER`` and ``_OTHER_IF_COLON`` (an unknown ``Label:``,
-    a section except inside an abstract); the action's key for ``_ACTION``. Labels,
-    buttons and chrome repeat on every page, so the answer is cached.
+    Labels, buttons and chrome repeat on every page, so the answer is cached.
     """
-    header = text[0].isdigit() and _is_page_header(text)
+    header = text[0].isdigit() and _is_page_header(text, layout)
     key = _label_key(text)
-    peeref = key in vocab.PEEREF_MARKERS or "peeref.com" in text.casefold()
-    kind = vocab.SECTION_LABELS.get(key) if key else None
+    marker = key in layout.markers or "peeref.com" in text.casefold()
+    language = layout.languages.get(key)
+    kind = layout.labels.get(key) if key else None
     if kind is not None and kind != "doi":
-        return _OPENS, kind, header, peeref
-    if (inline := _inline_label(text)) is not None:
-        return _INLINE, "\n".join(inline), header, peeref
-    if key and (typed := _label_and_typed_value(text)) is not None:
+        return _ShortLine(Role.OPENS, kind, "", header, marker, language)
+    if (inline := _inline_label(text, layout)) is not None:
+        language = layout.languages.get(_label_key(text.partition(":")[0]))
+        return _ShortLine(Role.INLINE, inline[0], inline[1], header, marker, language)
+    if key and (typed := _label_and_typed_value(text, layout)) is not None:
         # "Primary Rating 4.4", "Recommended No Data Available": a table row that a
         # dump tool wrote with one space (lynx); the value's type vouches for it.
-        return _TYPED, "\n".join(typed), header, peeref
-    if key in vocab.OTHER_SECTIONS:
-        return _OTHER, text.rstrip(":"), header, peeref
+        return _ShortLine(Role.TYPED, typed[0], typed[1], header, marker)
+    if key in layout.other_sections:
+        return _ShortLine(Role.OTHER, "", text.rstrip(":"), header, marker)
     if (
         key
         and text.endswith(":")
         and len(key.split()) <= MAX_LABEL_WORDS
-        and key not in vocab.ACTIONS
-        and key not in vocab.SECTION_LABELS
+        and key not in layout.actions
+        and key not in layout.labels
     ):
-        return _OTHER_IF_COLON, text.rstrip(":"), header, peeref
-    return (*_plain_role(key), header, peeref)
+        return _ShortLine(Role.OTHER_IF_COLON, "", text.rstrip(":"), header, marker)
+    role, action = _plain_role(key, layout)
+    language = layout.languages.get(action) if role is Role.ACTION else language
+    return _ShortLine(role, action, "", header, marker, language)
 
 
 def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section], Extracted]:
     """Assign every line to a section, and pull out lines that stand for themselves."""
+    layout = state.layout
     found = Extracted()
     sections = [Section("preamble", None)]
     current = sections[0]
@@ -343,109 +371,54 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
                 found.widgets.append((number, text[1:]))
             last_role, last_line, last_section = "widget", number, current
             continue
-        if len(text) <= _MAX_LABEL_LINE:
-            # Labels, buttons and chrome are short: their role is looked up once.
-            role, value, header, peeref = _short_role(text)
-            if header and current.kind != "preamble":
-                if _holds_nothing(sections, found):
-                    # The labels so far were a menu above the paper (``Papers Funding
-                    # Webinars``): the paper starts at its header.
-                    for section in sections:
-                        _warn_outside(section, state)
-                    sections = [Section("preamble", None)]
-                    current = sections[0]
-                    found.actions.clear()
-                else:
-                    state.warn(
-                        "multiple_pages",
-                        f"A second page header {_quote(text)} starts here: the input holds "
-                        "more than one page. Only the first page was read.",
-                        number,
-                    )
-                    break
-            if (
-                role == _OPENS
-                and _is_menu_item(lines, index - 1)
-                and _is_menu_item(lines, index + 1)
-            ):
-                role = _CHROME  # a label word between two menu items is a menu item too
-            if role == _OTHER_IF_COLON:
-                if current.kind == "abstract":
-                    role, value = _plain_role(_label_key(text))
-                else:
-                    role = _OTHER
-        else:
-            peeref = "peeref.com" in text.casefold()
-            if (inline := _inline_label(text)) is not None and not (
-                current.kind == "abstract" and _is_prose(inline[1])
-            ):
-                # "Funding: This work was supported by …" inside a structured abstract is
-                # the abstract's own paragraph, not the page's Funding section.
-                role, value = _INLINE, "\n".join(inline)
-            elif _is_chrome_prefix(text, current.kind):
-                role, value = _CHROME, ""
-            else:
-                role, value = _VALUE, ""
-        if peeref:
-            found.peeref = True
+        line = _classify(lines, index, current.kind, layout)
+        if line.header and current.kind != "preamble":
+            if not _holds_nothing(sections, found):
+                state.warn(
+                    "multiple_pages",
+                    f"A second page header {_quote(text)} starts here: the input holds "
+                    "more than one page. Only the first page was read.",
+                    number,
+                )
+                break
+            # The labels so far were a menu above the paper (``Papers Funding
+            # Webinars``): the paper starts at its header.
+            for section in sections:
+                _warn_outside(section, state)
+            sections = [Section("preamble", None)]
+            current = sections[0]
+            found.actions.clear()
+            found.languages.clear()
+        found.peeref = found.peeref or line.marker
+        if line.language is not None:
+            found.languages.append(line.language)
         # Unless the line turns out to be a value, it counts as a label of *current*.
         last_role, last_line, last_section = "label", number, current
-        if role == _OPENS:
-            current = Section(value, number)
-            sections.append(current)
-            continue
-        if role == _INLINE:
-            kind, _, text = value.partition("\n")
-            current = Section(kind, number)
-            sections.append(current)
-            # and on to the value: "Publisher: DOI: 10.…" holds a DOI, not a publisher
-        elif role == _TYPED:
-            kind, _, value = value.partition("\n")
-            current = Section(kind, number, [(number, value)])
-            sections.append(current)
-            last_role, last_section = "content", current
-            continue
-        elif role == _OTHER:
-            current = Section("other", number, label=value)
-            sections.append(current)
-            continue
-        elif role == _ACTION:
+        role = line.role
+        if role is Role.VALUE or role is Role.INLINE:
+            if role is Role.INLINE:
+                current = Section(line.kind, number)
+                sections.append(current)
+                # and on to the value: "Publisher: DOI: 10.…" holds a DOI, not a publisher
+                text = line.value
+            last_role = _take_value(number, text, current, found)
+            last_section = current
+        elif role is Role.CHROME:
+            last_role = "chrome"
+        elif role is Role.ACTION:
             last_role = "action"
-            found.actions.append(vocab.ACTIONS[value])
-            if value == vocab.ABSTRACT_FOLLOWS:
+            found.actions.append(layout.actions[line.kind])
+            if line.kind in layout.abstract_follows:
                 current = Section("abstract", None, start=number)
                 sections.append(current)
-            elif value == vocab.RATING_ENDS:
+            elif line.kind in layout.rating_ends:
                 current = Section("after_rating", None, start=number)
                 sections.append(current)
-            continue
-        elif role == _CHROME:
-            last_role = "chrome"
-            continue
-        # A value: a DOI, a locator, or a line of the current section.
-        kind = current.kind
-        if kind != "abstract":
-            first = text[0]
-            if (
-                first in _DOI_STARTS
-                and kind not in _NOT_THE_PAPERS_DOI
-                and (doi := parse_doi_line(text)) is not None
-            ):
-                found.dois.append((number, doi))
-                last_role, last_section = "doi", current
-                continue
-            if first in "dD" and is_doi_label_line(text):
-                continue
-            if (
-                kind in _LOCATOR_KINDS
-                and _LOCATOR_HINT.match(text)
-                and (locator := parse_locator(text)) is not None
-            ):
-                found.locators.append((number, locator))
-                last_role, last_section = "locator", current
-                continue
-        current.lines.append((number, text))
-        last_role, last_section = "content", current
+        else:
+            current = _open(line, number)
+            sections.append(current)
+            if role is Role.TYPED:
+                last_role, last_section = "content", current
     found.last = (last_role, last_line, last_section)
     for section in sections:
         if section.kind == "other" and not _is_link_list(section):
@@ -456,6 +429,70 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
                 section.line,
             )
     return sections, found
+
+
+def _classify(lines: Sequence[Line], index: int, kind: str, layout: Layout) -> _ShortLine:
+    """What the line at *index* is, in a section of *kind*."""
+    text = lines[index][1]
+    if len(text) <= _MAX_LABEL_LINE:
+        # Labels, buttons and chrome are short: their role is looked up once.
+        line = _short_role(text, layout)
+        if (
+            line.role is Role.OPENS
+            and _menu_word_near(lines, index - 1, -1, layout)
+            and _menu_word_near(lines, index + 1, 1, layout)
+        ):
+            return attrs.evolve(line, role=Role.CHROME)  # a label between menu items
+        if line.role is Role.OTHER_IF_COLON:
+            if kind == "abstract":
+                role, action = _plain_role(_label_key(text), layout)
+                return attrs.evolve(line, role=role, kind=action)
+            return attrs.evolve(line, role=Role.OTHER)
+        return line
+    marker = "peeref.com" in text.casefold()
+    if (inline := _inline_label(text, layout)) is not None and not (
+        kind == "abstract" and _is_prose(inline[1])
+    ):
+        # "Funding: This work was supported by …" inside a structured abstract is the
+        # abstract's own paragraph, not the page's Funding section.
+        return _ShortLine(Role.INLINE, inline[0], inline[1], marker=marker)
+    if _is_chrome_prefix(text, kind, layout):
+        return _ShortLine(Role.CHROME, marker=marker)
+    return _ShortLine(Role.VALUE, marker=marker)
+
+
+def _open(line: _ShortLine, number: int) -> Section:
+    """The section a label line opens."""
+    if line.role is Role.OPENS:
+        return Section(line.kind, number)
+    if line.role is Role.TYPED:
+        return Section(line.kind, number, [(number, line.value)])
+    return Section("other", number, label=line.value)
+
+
+def _take_value(number: int, text: str, current: Section, found: Extracted) -> str:
+    """Place a value line: a DOI, a locator, or a line of *current*; return its role."""
+    kind = current.kind
+    if kind != "abstract":
+        first = text[0]
+        if (
+            first in _DOI_STARTS
+            and kind not in _NOT_THE_PAPERS_DOI
+            and (doi := parse_doi_line(text)) is not None
+        ):
+            found.dois.append((number, doi))
+            return "doi"
+        if first in "dD" and is_doi_label_line(text):
+            return "label"
+        if (
+            kind in _LOCATOR_KINDS
+            and _LOCATOR_HINT.match(text)
+            and (locator := parse_locator(text)) is not None
+        ):
+            found.locators.append((number, locator))
+            return "locator"
+    current.lines.append((number, text))
+    return "content"
 
 
 def _holds_nothing(sections: list[Section], found: Extracted) -> bool:
@@ -470,9 +507,27 @@ def _warn_outside(section: Section, state: _State) -> None:
         state.unplaced(line, "above the page header")
 
 
-def _is_menu_item(lines: Sequence[Line], index: int) -> bool:
-    """Whether the line at *index* (if any) is one word of a site menu (``Papers``)."""
-    return 0 <= index < len(lines) and _label_key(lines[index][1]) in vocab.NAV_WORDS
+#: How many chrome lines (a banner, a button) may stand between two items of a menu.
+_MAX_CHROME_IN_MENU = 4
+
+
+def _menu_word_near(lines: Sequence[Line], index: int, step: int, layout: Layout) -> bool:
+    """Whether a menu item (``Papers``) stands next to a label line.
+
+    Looks from *index* on, before the label (*step* -1) or after it (*step* 1). Chrome
+    between the two (a cookie banner drawn over the menu) is passed over.
+    """
+    for _ in range(_MAX_CHROME_IN_MENU + 1):
+        if not 0 <= index < len(lines):
+            return False
+        text = lines[index][1]
+        key = _label_key(text)
+        if key in layout.nav_words:
+            return True
+        if len(text) > _MAX_LABEL_LINE or _short_role(text, layout).role is not Role.CHROME:
+            return False
+        index += step
+    return False
 
 
 #: The list of link addresses that lynx and w3m write at the end of a dump.
@@ -494,6 +549,8 @@ class Extracted:
     actions: list[str] = attrs.Factory(list)
     widgets: list[tuple[int | None, str]] = attrs.Factory(list)
     peeref: bool = False
+    #: The interface language of each label, button and prompt seen.
+    languages: list[str] = attrs.Factory(list)
     #: What the last line of the page was: ``(role, line, section)``, where role is
     #: one of content, doi, locator, label, action, chrome, widget.
     last: tuple[str, int | None, Section | None] = ("label", None, None)
@@ -502,19 +559,22 @@ class Extracted:
 # --- the preamble: header and title ---------------------------------------------
 
 
-def _parse_header(text: str) -> tuple[float | None, str | None] | None:
+def _parse_header(text: str, layout: Layout) -> tuple[float | None, str | None] | None:
     """Read a header line: ``4.7 Review``, ``4.7``, or ``Review``."""
-    return None if len(text) > _MAX_LABEL_LINE else _read_header(text)
+    return None if len(text) > _MAX_LABEL_LINE else _read_header(text, layout)
 
 
 @functools.lru_cache(maxsize=1024)
-def _read_header(text: str) -> tuple[float | None, str | None] | None:
-    if (kind := _article_type(text, known_only=True)) is not None:
+def _read_header(text: str, layout: Layout) -> tuple[float | None, str | None] | None:
+    if (kind := _article_type(text, layout, known_only=True)) is not None:
         return None, kind
     if looks_like_score(text):
         return parse_score(text), None
     first, _, rest = text.partition(" ")
-    if looks_like_score(first) and (kind := _article_type(rest, known_only=False)) is not None:
+    if (
+        looks_like_score(first)
+        and (kind := _article_type(rest, layout, known_only=False)) is not None
+    ):
         return parse_score(first), kind
     return None
 
@@ -523,7 +583,7 @@ def _read_header(text: str) -> tuple[float | None, str | None] | None:
 _MAX_TYPE_WORDS = 4
 
 
-def _article_type(text: str, *, known_only: bool) -> str | None:
+def _article_type(text: str, layout: Layout, *, known_only: bool) -> str | None:
     """The article type(s) *text* names: ``Review``, or ``Article; Early Access``.
 
     Web of Science joins types with ``;``; each part is a known type or, next to a score
@@ -534,30 +594,30 @@ def _article_type(text: str, *, known_only: bool) -> str | None:
     names: list[str] = []
     for part in parts:
         key = vocab.fold(part)
-        if key in vocab.ARTICLE_TYPES:
-            names.append(vocab.ARTICLE_TYPES[key])
-        elif not known_only and _looks_like_type(part, key):
+        if key in layout.article_types:
+            names.append(layout.article_types[key])
+        elif not known_only and _looks_like_type(part, key, layout):
             names.append(part)
         else:
             return None
     return "; ".join(names)
 
 
-def _looks_like_type(part: str, key: str) -> bool:
+def _looks_like_type(part: str, key: str, layout: Layout) -> bool:
     words = part.split()
     return (
         0 < len(words) <= _MAX_TYPE_WORDS
         and all(word[0].isupper() and word.replace("-", "").isalpha() for word in words)
-        and key not in vocab.SECTION_LABELS
-        and key not in vocab.RATING_NOTES
-        and key not in vocab.CHROME_LINES
-        and key not in vocab.OTHER_SECTIONS
+        and key not in layout.labels
+        and key not in layout.rating_notes
+        and key not in layout.chrome_lines
+        and key not in layout.other_sections
     )
 
 
-def _is_page_header(text: str) -> bool:
+def _is_page_header(text: str, layout: Layout) -> bool:
     """Whether *text* is a full page header: a score and an article type (``4.7 Review``)."""
-    header = _parse_header(text)
+    header = _parse_header(text, layout)
     return header is not None and header[0] is not None and header[1] is not None
 
 
@@ -570,7 +630,10 @@ def _preamble(
     lines: list[Line], state: _State
 ) -> tuple[str | None, str | None, tuple[int, float | None] | None]:
     """Return (title, article_type, (line, header score)) from the top of the page."""
-    start = next((i for i, (_, t) in enumerate(lines) if _parse_header(t) is not None), None)
+    layout = state.layout
+    start = next(
+        (i for i, (_, t) in enumerate(lines) if _parse_header(t, layout) is not None), None
+    )
     article_type: str | None = None
     score: tuple[int, float | None] | None = None
     rest = lines
@@ -578,7 +641,7 @@ def _preamble(
         for line in lines[:start]:
             state.unplaced(line, "above the page header")
         index = start
-        while index < len(lines) and (header := _parse_header(lines[index][1])) is not None:
+        while index < len(lines) and (header := _parse_header(lines[index][1], layout)) is not None:
             value, kind = header
             if kind is not None:
                 if article_type is not None:
@@ -616,8 +679,64 @@ _CLIPPED = ("read more", "show more", "more")
 _ELLIPSES = ("\u2026", "...")
 
 
-def _abstract(section: Section, state: _State) -> str | None:
-    """The abstract of *section*, or ``None`` (with a warning) when the page clips it."""
+def _language(seen: list[str]) -> str | None:
+    """The interface language most of the page's labels, buttons and prompts are in."""
+    if not seen:
+        return None
+    return max(dict.fromkeys(seen), key=seen.count)
+
+
+#: A summary is short: Peeref's own summary is a few sentences, the abstract longer.
+MAX_SUMMARY = 600
+
+
+#: A line this long was never hard-wrapped: dump tools wrap at 60 to 100 columns, so
+#: it holds a whole paragraph (a browser copy writes each paragraph on one line).
+MAX_WRAPPED_LINE = 120
+
+
+def _paragraphs(section: Section, source_format: str) -> list[list[Line]]:
+    """The paragraphs of *section*.
+
+    In HTML each line is one (each block element holds a paragraph). In text, blank
+    lines are layout noise and say nothing; a paragraph ends after a line too short
+    to have been wrapped (under ``WRAPPED_LINE_MIN`` characters) or too long to be a
+    wrapped line (over :data:`MAX_WRAPPED_LINE`).
+    """
+    if source_format == "html":
+        return [[line] for line in section.lines]
+    out: list[list[Line]] = [[]]
+    for line in section.lines:
+        out[-1].append(line)
+        if not WRAPPED_LINE_MIN <= len(line[1]) <= MAX_WRAPPED_LINE:
+            out.append([])
+    return [part for part in out if part]
+
+
+def _abstract(
+    section: Section, state: _State, source_format: str
+) -> tuple[str | None, str | None] | None:
+    """The summary and abstract under the button, or ``None`` when the page clips it.
+
+    Peeref shows its own short summary as a paragraph above the publisher's abstract.
+    The first of two or more paragraphs is read as the summary when it is short
+    (at most :data:`MAX_SUMMARY` characters) and shorter than the rest; otherwise all
+    paragraphs are the abstract and the summary is empty.
+    """
+    paragraphs = _paragraphs(section, source_format)
+    summary = None
+    if len(paragraphs) > 1:
+        first = join_wrapped([t for _, t in paragraphs[0]])
+        rest = sum(len(t) for part in paragraphs[1:] for _, t in part)
+        if len(first) <= MAX_SUMMARY and len(first) < rest:
+            summary = first
+            section = Section(section.kind, section.line, [x for p in paragraphs[1:] for x in p])
+    abstract = _whole_text(section, state)
+    return None if abstract is None else (summary, abstract)
+
+
+def _whole_text(section: Section, state: _State) -> str | None:
+    """The text of *section*, or ``None`` (with a warning) when the page clips it."""
     text = join_wrapped([t for _, t in section.lines])
     key = text.casefold()
     for toggle in _SHOWN_WHOLE:
@@ -696,10 +815,6 @@ def _funding(section: Section, state: _State) -> tuple[Funding, ...]:
     return tuple(parse_funding_entry(join_wrapped(parts)) for parts in entries)
 
 
-#: The first characters of the author-claim lines (folded).
-_CLAIM_FIRST = frozenset(line[0] for line in vocab.CLAIM_LINES)
-
-
 def _authors(
     sections: list[Section], state: _State
 ) -> tuple[tuple[Author, ...], AuthorClaim | None]:
@@ -709,13 +824,7 @@ def _authors(
     for section in sections:
         these: list[Author] = []
         for _, text in section.lines:
-            # Most lines are names: one folded character rules the claim lines out.
-            first = text.lstrip()[:1].casefold()[:1]
-            claim_line = (
-                vocab.CLAIM_LINES.get(vocab.fold(text).rstrip(".").rstrip())
-                if first in _CLAIM_FIRST
-                else None
-            )
+            claim_line = state.layout.claim_lines.get(vocab.fold(text).rstrip(".\u3002 "))
             if claim_line is not None:
                 slot, canonical = claim_line
                 if slot == "prompt":
@@ -736,6 +845,7 @@ def _primary(
     scores: list[tuple[int | None, float | None]] = []
     counts: list[tuple[int | None, int]] = []
     note: str | None = None
+    layout = state.layout
     for number, text in lines:
         if is_dash(text):
             continue  # a placeholder: no score yet
@@ -745,10 +855,10 @@ def _primary(
             counts.append((number, both[1]))
             continue
         first, _, rest = text.partition(" ")
-        if rest and looks_like_score(first) and (inline := _note(rest)) is not None:
+        if rest and looks_like_score(first) and (inline := _note(rest, layout)) is not None:
             note = note or inline  # "4.7 Not enough ratings" on one line
             text = first
-        elif (found := _note(text)) is not None:
+        elif (found := _note(text, layout)) is not None:
             note = note or found
             continue
         if looks_like_score(text):
@@ -767,13 +877,13 @@ def _primary(
     return scores, counts, note
 
 
-def _note(text: str) -> str | None:
+def _note(text: str, layout: Layout) -> str | None:
     """The rating note *text* states (``Not enough ratings``), in canonical spelling.
 
     Only the notes the layout knows are notes: any other line in the rating block (a
     ``Write a Review`` button, a glued ``Primary Rating4.7``) is not one.
     """
-    return vocab.RATING_NOTES.get(vocab.fold(text).rstrip(".").rstrip())
+    return layout.rating_notes.get(vocab.fold(text).rstrip(".").rstrip())
 
 
 def _secondary(lines: list[Line], state: _State) -> tuple[SecondaryRating, ...]:
@@ -810,36 +920,33 @@ def _secondary(lines: list[Line], state: _State) -> tuple[SecondaryRating, ...]:
     return tuple(out)
 
 
-#: The words of the layout that can follow a recommended title on a page.
-_PHRASES = tuple(
-    {*vocab.EMPTY_MARKERS, *vocab.SECTION_LABELS, *vocab.ACTIONS, *vocab.OTHER_SECTIONS}
-)
+@functools.lru_cache(maxsize=16)
+def _phrase_starts(layout: Layout) -> frozenset[str]:
+    """Every proper start of a layout phrase that can follow a recommended title.
 
-
-#: Every proper start of a layout phrase: a line that is one was cut inside the phrase.
-_PHRASE_STARTS = frozenset(phrase[:end] for phrase in _PHRASES for end in range(len(phrase)))
-
-
-def _cut_marker(key: str) -> bool:
-    """Whether *key* is the start of a layout phrase (``No Data Av``, ``Rev``).
-
-    Such a line is a dump cut inside ``No Data Available`` or a label, never a title.
+    A line that is one was cut inside the phrase (``No Data Av``, ``Rev``): never a title.
     """
-    return key in _PHRASE_STARTS
+    phrases = {*layout.empty_markers, *layout.labels, *layout.actions, *layout.other_sections}
+    return frozenset(phrase[:end] for phrase in phrases for end in range(len(phrase)))
 
 
-#: The longest placeholder or cut phrase: a longer (cleaned) line is neither, since
-#: folding never shortens a line except by the trailing ":. " that it strips.
-_MAX_PLACEHOLDER = max(map(len, vocab.EMPTY_MARKERS | _PHRASE_STARTS))
+@functools.lru_cache(maxsize=16)
+def _max_placeholder(layout: Layout) -> int:
+    """The longest placeholder or cut phrase.
+
+    A longer (cleaned) line is neither, since folding never shortens a line except by
+    the trailing ":. " that it strips.
+    """
+    return max(map(len, layout.empty_markers | _phrase_starts(layout)))
 
 
-def _recommended(section: Section) -> tuple[str, ...]:
+def _recommended(section: Section, layout: Layout) -> tuple[str, ...]:
     titles: list[str] = []
     for _, text in section.lines:
         body = strip_marker(text)[1]
-        if len(body.rstrip(":. ")) <= _MAX_PLACEHOLDER:
+        if len(body.rstrip(":. ")) <= _max_placeholder(layout):
             key = vocab.fold(body).rstrip(".")
-            if key in vocab.EMPTY_MARKERS or _cut_marker(key) or is_bare_marker(body):
+            if key in layout.empty_markers or key in _phrase_starts(layout) or is_bare_marker(body):
                 continue  # a placeholder, a cut label, or a list marker without its item
         titles.append(body)
     return tuple(titles)
@@ -867,15 +974,16 @@ def build_paper(
     metadata: Metadata | None = None,
     cut_off: bool = False,
     provenance: bool = False,
+    layout: Layout = PEEREF,
 ) -> Paper:
     """Parse normalised *lines* into a :class:`Paper` (warnings included).
 
     *metadata* (from an HTML page) fills the fields the visible lines lack. *cut_off*
     says the input is known to be cut short (an HTML page without its closing tags),
     so even the page's last section may end in a cut value. With *provenance*, the
-    record says where each of its values came from.
+    record says where each of its values came from. *layout* is the site's layout.
     """
-    state = _State()
+    state = _State(layout)
     sections, found = split_sections(lines, state)
 
     title, article_type, header_score = _preamble(sections[0].lines, state)
@@ -914,17 +1022,28 @@ def build_paper(
         ],
         (),
     )
+    categories = state.pick(
+        "category list",
+        [
+            c
+            for c in _each(
+                groups.get("categories", none), lambda s: parse_keywords([t for _, t in s.lines])
+            )
+            if c[1]
+        ],
+        (),
+    )
     funding = state.pick(
         "funding list",
         [f for f in _each(groups.get("funding", none), lambda s: _funding(s, state)) if f[1]],
         (),
     )
-    abstracts = [
+    texts = [
         (s.line if s.line is not None else s.lines[0][0], text)
         for s in groups.get("abstract", none)
-        if s.lines and (text := _abstract(s, state)) is not None
+        if s.lines and (text := _abstract(s, state, source_format)) is not None
     ]
-    abstract = state.pick("abstract", abstracts, None)
+    summary, abstract = state.pick("abstract", texts, (None, None))
     authors, claim = _authors(groups.get("authors", none), state)
 
     primary_lines = [line for s in sections if s.kind in _RATING_KINDS for line in s.lines]
@@ -961,7 +1080,11 @@ def build_paper(
 
     recommended = state.pick(
         "recommended list",
-        [r for r in _each(groups.get("recommended", none), _recommended) if r[1]],
+        [
+            r
+            for r in _each(groups.get("recommended", none), lambda s: _recommended(s, layout))
+            if r[1]
+        ],
         (),
     )
 
@@ -976,7 +1099,9 @@ def build_paper(
         publisher=publisher,
         doi=doi,
         keywords=keywords,
+        categories=categories,
         funding=funding,
+        summary=summary,
         abstract=abstract,
         authors=authors,
         author_claim=claim,
@@ -984,7 +1109,9 @@ def build_paper(
         actions=tuple(dict.fromkeys(found.actions)),
         recommended=recommended,
         source=Source(
-            "peeref" if found.peeref else None, "html" if source_format == "html" else "text"
+            layout.site if found.peeref else None,
+            "html" if source_format == "html" else "text",
+            _language(found.languages),
         ),
     )
     paper = _drop_truncated(paper, found, state, cut_off=cut_off)

@@ -15,17 +15,14 @@ from .model import OMIT_IF_DEFAULT, Paper
 _converter = make_converter(forbid_extra_keys=True)
 _converter.register_unstructure_hook(tuple, list)  # JSON arrays, not tuples
 # Optional keys (provenance) are written only when they hold something.
+_OPTIONAL: dict[str, Any] = {
+    field.name: override(omit_if_default=True)
+    for field in attrs.fields(Paper)
+    if field.metadata.get(OMIT_IF_DEFAULT)
+}
 _converter.register_unstructure_hook(
     Paper,
-    make_dict_unstructure_fn(
-        Paper,
-        _converter,
-        **{
-            field.name: override(omit_if_default=True)
-            for field in attrs.fields(Paper)
-            if field.metadata.get(OMIT_IF_DEFAULT)
-        },
-    ),
+    make_dict_unstructure_fn(Paper, _converter, **_OPTIONAL),
 )
 
 

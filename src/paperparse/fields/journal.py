@@ -13,7 +13,8 @@ from ..normalize import is_dash, unify_dashes
 #: One part of the locator: a keyword and its value, up to the next comma/semicolon.
 _PART: Final = re.compile(
     r"(?P<key>volume|vol\.?|issue|no\.|number|pages|page|pp\.?|p\.|"
-    r"article number|article no\.?|article|art\. no\.?|e-?location)"
+    r"article number|article no\.?|article|art\. no\.?|e-?location|"
+    r"卷|期|页码)"  # the Chinese interface: volume, issue, pages
     r"\s*:?\s*(?P<value>[^,;]*)",
     re.IGNORECASE,
 )
@@ -29,6 +30,9 @@ _KEYS: Final[dict[str, str]] = {
     "pp": "pages",
     "pp.": "pages",
     "p.": "pages",
+    "卷": "volume",
+    "期": "issue",
+    "页码": "pages",
 }
 #: A line that starts like a locator.
 _STARTS: Final = re.compile(

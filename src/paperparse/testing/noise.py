@@ -122,6 +122,7 @@ def inline_labels(text: str) -> str:
             and following is not None
             and not _is_label(following)
             and vocab.fold(following) not in vocab.ACTIONS
+            and vocab.fold(following) not in vocab.NAV_WORDS  # a menu: "Funding / Webinars"
         ):
             out.append(f"{line.strip().rstrip(':')}: {following.strip()}")
             index += 2

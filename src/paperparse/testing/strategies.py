@@ -925,6 +925,11 @@ def _recognised(paper: Paper) -> int:
     )
 
 
+def _has_signature(paper: Paper) -> bool:
+    """Whether a rendering of *paper* shows a part only Peeref's pages show."""
+    return bool(paper.actions) or paper.author_claim is not None or paper.rating is not None
+
+
 def _lists(
     strategy: st.SearchStrategy[T], max_size: int, empty: int = 1
 ) -> st.SearchStrategy[tuple[T, ...]]:
@@ -995,8 +1000,9 @@ def papers() -> st.SearchStrategy[Paper]:
       and ``Rate this paper`` (usually both).
     * Recommended: 0-4 titles.
     * The record shows at least two recognisable parts of a page besides the
-      ``Recommended`` section (otherwise ``parse()`` rightly raises
-      ``UnrecognizedPage``).
+      ``Recommended`` section, and at least one part only Peeref's pages show (a
+      button, the author claim, a rating block, or a header with a score and an
+      article type); otherwise ``parse()`` rightly raises ``UnrecognizedPage``.
     """
     return _papers_strategy
 
@@ -1051,5 +1057,5 @@ _papers_strategy: Final[st.SearchStrategy[Paper]] = (
         ),
     )
     .map(_build_paper)
-    .filter(lambda p: _recognised(p) >= 2)
+    .filter(lambda p: _recognised(p) >= 2 and _has_signature(p))
 )
