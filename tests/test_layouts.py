@@ -22,7 +22,8 @@ def test_chinese_interface_gives_the_english_twins_record() -> None:
     chinese = paperparse.parse(FIXTURES / "peeref" / "chinese-interface.txt")
     assert chinese.source.language == "zh"
     assert english.source.language == "en"
-    assert chinese.rating is not None and english.rating is not None
+    assert chinese.rating is not None
+    assert english.rating is not None
     assert chinese.rating.note == "评分不足"
     same = attrs.evolve(
         chinese,
@@ -106,7 +107,8 @@ def test_provenance_names_lines_that_hold_the_value(paper: paperparse.Paper) -> 
     parsed = paperparse.parse(text, provenance=True)
     lines = _lines(text)
     for place in parsed.provenance:
-        assert place.first_line is not None and place.last_line is not None, place
+        assert place.first_line is not None, place
+        assert place.last_line is not None, place
         span = " ".join(lines[place.first_line - 1 : place.last_line])
         value: object = parsed
         for part in place.field.split("."):
