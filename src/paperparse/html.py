@@ -103,6 +103,11 @@ _CHROME_CLASSES: Final = (
     "site-header",
     "site-footer",
     "skip-link",
+    # Screen-reader-only text: ``(opens in a new window)`` is not part of a value.
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader",
 )
 
 _META: Final = etree.XPath("//meta[@content][@name or @property or @itemprop]")
@@ -120,6 +125,7 @@ _TELLING: Final = frozenset(
         "data-rating",
         "itemprop",
         "aria-valuenow",
+        "aria-hidden",
     }
 )
 #: Tags that can be chrome without any attribute.
@@ -174,7 +180,7 @@ def _is_widget(attrib: dict[str, str]) -> bool:
     return "width" in (attrib.get("style") or "") and "star" in css.lower()
 
 
-_PERCENT: Final = re.compile(r"width\s*:\s*(\d{1,3}(?:\.\d+)?)\s*%")
+_PERCENT: Final = re.compile(r"width\s*:\s*([0-9]{1,3}(?:\.[0-9]+)?)\s*%")
 _PERCENT_TO_SCORE: Final = 20.0
 
 # Private-use characters: _BREAK marks line breaks in the stream reader (_parse_deep),
@@ -254,23 +260,112 @@ _INVISIBLE_SET: Final = frozenset(INVISIBLE)
 _CLASS_ONLY: Final = frozenset({"class"})
 
 
+#: Inline elements that can stand as one item of a list: several of the same kind side
+#: by side in a container that holds nothing else are several values (see docs/html.md).
+_ITEM_TAGS: Final = frozenset({"a", "span", "cite", "label", "time", "data", "bdi"})
+#: Containers whose content is one value however it is marked up: a heading.
+_ONE_VALUE: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "title"})
+#: What may stand between the items of a list besides whitespace.
+_SEPARATORS: Final = ",;\u00b7|/\u2022"
+#: A ``<sup>`` that holds only affiliation or note marks: ``1,2``, ``*``, ``†``.
+_MARKS: Final = re.compile(
+    r"[\s0-9,*\u2020\u2021\u00a7\u00b6#\u2013-]*[0-9*\u2020\u2021\u00a7\u00b6#]"
+    r"[\s0-9,*\u2020\u2021\u00a7\u00b6#\u2013-]*"
+)
+#: Class, id or itemprop words that name an author list.
+_AUTHOR_WORDS: Final = re.compile("author|contrib|creator", re.IGNORECASE)
+#: Class words of a link or span drawn as a button.
+_BUTTON_CLASS: Final = re.compile(r"(?:^|\s)(?:btn|button)(?:$|[\s_-])", re.IGNORECASE)
+#: Class words of a strip of tabs.
+_TABS_CLASS: Final = re.compile(
+    r"(?:^|\s)(?:nav-tabs|tab-list|tablist|tab-bar|tabbar)(?:$|\s)", re.IGNORECASE
+)
+#: A count at the end of a tab's label: ``Reviews 0``, ``Comments (3)``, ``Reviews0``.
+_TAB_COUNT: Final = re.compile(
+    r"(?:^|\s+|(?<=[^\W\d_]))(?:\(\s*[0-9]+\s*\)|\[\s*[0-9]+\s*\]|[0-9]+)$"
+)
+#: Bullet characters drawn as text at the start of a line (not numbers: ``1.`` can
+#: be a value's own text).
+_BULLETS: Final = frozenset("\u2022\u00b7\u25aa\u25e6\u2023\u25cf\u2013-*")
+
+
+def _blank(text: str | None) -> bool:
+    """Whether *text* is only whitespace and list separators (or nothing)."""
+    return not text or not text.strip().strip(_SEPARATORS).strip()
+
+
+def _item_kinds(parent: Any) -> frozenset[tuple[str, str]]:
+    """The kinds (tag, class) of inline elements that are list items in *parent*.
+
+    A kind is a list item when *parent* holds two or more elements of that tag and
+    class, and no text of its own besides whitespace and separators: each such element
+    is then one value (``<a class="author">A</a><a class="author">B</a>``).
+    """
+    if parent is None or parent.tag in _ONE_VALUE or not _blank(parent.text):
+        return frozenset()
+    seen: set[tuple[str, str]] = set()
+    kinds: set[tuple[str, str]] = set()
+    for child in parent:
+        if not _blank(child.tail):
+            return frozenset()
+        tag = child.tag
+        if tag in _ITEM_TAGS:
+            kind = (tag, child.get("class") or "")
+            if kind in seen:
+                kinds.add(kind)
+            seen.add(kind)
+    return frozenset(kinds)
+
+
+def _is_author_mark(element: Any) -> bool:
+    """Whether *element* (a ``<sup>``) is an affiliation mark after an author's name.
+
+    Its text is only digits, commas, asterisks, daggers and the like, and it stands
+    inside an element whose class, id or itemprop names authors; a ``<sup>`` in a title
+    (``m<sup>2</sup>``) stays.
+    """
+    if _MARKS.fullmatch("".join(element.itertext())) is None:
+        return False
+    for ancestor in element.iterancestors():
+        for name in ("class", "id", "itemprop"):
+            value = ancestor.get(name)
+            if value and _AUTHOR_WORDS.search(value) is not None:
+                return True
+    return False
+
+
+def _strip_bullet(line: str) -> str:
+    """Drop a bullet drawn as text (``• Novelty``) from the start of *line*."""
+    if line[0] in _BULLETS and line[1:2] == " " and line[2:].strip():
+        return line[2:].lstrip()
+    return line
+
+
 def _visible_lines(root: etree._Element) -> list[Line]:
     """The visible lines of the page rooted at *root*, in one walk over its elements.
 
     A block element or ``<br>`` ends the line before it and the line it holds; the
     lines of a block are numbered with its source line. Invisible elements and chrome
     are skipped with their content, but the text after them (their tail) is kept.
+    An inline element that is one item of a list (:func:`_item_kinds`) or a link drawn
+    as a button is a line of its own too. Inside a strip of tabs, a count after a
+    tab's label is dropped.
     """
     out: list[Line] = []
     parts: list[str] = []  # the text of the line being read
     number = 1
     skipped = False  # the last start event skipped its element's subtree
+    own_lines: set[Any] = set()  # inline elements that end a line, as a block does
+    kinds: dict[Any, frozenset[tuple[str, str]]] = {}  # parent -> its item kinds
+    tabs: Any = None  # the strip of tabs being read
 
     def flush() -> None:
         line = "".join(parts).strip()
         parts.clear()
         if line and (line := clean_line(line)):
-            out.append((number, line))
+            if tabs is not None and not (line := _TAB_COUNT.sub("", line)):
+                return
+            out.append((number, _strip_bullet(line)))
 
     # Elements are typed Any: lxml's stubs are looser than its objects, and a compiled
     # build (mypyc) would check the stubs' types at run time.
@@ -288,13 +383,26 @@ def _visible_lines(root: etree._Element) -> list[Line]:
                 telling = _TELLING.intersection(names)
                 if tag not in _STRUCTURAL and telling == _CLASS_ONLY:
                     # The common case: a class alone can make chrome, never a widget.
-                    chrome = _names_chrome(element.get("class") or "")
+                    css = element.get("class") or ""
+                    chrome = _names_chrome(css)
+                    if not chrome and tabs is None and _TABS_CLASS.search(css) is not None:
+                        tabs = element
                 else:
                     attrib = cast("dict[str, str]", dict(element.items()))  # str for HTML
                     chrome = _is_chrome(element, tag, attrib)
                     if not chrome and _is_widget(attrib):
                         widget = _widget(element)
+                    if (attrib.get("aria-hidden") or "").strip().lower() == "true":
+                        # Hidden from screen readers: decoration such as avatar
+                        # initials; a widget's value is still read.
+                        chrome = True
+                    elif not chrome and tabs is None and _is_tabs(attrib):
+                        tabs = element
                 if chrome:
+                    if widget is not None:
+                        if parts:
+                            flush()
+                        out.append((number, WIDGET + clean(widget)))
                     walker.skip_subtree()
                     skipped = True
                     continue
@@ -302,6 +410,19 @@ def _visible_lines(root: etree._Element) -> list[Line]:
                 if parts:
                     flush()
                 number = element.sourceline or number
+            elif tag in _ITEM_TAGS:
+                parent = element.getparent()
+                found = kinds.get(parent)
+                if found is None:
+                    found = kinds[parent] = _item_kinds(parent)
+                if (found and (tag, element.get("class") or "") in found) or _is_button(element):
+                    own_lines.add(element)
+                    if parts:
+                        flush()
+            elif tag == "sup" and _is_author_mark(element):
+                walker.skip_subtree()
+                skipped = True
+                continue
             if widget is not None:
                 if parts:
                     flush()
@@ -309,15 +430,40 @@ def _visible_lines(root: etree._Element) -> list[Line]:
             if text := element.text:
                 parts.append(text)
         else:
+            tail = element.tail
             if skipped:
                 skipped = False  # the end of a skipped element: its tail goes on the line
-            elif parts and (tag in _BLOCK_SET or tag == "br"):
-                flush()
-            if tail := element.tail:
+            elif tag in _BLOCK_SET or tag == "br":
+                if parts:
+                    flush()
+            elif own_lines and element in own_lines:
+                if parts:
+                    flush()
+                if _blank(tail):
+                    tail = None  # the separator between two items
+            if element is tabs:
+                if parts:
+                    flush()
+                tabs = None
+            if tail:
                 parts.append(tail)
     if parts:
         flush()
     return out
+
+
+def _is_tabs(attrib: dict[str, str]) -> bool:
+    """Whether an element with attributes *attrib* is a strip of tabs or one tab."""
+    role = (attrib.get("role") or "").strip().lower()
+    return role in ("tablist", "tab") or _TABS_CLASS.search(attrib.get("class") or "") is not None
+
+
+def _is_button(element: Any) -> bool:
+    """Whether an inline *element* is drawn as a button (``role="button"``, ``btn``)."""
+    if (element.get("role") or "").strip().lower() == "button":
+        return True
+    css = element.get("class")
+    return bool(css) and _BUTTON_CLASS.search(css) is not None
 
 
 def _widget(element: Any) -> str | None:
@@ -325,7 +471,7 @@ def _widget(element: Any) -> str | None:
     prop = element.get("itemprop")
     if prop in ("ratingCount", "reviewCount"):
         count = clean(element.get("content") or "")
-        return f"count {count}" if count.isdigit() else None
+        return f"count {count}" if count.isascii() and count.isdigit() else None
     for attribute in ("data-score", "data-rating", "aria-valuenow", "content"):
         if (value := element.get(attribute)) is not None:
             return f"score {clean(value)}"
