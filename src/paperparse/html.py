@@ -108,6 +108,13 @@ _CHROME_CLASSES: Final = (
     "visually-hidden",
     "visuallyhidden",
     "screen-reader",
+    # A strip of tabs switches between parts of the page: navigation, whose labels
+    # (``Reviews 0``) are no part of the paper.
+    "nav-tabs",
+    "tablist",
+    "tab-list",
+    "tab-bar",
+    "tabbar",
 )
 
 _META: Final = etree.XPath("//meta[@content][@name or @property or @itemprop]")
@@ -131,7 +138,16 @@ _TELLING: Final = frozenset(
 #: Tags that can be chrome without any attribute.
 _STRUCTURAL: Final = frozenset({"nav", "aside", "header", "footer"})
 _CHROME_ROLES: Final = frozenset(
-    {"navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog"}
+    {
+        "navigation",
+        "banner",
+        "contentinfo",
+        "complementary",
+        "dialog",
+        "alertdialog",
+        "tablist",
+        "tab",
+    }
 )
 _CHROME_WORDS: Final = re.compile("|".join(_CHROME_CLASSES), re.IGNORECASE)
 _RATING_WORDS: Final = re.compile("rating|star", re.IGNORECASE)
@@ -276,14 +292,6 @@ _MARKS: Final = re.compile(
 _AUTHOR_WORDS: Final = re.compile("author|contrib|creator", re.IGNORECASE)
 #: Class words of a link or span drawn as a button.
 _BUTTON_CLASS: Final = re.compile(r"(?:^|\s)(?:btn|button)(?:$|[\s_-])", re.IGNORECASE)
-#: Class words of a strip of tabs.
-_TABS_CLASS: Final = re.compile(
-    r"(?:^|\s)(?:nav-tabs|tab-list|tablist|tab-bar|tabbar)(?:$|\s)", re.IGNORECASE
-)
-#: A count at the end of a tab's label: ``Reviews 0``, ``Comments (3)``, ``Reviews0``.
-_TAB_COUNT: Final = re.compile(
-    r"(?:^|\s+|(?<=[^\W\d_]))(?:\(\s*[0-9]+\s*\)|\[\s*[0-9]+\s*\]|[0-9]+)$"
-)
 #: Bullet characters drawn as text at the start of a line (not numbers: ``1.`` can
 #: be a value's own text).
 _BULLETS: Final = frozenset("\u2022\u00b7\u25aa\u25e6\u2023\u25cf\u2013-*")
@@ -348,8 +356,7 @@ def _visible_lines(root: etree._Element) -> list[Line]:
     lines of a block are numbered with its source line. Invisible elements and chrome
     are skipped with their content, but the text after them (their tail) is kept.
     An inline element that is one item of a list (:func:`_item_kinds`) or a link drawn
-    as a button is a line of its own too. Inside a strip of tabs, a count after a
-    tab's label is dropped.
+    as a button is a line of its own too.
     """
     out: list[Line] = []
     parts: list[str] = []  # the text of the line being read
@@ -357,14 +364,11 @@ def _visible_lines(root: etree._Element) -> list[Line]:
     skipped = False  # the last start event skipped its element's subtree
     own_lines: set[Any] = set()  # inline elements that end a line, as a block does
     kinds: dict[Any, frozenset[tuple[str, str]]] = {}  # parent -> its item kinds
-    tabs: Any = None  # the strip of tabs being read
 
     def flush() -> None:
         line = "".join(parts).strip()
         parts.clear()
         if line and (line := clean_line(line)):
-            if tabs is not None and not (line := _TAB_COUNT.sub("", line)):
-                return
             out.append((number, _strip_bullet(line)))
 
     # Elements are typed Any: lxml's stubs are looser than its objects, and a compiled
@@ -383,10 +387,7 @@ def _visible_lines(root: etree._Element) -> list[Line]:
                 telling = _TELLING.intersection(names)
                 if tag not in _STRUCTURAL and telling == _CLASS_ONLY:
                     # The common case: a class alone can make chrome, never a widget.
-                    css = element.get("class") or ""
-                    chrome = _names_chrome(css)
-                    if not chrome and tabs is None and _TABS_CLASS.search(css) is not None:
-                        tabs = element
+                    chrome = _names_chrome(element.get("class") or "")
                 else:
                     attrib = cast("dict[str, str]", dict(element.items()))  # str for HTML
                     chrome = _is_chrome(element, tag, attrib)
@@ -396,8 +397,6 @@ def _visible_lines(root: etree._Element) -> list[Line]:
                         # Hidden from screen readers: decoration such as avatar
                         # initials; a widget's value is still read.
                         chrome = True
-                    elif not chrome and tabs is None and _is_tabs(attrib):
-                        tabs = element
                 if chrome:
                     if widget is not None:
                         if parts:
@@ -441,21 +440,11 @@ def _visible_lines(root: etree._Element) -> list[Line]:
                     flush()
                 if _blank(tail):
                     tail = None  # the separator between two items
-            if element is tabs:
-                if parts:
-                    flush()
-                tabs = None
             if tail:
                 parts.append(tail)
     if parts:
         flush()
     return out
-
-
-def _is_tabs(attrib: dict[str, str]) -> bool:
-    """Whether an element with attributes *attrib* is a strip of tabs or one tab."""
-    role = (attrib.get("role") or "").strip().lower()
-    return role in ("tablist", "tab") or _TABS_CLASS.search(attrib.get("class") or "") is not None
 
 
 def _is_button(element: Any) -> bool:
