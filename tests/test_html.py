@@ -525,3 +525,21 @@ def test_metadata_pages_only_as_a_range(
     assert paper.journal is not None
     found = paper.journal.pages
     assert ((found.first, found.last) if found else None) == pages
+
+
+def test_a_count_badge_after_a_heading_is_not_a_score() -> None:
+    for badge in ('<span class="badge">0</span>', '<a><span class="count">(0)</span></a>'):
+        body = VISIBLE.format(rating="<p>Not enough ratings</p>").replace(
+            "<h3>Reviews</h3>", f"<h3>Reviews {badge}</h3>"
+        )
+        paper = paperparse.parse(_page(body))
+        assert paper.rating is not None
+        assert (paper.rating.score, paper.rating.note) == (None, "Not enough ratings")
+    assert lines("<h2>Reviews <span class='badge'>3</span></h2>") == ["Reviews"]
+    # Words after it, no badge class, or not in a heading: the number stays.
+    assert lines("<h2>The <span class='count'>2020</span> election</h2>") == ["The 2020 election"]
+    assert lines("<h2>Reviews <span>3</span></h2>") == ["Reviews 3"]
+    assert lines("<div><span class='badge'>4.5</span> <span class='type'>Review</span></div>") == [
+        "4.5 Review"
+    ]
+    assert lines("<p>Cited by <span class='badge'>3</span></p>") == ["Cited by 3"]

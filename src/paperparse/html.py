@@ -2,9 +2,12 @@
 
 The visible text of the page is cut into lines the way a browser lays it out: every
 block-level element, ``<br>``, list item, table cell and ``<dt>``/``<dd>`` ends a line;
-inline elements never split a value. Invisible parts (``script``, ``style``, ``head``,
+inline elements never split a value, except that each of several inline elements of one
+kind standing as a list (adjacent author links) and a link drawn as a button is a line
+of its own. Invisible parts (``script``, ``style``, ``head``,
 ``hidden`` elements …) and page chrome (``nav``, ``aside``, site header and footer,
-cookie banners) are dropped first. The lines then go through the same section parser
+cookie banners, strips of tabs, text hidden from or only for screen readers) are
+dropped first. The lines then go through the same section parser
 as a text dump (:mod:`paperparse.sections`).
 
 The visible text is read in one walk over the elements (``etree.iterwalk``): about
@@ -342,6 +345,38 @@ def _is_author_mark(element: Any) -> bool:
     return False
 
 
+#: Class words of a badge that counts something: ``<span class="badge">3</span>``.
+_COUNT_CLASS: Final = re.compile("badge|count|counter|pill", re.IGNORECASE)
+#: The text of a count badge: a number, perhaps in brackets.
+_COUNT_TEXT: Final = re.compile(r"\s*[(\[]?\s*[0-9]+\s*[)\]]?\s*")
+#: Elements whose text labels a part of the page.
+_HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "summary", "legend"})
+
+
+def _is_heading_count(element: Any) -> bool:
+    """Whether *element* is a count badge at the end of a heading (``Reviews 0``).
+
+    A number in a badge after a heading's words counts the items of that part of the
+    page (reviews, comments); it is never a value of the paper, and it is no score.
+    """
+    css = element.get("class")
+    if not css or _COUNT_CLASS.search(css) is None:
+        return False
+    if _COUNT_TEXT.fullmatch("".join(element.itertext())) is None:
+        return False
+    node = element
+    while True:
+        if not _blank_text(node.tail) or node.getnext() is not None:
+            return False  # words follow it: not a trailing count
+        node = node.getparent()
+        if node is None or node.tag in _BLOCK_SET:
+            return node is not None and node.tag in _HEADINGS
+
+
+def _blank_text(text: str | None) -> bool:
+    return not text or text.isspace()
+
+
 def _strip_bullet(line: str) -> str:
     """Drop a bullet drawn as text (``• Novelty``) from the start of *line*."""
     if line[0] in _BULLETS and line[1:2] == " " and line[2:].strip():
@@ -410,6 +445,10 @@ def _visible_lines(root: etree._Element) -> list[Line]:
                     flush()
                 number = element.sourceline or number
             elif tag in _ITEM_TAGS:
+                if _is_heading_count(element):
+                    walker.skip_subtree()
+                    skipped = True
+                    continue
                 parent = element.getparent()
                 found = kinds.get(parent)
                 if found is None:
@@ -477,7 +516,13 @@ class _Collector:
         self.skip = 0
 
     def start(self, tag: str, attrib: Any) -> None:  # a mapping, not always a dict
-        if self.skip or tag in INVISIBLE or tag in ("nav", "aside") or "hidden" in attrib:
+        if (
+            self.skip
+            or tag in INVISIBLE
+            or tag in ("nav", "aside")
+            or "hidden" in attrib
+            or (attrib.get("aria-hidden") or "").strip().lower() == "true"
+        ):
             self.skip += 1
         elif tag in BLOCKS or tag == "br":
             self.parts.append(_BREAK)
