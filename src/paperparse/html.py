@@ -312,7 +312,7 @@ def _item_kinds(parent: Any) -> frozenset[tuple[str, str]]:
     class, and no text of its own besides whitespace and separators: each such element
     is then one value (``<a class="author">A</a><a class="author">B</a>``).
     """
-    if parent is None or parent.tag in _ONE_VALUE or not _blank(parent.text):
+    if parent is None or len(parent) < 2 or parent.tag in _ONE_VALUE or not _blank(parent.text):
         return frozenset()
     seen: set[tuple[str, str]] = set()
     kinds: set[tuple[str, str]] = set()
@@ -358,10 +358,8 @@ def _is_heading_count(element: Any) -> bool:
 
     A number in a badge after a heading's words counts the items of that part of the
     page (reviews, comments); it is never a value of the paper, and it is no score.
+    The caller has checked that the element's class names a count (:func:`_class_words`).
     """
-    css = element.get("class")
-    if not css or _COUNT_CLASS.search(css) is None:
-        return False
     if _COUNT_TEXT.fullmatch("".join(element.itertext())) is None:
         return False
     node = element
@@ -398,7 +396,8 @@ def _visible_lines(root: etree._Element) -> list[Line]:
     number = 1
     skipped = False  # the last start event skipped its element's subtree
     own_lines: set[Any] = set()  # inline elements that end a line, as a block does
-    kinds: dict[Any, frozenset[tuple[str, str]]] = {}  # parent -> its item kinds
+    last_parent: Any = None  # the parent of the last inline element that can be an item
+    last_kinds: frozenset[tuple[str, str]] = frozenset()  # its item kinds
 
     def flush() -> None:
         line = "".join(parts).strip()
@@ -445,15 +444,20 @@ def _visible_lines(root: etree._Element) -> list[Line]:
                     flush()
                 number = element.sourceline or number
             elif tag in _ITEM_TAGS:
-                if _is_heading_count(element):
+                css = element.get("class") or "" if names else ""
+                button, count = _class_words(css)
+                if count and _is_heading_count(element):
                     walker.skip_subtree()
                     skipped = True
                     continue
                 parent = element.getparent()
-                found = kinds.get(parent)
-                if found is None:
-                    found = kinds[parent] = _item_kinds(parent)
-                if (found and (tag, element.get("class") or "") in found) or _is_button(element):
+                if parent is not last_parent:  # items are siblings: one parent at a time
+                    last_parent, last_kinds = parent, _item_kinds(parent)
+                if (
+                    (last_kinds and (tag, css) in last_kinds)
+                    or button
+                    or ("role" in names and (element.get("role") or "").strip().lower() == "button")
+                ):
                     own_lines.add(element)
                     if parts:
                         flush()
@@ -486,12 +490,12 @@ def _visible_lines(root: etree._Element) -> list[Line]:
     return out
 
 
-def _is_button(element: Any) -> bool:
-    """Whether an inline *element* is drawn as a button (``role="button"``, ``btn``)."""
-    if (element.get("role") or "").strip().lower() == "button":
-        return True
-    css = element.get("class")
-    return bool(css) and _BUTTON_CLASS.search(css) is not None
+@functools.lru_cache(maxsize=1024)
+def _class_words(css: str) -> tuple[bool, bool]:
+    """Whether a class names a button, and whether it names a count badge."""
+    if not css:
+        return False, False
+    return _BUTTON_CLASS.search(css) is not None, _COUNT_CLASS.search(css) is not None
 
 
 def _widget(element: Any) -> str | None:
