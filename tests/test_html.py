@@ -543,3 +543,12 @@ def test_a_count_badge_after_a_heading_is_not_a_score() -> None:
         "4.5 Review"
     ]
     assert lines("<p>Cited by <span class='badge'>3</span></p>") == ["Cited by 3"]
+
+
+def test_labels_and_values_side_by_side_are_not_a_list() -> None:
+    html = (
+        "<p><span class='label'>Volume</span> <span>12</span>, "
+        "<span class='label'>Issue</span> <span>3</span></p>"
+        "<div><a class='author'>A b</a><a class='author'>C d</a><a class='more'>+3 more</a></div>"
+    )
+    assert lines(html) == ["Volume 12, Issue 3", "A b", "C d", "+3 more"]

@@ -310,7 +310,8 @@ def _item_kinds(parent: Any) -> frozenset[tuple[str, str]]:
 
     A kind is a list item when *parent* holds two or more elements of that tag and
     class, and no text of its own besides whitespace and separators: each such element
-    is then one value (``<a class="author">A</a><a class="author">B</a>``).
+    is then one value (``<a class="author">A</a><a class="author">B</a>``). When two
+    kinds repeat, they alternate as labels and values, and neither is a list.
     """
     if parent is None or len(parent) < 2 or parent.tag in _ONE_VALUE or not _blank(parent.text):
         return frozenset()
@@ -325,7 +326,8 @@ def _item_kinds(parent: Any) -> frozenset[tuple[str, str]]:
             if kind in seen:
                 kinds.add(kind)
             seen.add(kind)
-    return frozenset(kinds)
+    # Two kinds that both repeat alternate, label and value: ``Volume 12, Issue 3``.
+    return frozenset(kinds) if len(kinds) == 1 else frozenset()
 
 
 def _is_author_mark(element: Any) -> bool:
