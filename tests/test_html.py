@@ -552,3 +552,20 @@ def test_labels_and_values_side_by_side_are_not_a_list() -> None:
         "<div><a class='author'>A b</a><a class='author'>C d</a><a class='more'>+3 more</a></div>"
     )
     assert lines(html) == ["Volume 12, Issue 3", "A b", "C d", "+3 more"]
+
+
+def test_bullets_on_lines_split_by_br_stay_for_the_field_parsers() -> None:
+    html = (
+        "<p>\u2022 Science Fund of the National<br>Natural Science Foundation [1]"
+        "<br>\u2022 NIH [2]</p>"
+    )
+    assert lines(html) == [
+        "\u2022 Science Fund of the National",
+        "Natural Science Foundation [1]",
+        "\u2022 NIH [2]",
+    ]
+    assert lines("<div>\u2022 Novelty<p>x</p>\u2022 Significance</div>") == [
+        "Novelty",
+        "x",
+        "Significance",
+    ]

@@ -378,7 +378,12 @@ def _blank_text(text: str | None) -> bool:
 
 
 def _strip_bullet(line: str) -> str:
-    """Drop a bullet drawn as text (``• Novelty``) from the start of *line*."""
+    """Drop a bullet drawn as text (``• Novelty``) from the start of *line*.
+
+    Only for a line that is a block's text, not one of several lines split by ``<br>``:
+    there, the bullets tell list items from wrapped lines, and the field parsers read
+    them as list markers, as in a text dump.
+    """
     if line[0] in _BULLETS and line[1:2] == " " and line[2:].strip():
         return line[2:].lstrip()
     return line
@@ -401,11 +406,17 @@ def _visible_lines(root: etree._Element) -> list[Line]:
     last_parent: Any = None  # the parent of the last inline element that can be an item
     last_kinds: frozenset[tuple[str, str]] = frozenset()  # its item kinds
 
-    def flush() -> None:
+    # Whether the line being read follows a <br>: lines split by <br> keep a bullet,
+    # which the field parsers read as a list marker, as in a text dump.
+    after_br = [False]
+
+    def flush(at_br: bool = False) -> None:
         line = "".join(parts).strip()
         parts.clear()
         if line and (line := clean_line(line)):
-            out.append((number, _strip_bullet(line)))
+            marked = at_br or after_br[0]
+            out.append((number, line if marked else _strip_bullet(line)))
+        after_br[0] = at_br
 
     # Elements are typed Any: lxml's stubs are looser than its objects, and a compiled
     # build (mypyc) would check the stubs' types at run time.
@@ -444,6 +455,7 @@ def _visible_lines(root: etree._Element) -> list[Line]:
             if tag in _BLOCK_SET:
                 if parts:
                     flush()
+                after_br[0] = False
                 number = element.sourceline or number
             elif tag in _ITEM_TAGS:
                 css = element.get("class") or "" if names else ""
@@ -477,9 +489,12 @@ def _visible_lines(root: etree._Element) -> list[Line]:
             tail = element.tail
             if skipped:
                 skipped = False  # the end of a skipped element: its tail goes on the line
-            elif tag in _BLOCK_SET or tag == "br":
+            elif tag == "br":
+                flush(at_br=True)
+            elif tag in _BLOCK_SET:
                 if parts:
                     flush()
+                after_br[0] = False
             elif own_lines and element in own_lines:
                 if parts:
                     flush()
