@@ -569,3 +569,26 @@ def test_bullets_on_lines_split_by_br_stay_for_the_field_parsers() -> None:
         "x",
         "Significance",
     ]
+
+
+_NAME = st.text(st.sampled_from("abcdefgh ABC\u00e9\u00f8-.'"), min_size=1, max_size=12).filter(
+    lambda name: any(c.isalpha() for c in name) and name.strip()[:1] not in ("-", "\u00b7")
+)
+
+
+@given(
+    names=st.lists(_NAME, min_size=2, max_size=6),
+    tag=st.sampled_from(["a", "span", "cite"]),
+    css=st.sampled_from(["", "author", "kw item"]),
+    gaps=st.lists(st.sampled_from(["", " ", "\n  ", ", ", "; ", " \u00b7 ", " | "]), min_size=6),
+)
+def test_a_list_of_inline_elements_gives_each_value_once(
+    names: list[str], tag: str, css: str, gaps: list[str]
+) -> None:
+    attribute = f' class="{css}"' if css else ""
+    body = "".join(
+        f"<{tag}{attribute}>{name}</{tag}>{gap}" for name, gap in zip(names, gaps, strict=False)
+    )
+    assert lines(f"<div>{body}</div>") == [clean(name) for name in names]
+    # In a heading, the same markup is one value.
+    assert len(lines(f"<h2>{body}</h2>")) == 1
