@@ -7,9 +7,12 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import paperparse
 from paperparse.html import parse_html
+from paperparse.normalize import clean
 
 from .conftest import FIXTURES
 
@@ -258,3 +261,334 @@ def test_a_20_mb_page() -> None:
     paper = paperparse.parse(page, max_size=100_000_000)
     assert time.perf_counter() - start < 120  # a generous bound; speed is in bench/
     assert paper.title == SEED.title
+
+
+# --- issue 12: structure, chrome, metadata sources --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # Adjacent links of one kind, nothing between them: one value each.
+        (
+            '<div><a class="author">Wei Zhang</a><a class="author">Li Na</a></div>',
+            ["Wei Zhang", "Li Na"],
+        ),
+        # Pretty-printed: whitespace between them.
+        (
+            "<p>\n  <span class='a'>Ana Ruiz</span>\n  <span class='a'>Li Na</span>\n</p>",
+            ["Ana Ruiz", "Li Na"],
+        ),
+        # Separators between them are dropped with the split.
+        ("<div><a>alpha</a>; <a>beta</a> \u00b7 <a>gamma</a></div>", ["alpha", "beta", "gamma"]),
+        # Other elements between the items (affiliation marks outside an author list).
+        ("<div><a class='n'>A b</a><sup>1</sup><a class='n'>C d</a></div>", ["A b", "1", "C d"]),
+    ],
+)
+def test_adjacent_elements_of_one_kind_are_one_value_each(html: str, expected: list[str]) -> None:
+    assert lines(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<h1>CO<sub>2</sub> capture on Mg<sup>2+</sup> sites</h1>", "CO2 capture on Mg2+ sites"),
+        # Words marked up alike inside a sentence: the text between them joins them.
+        (
+            "<p>The <em>in situ</em> and <em>ex situ</em> routes</p>",
+            "The in situ and ex situ routes",
+        ),
+        # A heading is one value, however its words are marked up.
+        ("<h1><span class='w'>Deep</span> <span class='w'>learning</span></h1>", "Deep learning"),
+        # Links in running text.
+        ("<p>See <a>ref 1</a> <a>ref 2</a> for details</p>", "See ref 1 ref 2 for details"),
+        # Different kinds side by side.
+        ("<p><span class='score'>4.5</span> <span class='type'>Review</span></p>", "4.5 Review"),
+    ],
+)
+def test_inline_markup_that_is_not_a_list_stays_one_value(html: str, expected: str) -> None:
+    assert lines(html) == [expected]
+
+
+def test_text_hidden_from_screen_readers_or_only_for_them_is_not_a_value() -> None:
+    html = (
+        "<div class='author'><span class='avatar' aria-hidden='true'>WZ</span> Wei Zhang</div>"
+        "<p>DOI: <a>10.1/x<span class='sr-only'> (opens in a new window)</span></a></p>"
+        "<p>Pages 1-9<span class='visually-hidden'>, page range</span></p>"
+        "<p aria-hidden='false'>shown</p>"
+    )
+    assert lines(html) == ["Wei Zhang", "DOI: 10.1/x", "Pages 1-9", "shown"]
+
+
+def test_a_widget_hidden_from_screen_readers_still_gives_its_score() -> None:
+    widget = '<div class="star-rating" aria-hidden="true" data-score="4.3"><i>★★★★</i></div>'
+    paper = paperparse.parse(_page(VISIBLE.format(rating=widget + "<p>Based on 9 ratings</p>")))
+    assert paper.rating is not None
+    assert (paper.rating.score, paper.rating.count) == (4.3, 9)
+
+
+def test_links_drawn_as_buttons_are_lines_of_their_own() -> None:
+    html = (
+        "<div>a; b <a class='btn btn-sm' href='#'>Cite</a> <a class='button'>Share</a>"
+        "<span role='button'>Ask authors/readers for more resources</span></div>"
+    )
+    assert lines(html) == ["a; b", "Cite", "Share", "Ask authors/readers for more resources"]
+
+
+def test_affiliation_marks_are_dropped_only_in_an_author_list() -> None:
+    html = (
+        "<h1>Growth of 10<sup>6</sup> cells per m<sup>2</sup></h1>"
+        "<p class='authors'>Wei Zhang<sup>1,2</sup>, Li Na<sup>*</sup> and Ana Ruiz"
+        "<sup>\u2020</sup></p>"
+        "<div itemprop='author'>Ana Ruiz<sup>3</sup></div>"
+        "<p class='authors'>Wei Zhang<sup>a</sup></p>"
+    )
+    assert lines(html) == [
+        "Growth of 106 cells per m2",
+        "Wei Zhang, Li Na and Ana Ruiz",
+        "Ana Ruiz",
+        "Wei Zhanga",  # a letter mark is not told apart from a name's end: kept
+    ]
+
+
+def test_a_bullet_drawn_as_text_is_not_part_of_the_value() -> None:
+    html = (
+        "<ul><li>\u2022 Novelty</li><li>\u25e6 Significance</li><li>- NSF [1]</li></ul>"
+        "<p>-</p><p>1. Introduction</p><p>\u2022</p><p>*COOH binds</p>"
+    )
+    assert lines(html) == [
+        "Novelty",
+        "Significance",
+        "NSF [1]",
+        "-",
+        "1. Introduction",
+        "\u2022",
+        "*COOH binds",
+    ]
+
+
+def test_a_strip_of_tabs_is_navigation() -> None:
+    body = VISIBLE.format(rating="<p>Not enough ratings</p>").replace(
+        "<h3>Reviews</h3>",
+        '<ul class="nav nav-tabs"><li><a>Reviews <span class="badge">0</span></a></li></ul>'
+        '<div role="tablist"><button role="tab">Comments 3</button></div>',
+    )
+    paper = paperparse.parse(_page(body))
+    assert paper.rating is not None
+    assert (paper.rating.score, paper.rating.note) == (None, "Not enough ratings")
+    assert "Comments" not in " ".join(lines(body))
+
+
+@pytest.mark.parametrize("digit", ["\u00b2", "\u0663", "\uff13", "3\u00b2"])
+def test_counts_are_ascii_digits(digit: str) -> None:
+    widget = f'<meta itemprop="ratingCount" content="{digit}"><span>x</span>'
+    head = (
+        '<script type="application/ld+json">{"@type": "ScholarlyArticle", '
+        f'"aggregateRating": {{"ratingValue": "4.0", "ratingCount": "{digit}"}}}}</script>'
+    )
+    paper = paperparse.parse(_page(VISIBLE.format(rating=widget), head))
+    assert paper.rating is not None
+    assert paper.rating.count is None
+
+
+@given(st.text(max_size=12))
+def test_any_count_attribute_is_a_count_or_nothing(content: str) -> None:
+    escaped = content.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    widget = f'<meta itemprop="reviewCount" content="{escaped}"><span>x</span>'
+    try:
+        paper = paperparse.parse(_page(VISIBLE.format(rating=widget)))
+    except paperparse.ParseError:
+        return
+    count = paper.rating.count if paper.rating is not None else None
+    shown = clean(content)
+    assert count is None or (shown.isascii() and shown.isdigit() and int(shown) == count)
+
+
+SITE = '<meta property="og:site_name" content="Peeref">'
+URL = '<meta property="og:url" content="https://peeref.com/w/1">'
+
+
+def _json_ld(data: str) -> str:
+    return f'<script type="application/ld+json">{data}</script>'
+
+
+def test_json_ld_nested_works_are_not_the_paper() -> None:
+    head = _json_ld(
+        '{"@type": "ScholarlyArticle", "headline": "A study of things",'
+        ' "citation": [{"@type": "ScholarlyArticle", "sameAs": "https://doi.org/10.1/cited",'
+        ' "pageStart": "5", "pageEnd": "9", "keywords": ["cited"],'
+        ' "isPartOf": {"@type": "PublicationVolume", "volumeNumber": "99"}}],'
+        ' "isBasedOn": {"@type": "Dataset", "identifier": "10.5281/zenodo.1"},'
+        ' "review": {"@type": "Review", "itemReviewed": {"@type": "ScholarlyArticle",'
+        ' "identifier": "10.1/reviewed"}}}'
+    )
+    paper = paperparse.parse(
+        _page(VISIBLE.format(rating="").replace("<p>DOI: 10.1038/abc</p>", ""), head)
+    )
+    assert paper.doi is None
+    assert paper.keywords == ()
+    assert paper.journal == paperparse.Journal("NATURE")
+    assert paper.warnings == ()
+
+
+def test_json_ld_main_entity_is_the_paper() -> None:
+    head = _json_ld(
+        '{"@type": "WebPage", "mainEntity": {"@type": "ScholarlyArticle",'
+        ' "sameAs": "https://doi.org/10.1038/abc", "isPartOf": {"@type": "PublicationVolume",'
+        ' "volumeNumber": "7"}}}'
+    )
+    paper = paperparse.parse(_page(VISIBLE.format(rating=""), head))
+    assert paper.journal is not None
+    assert paper.journal.volume == "7"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        SITE + '<meta name="citation_publisher" content="PEEREF">',
+        '<meta property="og:url" content="https://www.peeref.com/works/1">'
+        '<meta name="dc.publisher" content="Peeref">',
+        _json_ld(
+            '{"@graph": [{"@type": "Organization", "name": "Peeref"}, {"@type":'
+            ' "ScholarlyArticle", "publisher": {"@type": "Organization", "name": "Peeref"}}]}'
+        ),
+        _json_ld('{"@type": "WebSite", "name": "Peeref", "alternateName": "Peeref.com"}')
+        + '<meta name="citation_publisher" content="peeref.com">',
+    ],
+)
+def test_the_sites_own_name_is_not_the_publisher(head: str) -> None:
+    body = VISIBLE.format(rating="").replace("<h3>Publisher</h3><p>SPRINGER</p>", "")
+    paper = paperparse.parse(_page(body, head))
+    assert paper.publisher is None
+    assert paper.warnings == ()
+
+
+def test_an_organisation_the_article_names_as_publisher_is_not_the_site() -> None:
+    head = (
+        _json_ld(
+            '{"@graph": [{"@type": "Organization", "@id": "#pub", "name": "Springer"},'
+            ' {"@type": "ScholarlyArticle", "publisher": {"@id": "#pub"}}]}'
+        )
+        + '<meta name="citation_publisher" content="SPRINGER">'
+    )
+    body = VISIBLE.format(rating="").replace("<h3>Publisher</h3><p>SPRINGER</p>", "")
+    assert paperparse.parse(_page(body, head)).publisher == "SPRINGER"
+
+
+@pytest.mark.parametrize(
+    ("site", "og_title", "title"),
+    [
+        (SITE, "A b | Peeref", "A b"),
+        (SITE, "A b - PEEREF", "A b"),
+        (SITE, "A b \u2014 Peeref", "A b"),
+        # The site is known and the dash is not before its name: part of the title.
+        (SITE, "Graphene - a review", "Graphene - a review"),
+        (URL, "A b | Peeref", "A b"),
+        # Unsure: a separator and no known site name, or a bar left after the suffix.
+        ("", "A b | Peeref", None),
+        ("", "Graphene - a review", None),
+        (SITE, "A b | Papers | Peeref", None),
+        (SITE, "Peeref", None),
+        ("", "A plain title", "A plain title"),
+    ],
+)
+def test_og_title_without_the_sites_name(site: str, og_title: str, title: str | None) -> None:
+    head = f'{site}<meta property="og:title" content="{og_title}">'
+    meta = parse_html(_page("<p>x</p>", head))[1]
+    assert (meta.title[1] if meta.title else None) == title
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "pages"),
+    [
+        ("5", "9", ("5", "9")),
+        ("S12", "S20", ("S12", "S20")),
+        ("e70067", None, None),  # an article number
+        ("104512", None, None),  # a lone number: maybe an article number
+        ("5", None, None),
+        ("12", "5", None),  # not a range
+        ("e1", "e9", ("e1", "e9")),
+        ("5", "S9", None),
+        ("\u0663", "\u0669", None),
+        (None, "9", None),
+    ],
+)
+def test_metadata_pages_only_as_a_range(
+    first: str | None, last: str | None, pages: tuple[str, str] | None
+) -> None:
+    head = "".join(
+        f'<meta name="citation_{name}" content="{value}">'
+        for name, value in (("firstpage", first), ("lastpage", last))
+        if value is not None
+    )
+    paper = paperparse.parse(_page(VISIBLE.format(rating=""), head))
+    assert paper.journal is not None
+    found = paper.journal.pages
+    assert ((found.first, found.last) if found else None) == pages
+
+
+def test_a_count_badge_after_a_heading_is_not_a_score() -> None:
+    for badge in ('<span class="badge">0</span>', '<a><span class="count">(0)</span></a>'):
+        body = VISIBLE.format(rating="<p>Not enough ratings</p>").replace(
+            "<h3>Reviews</h3>", f"<h3>Reviews {badge}</h3>"
+        )
+        paper = paperparse.parse(_page(body))
+        assert paper.rating is not None
+        assert (paper.rating.score, paper.rating.note) == (None, "Not enough ratings")
+    assert lines("<h2>Reviews <span class='badge'>3</span></h2>") == ["Reviews"]
+    # Words after it, no badge class, or not in a heading: the number stays.
+    assert lines("<h2>The <span class='count'>2020</span> election</h2>") == ["The 2020 election"]
+    assert lines("<h2>Reviews <span>3</span></h2>") == ["Reviews 3"]
+    assert lines("<div><span class='badge'>4.5</span> <span class='type'>Review</span></div>") == [
+        "4.5 Review"
+    ]
+    assert lines("<p>Cited by <span class='badge'>3</span></p>") == ["Cited by 3"]
+
+
+def test_labels_and_values_side_by_side_are_not_a_list() -> None:
+    html = (
+        "<p><span class='label'>Volume</span> <span>12</span>, "
+        "<span class='label'>Issue</span> <span>3</span></p>"
+        "<div><a class='author'>A b</a><a class='author'>C d</a><a class='more'>+3 more</a></div>"
+    )
+    assert lines(html) == ["Volume 12, Issue 3", "A b", "C d", "+3 more"]
+
+
+def test_bullets_on_lines_split_by_br_stay_for_the_field_parsers() -> None:
+    html = (
+        "<p>\u2022 Science Fund of the National<br>Natural Science Foundation [1]"
+        "<br>\u2022 NIH [2]</p>"
+    )
+    assert lines(html) == [
+        "\u2022 Science Fund of the National",
+        "Natural Science Foundation [1]",
+        "\u2022 NIH [2]",
+    ]
+    assert lines("<div>\u2022 Novelty<p>x</p>\u2022 Significance</div>") == [
+        "Novelty",
+        "x",
+        "Significance",
+    ]
+
+
+_NAME = st.text(st.sampled_from("abcdefgh ABC\u00e9\u00f8-.'"), min_size=1, max_size=12).filter(
+    lambda name: any(c.isalpha() for c in name) and name.strip()[:1] not in ("-", "\u00b7")
+)
+
+
+@given(
+    names=st.lists(_NAME, min_size=2, max_size=6),
+    tag=st.sampled_from(["a", "span", "cite"]),
+    css=st.sampled_from(["", "author", "kw item"]),
+    gaps=st.lists(st.sampled_from(["", " ", "\n  ", ", ", "; ", " \u00b7 ", " | "]), min_size=6),
+)
+def test_a_list_of_inline_elements_gives_each_value_once(
+    names: list[str], tag: str, css: str, gaps: list[str]
+) -> None:
+    attribute = f' class="{css}"' if css else ""
+    body = "".join(
+        f"<{tag}{attribute}>{name}</{tag}>{gap}" for name, gap in zip(names, gaps, strict=False)
+    )
+    assert lines(f"<div>{body}</div>") == [clean(name) for name in names]
+    # In a heading, the same markup is one value.
+    assert len(lines(f"<h2>{body}</h2>")) == 1

@@ -2,9 +2,12 @@
 
 The visible text of the page is cut into lines the way a browser lays it out: every
 block-level element, ``<br>``, list item, table cell and ``<dt>``/``<dd>`` ends a line;
-inline elements never split a value. Invisible parts (``script``, ``style``, ``head``,
+inline elements never split a value, except that each of several inline elements of one
+kind standing as a list (adjacent author links) and a link drawn as a button is a line
+of its own. Invisible parts (``script``, ``style``, ``head``,
 ``hidden`` elements …) and page chrome (``nav``, ``aside``, site header and footer,
-cookie banners) are dropped first. The lines then go through the same section parser
+cookie banners, strips of tabs, text hidden from or only for screen readers) are
+dropped first. The lines then go through the same section parser
 as a text dump (:mod:`paperparse.sections`).
 
 The visible text is read in one walk over the elements (``etree.iterwalk``): about
@@ -103,6 +106,18 @@ _CHROME_CLASSES: Final = (
     "site-header",
     "site-footer",
     "skip-link",
+    # Screen-reader-only text: ``(opens in a new window)`` is not part of a value.
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader",
+    # A strip of tabs switches between parts of the page: navigation, whose labels
+    # (``Reviews 0``) are no part of the paper.
+    "nav-tabs",
+    "tablist",
+    "tab-list",
+    "tab-bar",
+    "tabbar",
 )
 
 _META: Final = etree.XPath("//meta[@content][@name or @property or @itemprop]")
@@ -120,12 +135,22 @@ _TELLING: Final = frozenset(
         "data-rating",
         "itemprop",
         "aria-valuenow",
+        "aria-hidden",
     }
 )
 #: Tags that can be chrome without any attribute.
 _STRUCTURAL: Final = frozenset({"nav", "aside", "header", "footer"})
 _CHROME_ROLES: Final = frozenset(
-    {"navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog"}
+    {
+        "navigation",
+        "banner",
+        "contentinfo",
+        "complementary",
+        "dialog",
+        "alertdialog",
+        "tablist",
+        "tab",
+    }
 )
 _CHROME_WORDS: Final = re.compile("|".join(_CHROME_CLASSES), re.IGNORECASE)
 _RATING_WORDS: Final = re.compile("rating|star", re.IGNORECASE)
@@ -174,7 +199,7 @@ def _is_widget(attrib: dict[str, str]) -> bool:
     return "width" in (attrib.get("style") or "") and "star" in css.lower()
 
 
-_PERCENT: Final = re.compile(r"width\s*:\s*(\d{1,3}(?:\.\d+)?)\s*%")
+_PERCENT: Final = re.compile(r"width\s*:\s*([0-9]{1,3}(?:\.[0-9]+)?)\s*%")
 _PERCENT_TO_SCORE: Final = 20.0
 
 # Private-use characters: _BREAK marks line breaks in the stream reader (_parse_deep),
@@ -254,23 +279,144 @@ _INVISIBLE_SET: Final = frozenset(INVISIBLE)
 _CLASS_ONLY: Final = frozenset({"class"})
 
 
+#: Inline elements that can stand as one item of a list: several of the same kind side
+#: by side in a container that holds nothing else are several values (see docs/html.md).
+_ITEM_TAGS: Final = frozenset({"a", "span", "cite", "label", "time", "data", "bdi"})
+#: Containers whose content is one value however it is marked up: a heading.
+_ONE_VALUE: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "title"})
+#: What may stand between the items of a list besides whitespace.
+_SEPARATORS: Final = ",;\u00b7|/\u2022"
+#: A ``<sup>`` that holds only affiliation or note marks: ``1,2``, ``*``, ``†``.
+_MARKS: Final = re.compile(
+    r"[\s0-9,*\u2020\u2021\u00a7\u00b6#\u2013-]*[0-9*\u2020\u2021\u00a7\u00b6#]"
+    r"[\s0-9,*\u2020\u2021\u00a7\u00b6#\u2013-]*"
+)
+#: Class, id or itemprop words that name an author list.
+_AUTHOR_WORDS: Final = re.compile("author|contrib|creator", re.IGNORECASE)
+#: Class words of a link or span drawn as a button.
+_BUTTON_CLASS: Final = re.compile(r"(?:^|\s)(?:btn|button)(?:$|[\s_-])", re.IGNORECASE)
+#: Bullet characters drawn as text at the start of a line (not numbers: ``1.`` can
+#: be a value's own text).
+_BULLETS: Final = frozenset("\u2022\u00b7\u25aa\u25e6\u2023\u25cf\u2013-*")
+
+
+def _blank(text: str | None) -> bool:
+    """Whether *text* is only whitespace and list separators (or nothing)."""
+    return not text or not text.strip().strip(_SEPARATORS).strip()
+
+
+def _item_kinds(parent: Any) -> frozenset[tuple[str, str]]:
+    """The kinds (tag, class) of inline elements that are list items in *parent*.
+
+    A kind is a list item when *parent* holds two or more elements of that tag and
+    class, and no text of its own besides whitespace and separators: each such element
+    is then one value (``<a class="author">A</a><a class="author">B</a>``). When two
+    kinds repeat, they alternate as labels and values, and neither is a list.
+    """
+    if parent is None or len(parent) < 2 or parent.tag in _ONE_VALUE or not _blank(parent.text):
+        return frozenset()
+    seen: set[tuple[str, str]] = set()
+    kinds: set[tuple[str, str]] = set()
+    for child in parent:
+        if not _blank(child.tail):
+            return frozenset()
+        tag = child.tag
+        if tag in _ITEM_TAGS:
+            kind = (tag, child.get("class") or "")
+            if kind in seen:
+                kinds.add(kind)
+            seen.add(kind)
+    # Two kinds that both repeat alternate, label and value: ``Volume 12, Issue 3``.
+    return frozenset(kinds) if len(kinds) == 1 else frozenset()
+
+
+def _is_author_mark(element: Any) -> bool:
+    """Whether *element* (a ``<sup>``) is an affiliation mark after an author's name.
+
+    Its text is only digits, commas, asterisks, daggers and the like, and it stands
+    inside an element whose class, id or itemprop names authors; a ``<sup>`` in a title
+    (``m<sup>2</sup>``) stays.
+    """
+    if _MARKS.fullmatch("".join(element.itertext())) is None:
+        return False
+    for ancestor in element.iterancestors():
+        for name in ("class", "id", "itemprop"):
+            value = ancestor.get(name)
+            if value and _AUTHOR_WORDS.search(value) is not None:
+                return True
+    return False
+
+
+#: Class words of a badge that counts something: ``<span class="badge">3</span>``.
+_COUNT_CLASS: Final = re.compile("badge|count|counter|pill", re.IGNORECASE)
+#: The text of a count badge: a number, perhaps in brackets.
+_COUNT_TEXT: Final = re.compile(r"\s*[(\[]?\s*[0-9]+\s*[)\]]?\s*")
+#: Elements whose text labels a part of the page.
+_HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "summary", "legend"})
+
+
+def _is_heading_count(element: Any) -> bool:
+    """Whether *element* is a count badge at the end of a heading (``Reviews 0``).
+
+    A number in a badge after a heading's words counts the items of that part of the
+    page (reviews, comments); it is never a value of the paper, and it is no score.
+    The caller has checked that the element's class names a count (:func:`_class_words`).
+    """
+    if _COUNT_TEXT.fullmatch("".join(element.itertext())) is None:
+        return False
+    node = element
+    while True:
+        if not _blank_text(node.tail) or node.getnext() is not None:
+            return False  # words follow it: not a trailing count
+        node = node.getparent()
+        if node is None or node.tag in _BLOCK_SET:
+            return node is not None and node.tag in _HEADINGS
+
+
+def _blank_text(text: str | None) -> bool:
+    return not text or text.isspace()
+
+
+def _strip_bullet(line: str) -> str:
+    """Drop a bullet drawn as text (``• Novelty``) from the start of *line*.
+
+    Only for a line that is a block's text, not one of several lines split by ``<br>``:
+    there, the bullets tell list items from wrapped lines, and the field parsers read
+    them as list markers, as in a text dump.
+    """
+    if line[0] in _BULLETS and line[1:2] == " " and line[2:].strip():
+        return line[2:].lstrip()
+    return line
+
+
 def _visible_lines(root: etree._Element) -> list[Line]:
     """The visible lines of the page rooted at *root*, in one walk over its elements.
 
     A block element or ``<br>`` ends the line before it and the line it holds; the
     lines of a block are numbered with its source line. Invisible elements and chrome
     are skipped with their content, but the text after them (their tail) is kept.
+    An inline element that is one item of a list (:func:`_item_kinds`) or a link drawn
+    as a button is a line of its own too.
     """
     out: list[Line] = []
     parts: list[str] = []  # the text of the line being read
     number = 1
     skipped = False  # the last start event skipped its element's subtree
+    own_lines: set[Any] = set()  # inline elements that end a line, as a block does
+    last_parent: Any = None  # the parent of the last inline element that can be an item
+    last_kinds: frozenset[tuple[str, str]] = frozenset()  # its item kinds
 
-    def flush() -> None:
+    # Whether the line being read follows a <br>: lines split by <br> keep a bullet,
+    # which the field parsers read as a list marker, as in a text dump.
+    after_br = [False]
+
+    def flush(at_br: bool = False) -> None:
         line = "".join(parts).strip()
         parts.clear()
         if line and (line := clean_line(line)):
-            out.append((number, line))
+            marked = at_br or after_br[0]
+            out.append((number, line if marked else _strip_bullet(line)))
+        after_br[0] = at_br
 
     # Elements are typed Any: lxml's stubs are looser than its objects, and a compiled
     # build (mypyc) would check the stubs' types at run time.
@@ -294,14 +440,45 @@ def _visible_lines(root: etree._Element) -> list[Line]:
                     chrome = _is_chrome(element, tag, attrib)
                     if not chrome and _is_widget(attrib):
                         widget = _widget(element)
+                    if (attrib.get("aria-hidden") or "").strip().lower() == "true":
+                        # Hidden from screen readers: decoration such as avatar
+                        # initials; a widget's value is still read.
+                        chrome = True
                 if chrome:
+                    if widget is not None:
+                        if parts:
+                            flush()
+                        out.append((number, WIDGET + clean(widget)))
                     walker.skip_subtree()
                     skipped = True
                     continue
             if tag in _BLOCK_SET:
                 if parts:
                     flush()
+                after_br[0] = False
                 number = element.sourceline or number
+            elif tag in _ITEM_TAGS:
+                css = element.get("class") or "" if names else ""
+                button, count = _class_words(css)
+                if count and _is_heading_count(element):
+                    walker.skip_subtree()
+                    skipped = True
+                    continue
+                parent = element.getparent()
+                if parent is not last_parent:  # items are siblings: one parent at a time
+                    last_parent, last_kinds = parent, _item_kinds(parent)
+                if (
+                    (last_kinds and (tag, css) in last_kinds)
+                    or button
+                    or ("role" in names and (element.get("role") or "").strip().lower() == "button")
+                ):
+                    own_lines.add(element)
+                    if parts:
+                        flush()
+            elif tag == "sup" and _is_author_mark(element):
+                walker.skip_subtree()
+                skipped = True
+                continue
             if widget is not None:
                 if parts:
                     flush()
@@ -309,15 +486,33 @@ def _visible_lines(root: etree._Element) -> list[Line]:
             if text := element.text:
                 parts.append(text)
         else:
+            tail = element.tail
             if skipped:
                 skipped = False  # the end of a skipped element: its tail goes on the line
-            elif parts and (tag in _BLOCK_SET or tag == "br"):
-                flush()
-            if tail := element.tail:
+            elif tag == "br":
+                flush(at_br=True)
+            elif tag in _BLOCK_SET:
+                if parts:
+                    flush()
+                after_br[0] = False
+            elif own_lines and element in own_lines:
+                if parts:
+                    flush()
+                if _blank(tail):
+                    tail = None  # the separator between two items
+            if tail:
                 parts.append(tail)
     if parts:
         flush()
     return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _class_words(css: str) -> tuple[bool, bool]:
+    """Whether a class names a button, and whether it names a count badge."""
+    if not css:
+        return False, False
+    return _BUTTON_CLASS.search(css) is not None, _COUNT_CLASS.search(css) is not None
 
 
 def _widget(element: Any) -> str | None:
@@ -325,7 +520,7 @@ def _widget(element: Any) -> str | None:
     prop = element.get("itemprop")
     if prop in ("ratingCount", "reviewCount"):
         count = clean(element.get("content") or "")
-        return f"count {count}" if count.isdigit() else None
+        return f"count {count}" if count.isascii() and count.isdigit() else None
     for attribute in ("data-score", "data-rating", "aria-valuenow", "content"):
         if (value := element.get(attribute)) is not None:
             return f"score {clean(value)}"
@@ -342,7 +537,13 @@ class _Collector:
         self.skip = 0
 
     def start(self, tag: str, attrib: Any) -> None:  # a mapping, not always a dict
-        if self.skip or tag in INVISIBLE or tag in ("nav", "aside") or "hidden" in attrib:
+        if (
+            self.skip
+            or tag in INVISIBLE
+            or tag in ("nav", "aside")
+            or "hidden" in attrib
+            or (attrib.get("aria-hidden") or "").strip().lower() == "true"
+        ):
             self.skip += 1
         elif tag in BLOCKS or tag == "br":
             self.parts.append(_BREAK)

@@ -7,6 +7,13 @@ stand on the page, by :mod:`paperparse.html`.) For each field the first source t
 states it wins; disagreements between metadata sources are not reported (sites often
 add a suffix to ``og:title``). What the visible page says always wins over metadata:
 see :func:`paperparse.sections.merge_metadata`.
+
+Only the paper's own statements count: JSON-LD objects nested under another object
+(a ``citation``, ``isBasedOn``, ``review`` …) describe other works; the site's own
+name (``og:site_name``, its ``WebSite``/``Organization`` JSON-LD, its host name) is
+never the paper's publisher nor part of its title; a first page is only taken with its
+last page (a lone ``citation_firstpage`` is often an article number such as
+``e70067``).
 """
 
 from __future__ import annotations
@@ -37,6 +44,14 @@ _ARTICLE_TYPES: Final = frozenset(
     }
 )
 _MAX_JSON: Final = 2_000_000
+#: JSON-LD types that describe the site rather than a paper.
+_SITE_TYPES: Final = frozenset({"website", "organization", "corporation"})
+#: Keys under which a page's JSON-LD holds the object it is about.
+_MAIN: Final = ("@graph", "mainEntity", "mainEntityOfPage")
+#: What stands between a title and the site's name: ``Title | Site``, ``Title - Site``.
+_TITLE_SUFFIX: Final = (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 ")
+#: A page number: digits, with at most a letter before them (``S12``).
+_PAGE: Final = re.compile(r"[A-Za-z]?[0-9]{1,6}")
 
 
 @attrs.define
@@ -56,6 +71,9 @@ class Metadata:
     score: Found | None = None
     count: Found | None = None
 
+    #: Folded names of the site the page is on (never the paper's publisher).
+    site_names: frozenset[str] = frozenset()
+
     def set(self, field: str, line: int | None, value: Any) -> None:
         """Record *value* for *field* unless a stronger source already did.
 
@@ -66,11 +84,15 @@ class Metadata:
         """
         if value in (None, "", ()) or getattr(self, field) is not None:
             return
+        if field == "publisher" and isinstance(value, str) and _fold(value) in self.site_names:
+            return  # the site's own name: the site is not the paper's publisher
         setattr(self, field, (line, value))
 
     def is_empty(self) -> bool:
         """Return whether no metadata was found at all."""
-        return all(v is None for v in attrs.astuple(self, recurse=False))
+        return all(
+            getattr(self, f.name) is None for f in attrs.fields(Metadata) if f.name != "site_names"
+        )
 
 
 # Meta tag name -> field, by source; the order of the sources is their precedence.
@@ -105,7 +127,10 @@ _DUBLIN_CORE: Final = {
     "dc.creator": "authors",
     "dc.source": "journal",
 }
-_OPEN_GRAPH: Final = {"og:title": "title"}
+#: Meta tags that name the site: their content is a site name.
+_SITE_NAME_TAGS: Final = ("og:site_name", "application-name", "twitter:site")
+#: Meta tags that hold the page's address: its host name names the site.
+_URL_TAGS: Final = ("og:url", "twitter:url")
 _LISTS: Final = frozenset({"keywords", "authors"})
 
 
@@ -139,13 +164,109 @@ def read_metadata(meta_tags: list[MetaTag], json_ld: list[JsonLd]) -> Metadata:
         if name and content:
             tags.setdefault(name, []).append((line, content))
 
+    scripts = [(line, data) for line, source in json_ld if (data := _load(source)) is not None]
+    meta.site_names = _site_names(tags, [data for _, data in scripts])
     _from_tags(meta, tags, _CITATION)
-    for line, source in json_ld:
-        _from_json_ld(meta, line, source)
+    for line, data in scripts:
+        _from_json_ld(meta, line, data)
     _from_tags(meta, tags, _PRISM)
     _from_tags(meta, tags, _DUBLIN_CORE)
-    _from_tags(meta, tags, _OPEN_GRAPH)
+    if (og_title := tags.get("og:title")) is not None:
+        meta.set("title", og_title[0][0], _without_site(og_title[0][1], meta.site_names))
+    if meta.first_page is not None and not _page_range(meta.first_page[1], meta.last_page):
+        meta.first_page = meta.last_page = None
+    elif meta.first_page is None:
+        meta.last_page = None
     return meta
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _load(source: str) -> Any:
+    """The JSON of a JSON-LD script, or ``None`` when it is too long or does not parse."""
+    if len(source) > _MAX_JSON:
+        return None
+    try:
+        return json.loads(source)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _site_names(
+    tags: dict[str, list[tuple[int | None, str]]], scripts: list[Any]
+) -> frozenset[str]:
+    """The folded names of the site: meta tags, its JSON-LD, its host name."""
+    names: set[str] = set()
+    for name in _SITE_NAME_TAGS:
+        names.update(_fold(content.lstrip("@")) for _, content in tags.get(name, ()))
+    for name in _URL_TAGS:
+        for _, content in tags.get(name, ()):
+            host = content.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
+            labels = [label for label in host.split(".") if label and label != "www"]
+            if len(labels) >= 2:
+                names.add(labels[-2])
+    items = [item for data in scripts for item in _top_level(data)]
+    # An organisation that an article names (by "@id") as its publisher is not the site.
+    cited: set[str] = set()
+    for item in items:
+        publisher = item.get("publisher")
+        ref = publisher.get("@id") if isinstance(publisher, dict) else None
+        if isinstance(ref, str) and _types(item) & _ARTICLE_TYPES:
+            cited.add(ref)
+    for item in items:
+        kinds = _types(item)
+        if kinds & _SITE_TYPES and not kinds & _ARTICLE_TYPES and item.get("@id") not in cited:
+            for key in ("name", "alternateName"):
+                if (text := _text(item.get(key))) is not None:
+                    names.add(_fold(text))
+    names.discard("")
+    return frozenset(names)
+
+
+def _without_site(title: str, site_names: frozenset[str]) -> str | None:
+    """*title* without a trailing ``| Site`` suffix; ``None`` when unsure what it is.
+
+    A title that ends with a separator and the site's name loses both. A title with a
+    separator when the site's name is unknown, or one that still holds ``|`` after the
+    suffix is gone, may hold a suffix nobody can tell apart from the title: not taken.
+
+    >>> _without_site("Gut microbes | Peeref", frozenset({"peeref"}))
+    'Gut microbes'
+    >>> _without_site("Gut microbes | Peeref", frozenset()) is None
+    True
+    """
+    if _fold(title) in site_names:
+        return None
+    for separator in _TITLE_SUFFIX:
+        head, found, tail = title.rpartition(separator)
+        if found and head.strip() and _fold(tail) in site_names:
+            title = head.strip()
+            break
+    else:
+        if not site_names and any(separator in title for separator in _TITLE_SUFFIX):
+            return None
+    return None if " | " in title else title
+
+
+def _page_range(first: str, last: Found | None) -> bool:
+    """Whether *first* and *last* make a page range.
+
+    A first page alone is not taken: pages of online-only journals are article
+    numbers (``e70067``, ``104512``), which are not pages.
+    """
+    if last is None or not isinstance(last[1], str):
+        return False
+    end = last[1]
+    if _PAGE.fullmatch(first) is None or _PAGE.fullmatch(end) is None:
+        return False
+    if first[0].isalpha() != end[0].isalpha() or (
+        first[0].isalpha() and first[0].casefold() != end[0].casefold()
+    ):
+        return False
+    prefix = 1 if first[0].isalpha() else 0
+    return int(first[prefix:]) <= int(end[prefix:])
 
 
 def _from_tags(
@@ -188,6 +309,28 @@ def _walk(data: Any) -> Iterator[dict[str, Any]]:
             stack.extend(reversed(item))
 
 
+def _top_level(data: Any) -> Iterator[dict[str, Any]]:
+    """The objects a JSON-LD script is about: top level, ``@graph``, ``mainEntity``.
+
+    Objects nested under any other key (``citation``, ``isBasedOn``, ``mentions``,
+    ``hasPart``, ``review`` …) describe other works, not the page's paper.
+    """
+    stack = [data]
+    seen = 0
+    while stack and seen < _MAX_OBJECTS:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            seen += 1
+            yield item
+            stack.extend(reversed([item[key] for key in _MAIN if key in item]))
+
+
+#: At most this many top-level objects are read from one script.
+_MAX_OBJECTS: Final = 10_000
+
+
 def _types(item: dict[str, Any]) -> set[str]:
     kind = item.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
@@ -204,14 +347,8 @@ def _text(value: Any) -> str | None:
     return None
 
 
-def _from_json_ld(meta: Metadata, line: int | None, source: str) -> None:
-    if len(source) > _MAX_JSON:
-        return
-    try:
-        data = json.loads(source)
-    except (ValueError, RecursionError):
-        return
-    for item in _walk(data):
+def _from_json_ld(meta: Metadata, line: int | None, data: Any) -> None:
+    for item in _top_level(data):
         if not _types(item) & _ARTICLE_TYPES:
             continue
         meta.set("title", line, _text(item.get("headline")) or _text(item.get("name")))
@@ -249,5 +386,5 @@ def _from_json_ld(meta: Metadata, line: int | None, source: str) -> None:
             if value is not None:
                 meta.set("score", line, parse_score(f"{value}/{best}" if best else value))
             count = _text(rating.get("ratingCount")) or _text(rating.get("reviewCount"))
-            if count is not None and count.isdigit():
+            if count is not None and count.isascii() and count.isdigit():
                 meta.set("count", line, int(count))
