@@ -143,3 +143,23 @@ def test_requires_marks_are_read() -> None:
         for block in python_blocks(path):
             if re.search(r"^\s*(from|import) dask\b", block.code, re.MULTILINE):
                 assert "dask" in block.requires or block.skipped, block.where
+
+
+# --- the documentation site's configuration ----------------------------------------------
+
+
+def test_site_configuration() -> None:
+    """The settings whose absence showed on the site (mkdocs.yml is not plain YAML)."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    # the 404 page's links are built on site_url; without it they are root-absolute
+    assert re.search(r"^site_url: \S", config, re.MULTILINE)
+    assert re.search(r"^repo_url: \S", config, re.MULTILINE)
+    # long lines in code blocks and signatures wrap instead of being clipped
+    (stylesheet,) = re.findall(r"^extra_css:\n  - (\S+)$", config, re.MULTILINE)
+    css = (ROOT / "docs" / stylesheet).read_text(encoding="utf-8")
+    assert re.search(r"pre > code[^{]*\{[^}]*white-space: pre-wrap", css)
+    assert re.search(r"\.doc-signature code[^{]*\{[^}]*white-space: pre-wrap", css)
+    # mkdocstrings formats signatures with Black or Ruff: the docs extra installs one
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    (docs_extra,) = re.findall(r"^docs = \[(.*)\]$", pyproject, re.MULTILINE)
+    assert re.search(r'"(ruff|black)\b', docs_extra), docs_extra

@@ -27,6 +27,7 @@ import json
 import os
 import pathlib
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Final
@@ -220,8 +221,17 @@ def field_diff(old: Any, new: Any, where: str = "") -> list[str]:
 
 
 def _show(value: Any) -> str:
-    # ASCII escapes, so that an invisible difference (NBSP, a zero-width space) shows.
-    text = json.dumps(value)
+    r"""JSON, with invisible characters escaped so that a difference in them shows.
+
+    >>> _show("Caf\u00e9\u00a0au\u200blait")
+    '"Café\\u00a0au\\u200blait"'
+    """
+    text = "".join(
+        char
+        if char.isprintable() and not unicodedata.category(char).startswith("M")
+        else f"\\u{ord(char):04x}"
+        for char in json.dumps(value, ensure_ascii=False)
+    )
     return text if len(text) <= 120 else text[:117] + "..."
 
 
