@@ -690,6 +690,9 @@ def test_check_json_output(batch: pathlib.Path) -> None:
         "Share this paper",
     )
     assert pages["e-snap.txt"]["snapshot"] == str(batch / "e-snap.json")
+    one = json.loads(run("check", batch, "--json", "--jobs", "1").stdout)
+    two = json.loads(run("check", batch, "--json", "--jobs", "2").stdout)
+    assert one == two == document
 
 
 def test_check_reports_noise_changes(

@@ -365,6 +365,7 @@ def check_pages(
     patterns: Iterable[str] | None = None,
     *,
     noise: bool = True,
+    jobs: int = 1,
 ) -> Iterator[PageReport]:
     """Check every page dump under *roots*, in name order.
 
@@ -373,13 +374,19 @@ def check_pages(
         patterns: File-name patterns for directories (default: ``*.txt``, ``*.html``,
             ``*.htm``).
         noise: Run the layout-noise transforms over text dumps.
+        jobs: Worker processes; ``1`` (default) checks in this process.
 
     Yields:
         One report per dump, sorted by path. A directory that cannot be read gives a
         report with an ``error`` finding.
+
+    Raises:
+        ValueError: *jobs* is not a positive int.
     """
     from .batch import DEFAULT_PATTERNS, iter_pages
 
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
+        raise ValueError(f"jobs must be a positive int, not {jobs!r}.")
     errors: list[OSError] = []
     pages = list(
         iter_pages(
@@ -396,8 +403,19 @@ def check_pages(
             findings=(Finding("error", message, code="OSError"),),
         )
     shared = shared_snapshots(pages)
-    for page in pages:
-        yield check_page(page, noise=noise, shared=shared.get(snapshot_path(page), ()))
+    tasks = [(page, noise, tuple(shared.get(snapshot_path(page), ()))) for page in pages]
+    if jobs == 1 or len(tasks) < 2:
+        yield from map(_check_task, tasks)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_check_task, tasks, chunksize=4)
+
+
+def _check_task(task: tuple[pathlib.Path, bool, tuple[pathlib.Path, ...]]) -> PageReport:
+    page, noise, shared = task
+    return check_page(page, noise=noise, shared=shared)
 
 
 def render_report(report: PageReport) -> list[str]:

@@ -288,6 +288,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="skip the layout-noise transforms (about 17 more parses per text dump)",
     )
     check.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        metavar="N",
+        help="worker processes (default: the number of usable CPU cores); 1 checks in this process",
+    )
+    check.add_argument(
         "-q", "--quiet", action="store_true", help="list only the pages with findings"
     )
     check.set_defaults(handler=_cmd_check)
@@ -829,7 +836,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
     patterns = tuple(args.glob) if args.glob else DEFAULT_PATTERNS
     reports = []
     kinds = dict.fromkeys(KINDS, 0)
-    for report in check_pages(paths, patterns, noise=args.noise):
+    from .batch import default_jobs
+
+    jobs: int = args.jobs or default_jobs()
+    for report in check_pages(paths, patterns, noise=args.noise, jobs=jobs):
         reports.append(report)
         for finding in report.findings:
             kinds[finding.kind] += 1
