@@ -769,3 +769,17 @@ def test_snapshot_never_suggests_overwriting_a_hand_correction(tmp_path: pathlib
     assert "keep the file" in result.stdout
     assert "run with --update" not in result.stdout
     assert json.loads(page.with_suffix(".json").read_text("utf-8")) == corrected
+
+
+def test_check_names_the_page_of_a_parser_bug(
+    batch: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from paperparse import api
+    from paperparse.check import check_pages
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(api, "parse", broken)
+    with pytest.raises(RuntimeError, match=r"a-good\.txt: unexpected ZeroDivisionError"):
+        list(check_pages([batch / "a-good.txt"]))

@@ -415,7 +415,13 @@ def check_pages(
 
 def _check_task(task: tuple[pathlib.Path, bool, tuple[pathlib.Path, ...]]) -> PageReport:
     page, noise, shared = task
-    return check_page(page, noise=noise, shared=shared)
+    try:
+        return check_page(page, noise=noise, shared=shared)
+    except Exception as error:  # a ParseError or OSError is a finding, never raised
+        raise RuntimeError(
+            f"{os.fsdecode(page)}: unexpected {type(error).__name__} while checking "
+            f"({error}); this is a bug in paperparse, please report it with the page."
+        ) from error
 
 
 def render_report(report: PageReport) -> list[str]:
