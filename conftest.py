@@ -1,5 +1,8 @@
 """The ``--dumps=DIR`` option (at the root, so pytest knows it before it reads paths).
 
+It runs the checks of ``paperparse check DIR`` (:mod:`paperparse.check`), one test per
+dump.
+
 Write it with ``=``: pytest decides its root directory before it knows the option, and
 takes a separate ``DIR`` argument for a path to test.
 
@@ -42,6 +45,7 @@ def pytest_addoption(parser: Any) -> None:
         default=None,
         help=(
             "check every *.txt/*.html/*.htm page under DIR (recursively) instead of the "
-            "bundled suite; also PAPERPARSE_DUMPS=DIR. See docs/testing-new-dumps.md."
+            "bundled suite, as 'paperparse check DIR' does; also PAPERPARSE_DUMPS=DIR. "
+            "See docs/testing-new-dumps.md."
         ),
     )

@@ -31,12 +31,12 @@ def diff(expected: Any, actual: Any) -> list[str]:
 
     The same diff that ``paperparse snapshot`` prints (one rule in one place).
     """
-    from paperparse.cli import field_diff
+    from paperparse.check import field_diff
 
     return field_diff(expected, actual)
 
 
-# --- new page dumps: ``pytest --dumps DIR`` ---------------------------------------------
+# --- new page dumps: ``pytest --dumps=DIR`` ---------------------------------------------
 
 DUMPS_ENV = "PAPERPARSE_DUMPS"
 

@@ -239,3 +239,66 @@ def test_dask_bag_gives_the_cli_records(tmp_path: pathlib.Path) -> None:
 def test_to_record_matches_to_dict() -> None:
     paper = paperparse.parse(SEED)
     assert to_record("p", paper) == {"path": "p", **paperparse.to_dict(paper)}
+
+
+# --- what parse_many takes ---------------------------------------------------------------
+
+
+def test_parse_many_takes_one_path_as_one_path() -> None:
+    """A str or Path is one path, never an iterable of its characters."""
+    for one in (str(SEED), SEED, os.path.relpath(SEED)):
+        results = list(parse_many(one, jobs=1))
+        assert [(path, type(result)) for path, result in results] == [
+            (pathlib.Path(one), paperparse.Paper)
+        ]
+
+
+def test_parse_many_walks_directories_as_the_cli_does(tmp_path: pathlib.Path) -> None:
+    (tmp_path / "sub").mkdir()
+    shutil.copy(SEED, tmp_path / "b.txt")
+    shutil.copy(SEED, tmp_path / "sub" / "a.HTM")
+    (tmp_path / "notes.md").write_text("not a page", encoding="utf-8")
+    for given in (tmp_path, str(tmp_path), [tmp_path]):
+        found = sorted(path.relative_to(tmp_path).as_posix() for path, _ in parse_many(given))
+        assert found == ["b.txt", "sub/a.HTM"]
+    results = dict(parse_many([tmp_path / "notes.md"], jobs=1))  # named: parsed anyway
+    assert isinstance(results[tmp_path / "notes.md"], paperparse.UnrecognizedPage)
+    found = [p.name for p, _ in parse_many(tmp_path, patterns=["*.md"], jobs=1)]
+    assert found == ["notes.md"]
+
+
+def test_parse_many_ordered_walks_in_name_order(tmp_path: pathlib.Path) -> None:
+    names = ["b.txt", "a/z.txt", "a.txt", "a/b/c.txt", "C.txt", "a-b.txt"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(SEED, tmp_path / name)
+    expected = sorted((tmp_path / name for name in names), key=lambda path: path.parts)
+    for jobs in (1, 2):
+        assert [p for p, _ in parse_many(tmp_path, ordered=True, jobs=jobs)] == expected
+    assert list(iter_pages([tmp_path], ordered=True)) == expected
+
+
+def test_parse_many_reports_unreadable_directories(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "locked").mkdir()
+    shutil.copy(SEED, tmp_path / "ok.txt")
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Any:
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    for ordered in (False, True):
+        results = dict(parse_many(tmp_path, jobs=1, ordered=ordered))
+        assert isinstance(results.pop(tmp_path / "locked"), PermissionError)
+        assert [type(r) for r in results.values()] == [paperparse.Paper]
+
+
+def test_parse_many_max_size(tmp_path: pathlib.Path) -> None:
+    results = dict(parse_many(SEED, jobs=1, max_size=100))
+    assert isinstance(results[SEED], paperparse.InputTooLarge)
+    with pytest.raises(ValueError, match="max_size must be"):
+        parse_many(SEED, max_size=0)

@@ -92,10 +92,11 @@ def test_help_lists_commands_and_examples() -> None:
         assert option in parse_help
 
 
-def test_single_file_is_one_pretty_object_with_its_path() -> None:
+def test_single_file_is_one_json_line_with_its_path() -> None:
     result = run(SEED)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith('{\n  "path": ')
+    assert result.stdout.startswith('{"path": ')
+    assert result.stdout.count("\n") == 1
     assert json.loads(result.stdout) == {"path": str(SEED), **SEED_JSON}
     # the same as the API, path first
     record = paperparse.to_dict(paperparse.parse(SEED))
@@ -280,10 +281,14 @@ def test_jobs_2_gives_the_same_records_as_jobs_1(dumps: pathlib.Path) -> None:
     )
 
 
-def test_format_json_with_several_inputs_is_an_array(dumps: pathlib.Path) -> None:
-    result = run(dumps, "--format", "json", "--jobs", "1")
-    records = json.loads(result.stdout)
-    assert {r["path"]: r for r in records} == expected_records(dumps)
+def test_format_json_is_always_an_array(dumps: pathlib.Path) -> None:
+    for pretty in ([], ["--pretty"]):
+        result = run(dumps, "--format", "json", "--jobs", "1", *pretty)
+        records = json.loads(result.stdout)
+        assert {r["path"]: r for r in records} == expected_records(dumps)
+        assert json.loads(run(SEED, "--format", "json", *pretty).stdout) == [
+            {"path": str(SEED), **SEED_JSON}
+        ]
     empty = dumps / "none"
     empty.mkdir()
     result = run(empty, "--format", "json")
@@ -411,3 +416,370 @@ def test_walk_errors_become_records(
         "error": {"type": "OSError", "message": f"[Errno 13] Permission denied: {locked!r}"},
     }
     assert "1 failed" in err
+
+
+# --- the output's shape follows the options only -----------------------------------------
+
+
+def _json_stream(text: str) -> list[Any]:
+    """Every JSON value of *text*, one after another (whitespace between them)."""
+    decoder, values, index = json.JSONDecoder(), [], 0
+    while index < len(text):
+        if text[index].isspace():
+            index += 1
+            continue
+        value, index = decoder.raw_decode(text, index)
+        values.append(value)
+    return values
+
+
+def test_shape_does_not_depend_on_how_many_files_matched(tmp_path: pathlib.Path) -> None:
+    one = tmp_path / "one"
+    one.mkdir()
+    shutil.copy(SEED, one / "a.txt")
+    two = tmp_path / "two"
+    shutil.copytree(one, two)
+    shutil.copy(SEED, two / "b.txt")
+    for options in ([], ["--pretty"], ["--format", "json"], ["--format", "json", "--pretty"]):
+        outputs = [
+            run(*paths, *options, "--ordered", stdin=SEED.read_bytes())
+            for paths in ([one / "a.txt"], [one], [two / "a.txt", two / "b.txt"], [two], ["-"])
+        ]
+        for output in outputs:
+            assert output.returncode == 0, output.stderr
+        if "json" in options:  # always one array
+            counts = [len(json.loads(output.stdout)) for output in outputs]
+        elif "--pretty" in options:  # indented objects, one after another
+            counts = [len(_json_stream(output.stdout)) for output in outputs]
+            assert all(output.stdout.startswith('{\n  "path": ') for output in outputs)
+        else:  # JSON Lines
+            counts = [len(jsonl(output.stdout)) for output in outputs]
+        assert counts == [1, 1, 2, 2, 1], options
+
+
+def test_pretty_records_are_the_json_lines_records(dumps: pathlib.Path) -> None:
+    lines = jsonl(run(dumps, "--ordered").stdout)
+    assert _json_stream(run(dumps, "--ordered", "--pretty").stdout) == lines
+    assert len(lines) >= 16
+
+
+# --- -v, progress, --max-size, usage help ------------------------------------------------
+
+
+def test_verbose_lists_failed_and_warned_pages_with_line_text(tmp_path: pathlib.Path) -> None:
+    shutil.copy(SEED, tmp_path / "good.txt")
+    stray = SEED.read_text("utf-8").replace("\nKeywords\n", "\nExport citation\nKeywords\n")
+    (tmp_path / "stray.txt").write_text(stray, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    line = stray.splitlines().index("Export citation") + 1
+    quiet = run(tmp_path)
+    assert "-v lists them" in quiet.stderr
+    assert "stray.txt" not in quiet.stderr
+    for options in ([], ["--pretty"], ["--format", "csv"], ["--jobs", "2"]):
+        result = run(tmp_path, "-v", *options)
+        assert result.returncode == 1
+        assert f"paperparse: failed: {tmp_path / 'empty.txt'}: EmptyInput: " in result.stderr
+        assert (
+            f"paperparse: warning: {tmp_path / 'stray.txt'}:{line}: unplaced_text: "
+            "Export citation\n"
+        ) in result.stderr
+        assert "good.txt" not in result.stderr
+    stdin = run("-", "-v", stdin=stray.encode("utf-8"))
+    assert f"paperparse: warning: -:{line}: unplaced_text: Export citation" in stdin.stderr
+
+
+def test_max_size(tmp_path: pathlib.Path) -> None:
+    result = run(SEED, "--max-size", "1K")
+    assert result.returncode == 1
+    error = json.loads(result.stdout)["error"]
+    assert error["type"] == "InputTooLarge"
+    assert "over the limit of 1,024" in error["message"]
+    assert "--max-size" in error["message"]  # the message names the option
+    assert run(SEED, "--max-size", "1M").returncode == 0
+    big = tmp_path / "big.txt"
+    big.write_bytes(SEED.read_bytes() + b" " * (1024 * 1024))
+    assert json.loads(run(big, "--max-size", "1M").stdout)["error"]["type"] == "InputTooLarge"
+    assert run(big, "--max-size", "2M", "--jobs", "2").returncode == 0
+    bad = run(SEED, "--max-size", "lots")
+    assert bad.returncode == 2
+    assert "--max-size" in bad.stderr
+
+
+def test_short_version_option() -> None:
+    assert run("-V").stdout.strip() == f"paperparse {paperparse.__version__}"
+
+
+@pytest.mark.parametrize(("typo", "command"), [("schmea", "schema"), ("snapshto", "snapshot")])
+def test_a_mistyped_command_gets_a_suggestion(typo: str, command: str) -> None:
+    result = run(typo)
+    assert result.returncode == 2
+    assert f"did you mean the command '{command}'?" in result.stderr
+
+
+def test_unknown_option_points_to_the_commands_help() -> None:
+    for args, prog in (
+        (["parse", str(SEED), "--bogus"], "paperparse parse"),
+        ([str(SEED), "--bogus"], "paperparse parse"),
+        (["check", str(SEED), "--bogus"], "paperparse check"),
+        (["snapshot", str(SEED), "--bogus"], "paperparse snapshot"),
+    ):
+        result = run(*args)
+        assert result.returncode == 2
+        assert f"(see '{prog} --help')" in result.stderr, args
+
+
+def test_ordered_means_sorted(tmp_path: pathlib.Path) -> None:
+    names = ["b.txt", "a/z.txt", "a.txt", "a/b/c.txt", "C.txt", "a-b.txt", "d/e.txt"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(SEED, tmp_path / name)
+    expected = [str(path) for path in sorted((tmp_path / n for n in names), key=lambda p: p.parts)]
+    for jobs in ("1", "2"):
+        records = jsonl(run(tmp_path, "--ordered", "--jobs", jobs).stdout)
+        assert [r["path"] for r in records] == expected
+    # several paths: in the order given, each directory sorted
+    records = jsonl(run(SEED, tmp_path / "d", tmp_path / "a", "--ordered").stdout)
+    assert [r["path"] for r in records] == [
+        str(SEED),
+        str(tmp_path / "d" / "e.txt"),
+        *[p for p in expected if p.startswith(str(tmp_path / "a") + os.sep)],
+    ]
+
+
+def test_progress_bar_has_a_total(dumps: pathlib.Path) -> None:
+    pytest.importorskip("tqdm", reason="the progress bar needs the cli extra (tqdm)")
+    import pty
+
+    count = len(list(dumps.rglob("*.txt")))
+    primary, secondary = pty.openpty()
+    _size_terminal(secondary)
+    try:
+        subprocess.run(
+            [str(SCRIPT), str(dumps), "-o", os.devnull, "--jobs", "1"],
+            stderr=secondary,
+            check=True,
+            timeout=60,
+        )
+        os.close(secondary)
+        on_terminal = _read_all(primary)
+    finally:
+        os.close(primary)
+    assert f"0/{count} [" in on_terminal  # a total from the start
+    assert "[00:00<" in on_terminal  # and an estimate of the time left
+
+
+def _size_terminal(fd: int) -> None:
+    import fcntl
+    import struct
+    import termios
+
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+
+
+def _read_all(fd: int) -> str:
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # EIO: the terminal's other side is closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+# --- CSV for spreadsheets ----------------------------------------------------------------
+
+
+def test_csv_cells_cannot_run_as_formulas(tmp_path: pathlib.Path) -> None:
+    text = SEED.read_text("utf-8").replace(SEED_JSON["title"], '=HYPERLINK("http://x","Hi")')
+    page = tmp_path / "evil.txt"
+    page.write_text(text, encoding="utf-8")
+    guarded = next(iter(csv.DictReader(io.StringIO(run(page, "--format", "csv").stdout))))
+    assert guarded["title"] == '\'=HYPERLINK("http://x","Hi")'
+    assert guarded["doi"] == SEED_JSON["doi"]  # others untouched
+    raw = run(page, "--format", "csv", "--no-formula-guard").stdout
+    assert next(iter(csv.DictReader(io.StringIO(raw))))["title"] == '=HYPERLINK("http://x","Hi")'
+    for start in "=+-@\t\r":
+        assert cli.formula_guard(start + "1") == "'" + start + "1"
+    assert cli.formula_guard("1-2") == "1-2"
+
+
+def test_csv_bom_option(tmp_path: pathlib.Path) -> None:
+    out = tmp_path / "papers.csv"
+    assert run(SEED, "--format", "csv", "--bom", "-o", out).returncode == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfpath,title,")
+    assert data.count(b"\xef\xbb\xbf") == 1
+    assert not run(SEED, "--format", "csv").stdout.startswith("\ufeff")  # off by default
+    for option in ("--bom", "--no-formula-guard"):
+        misuse = run(SEED, option)
+        assert misuse.returncode == 2
+        assert "--format csv" in misuse.stderr
+
+
+# --- paperparse check ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def batch(tmp_path: pathlib.Path) -> pathlib.Path:
+    """A batch of new dumps: clean, Windows-1252, a stray line, not a paper, snapshotted."""
+    root = tmp_path / "new"
+    root.mkdir()
+    shutil.copy(SEED, root / "a-good.txt")
+    latin = (FIXTURES / "encodings" / "text" / "utf8.txt").read_text("utf-8")
+    (root / "b-latin1.txt").write_bytes(latin.encode("cp1252"))
+    stray = SEED.read_text("utf-8").replace("\nKeywords\n", "\nExport citation\nKeywords\n")
+    (root / "c-stray.txt").write_text(stray, encoding="utf-8")
+    shutil.copy(FIXTURES / "bad" / "login-page.html", root / "d-login.html")
+    shutil.copy(SEED, root / "e-snap.txt")
+    (root / "e-snap.json").write_text(
+        json.dumps({**SEED_JSON, "doi": "10.1000/hand-corrected"}), encoding="utf-8"
+    )
+    return root
+
+
+def test_check_reports_each_kind_of_finding(batch: pathlib.Path) -> None:
+    stray_line = (batch / "c-stray.txt").read_text("utf-8").splitlines().index("Export citation")
+    result = run("check", batch)
+    assert result.returncode == 1
+    out = result.stdout
+    assert f"{batch / 'a-good.txt'}: ok" in out
+    assert f"{batch / 'b-latin1.txt'}: ok" in out  # decoded as parse() decodes it
+    assert (
+        f"{batch / 'c-stray.txt'}: 1 finding\n  warning unplaced_text at line {stray_line + 1}: "
+        in out
+    )
+    assert f"{stray_line + 1:>5} | Export citation" in out  # the line's text
+    assert f"{batch / 'd-login.html'}: 1 finding\n  error: UnrecognizedPage: " in out
+    assert "snapshot: the record differs from e-snap.json in 1 place" in out
+    assert 'doi: "10.1000/hand-corrected" -> "10.1007/s00109-019-01804-x"' in out
+    assert "noise" not in out
+    assert result.stderr == (
+        "paperparse: check: 5 pages: 2 ok, 3 with findings (1 error, 1 snapshot, 1 warning)\n"
+    )
+    quiet = run("check", batch, "--quiet")
+    assert "a-good.txt" not in quiet.stdout
+    assert run("check", batch / "a-good.txt", batch / "b-latin1.txt").returncode == 0
+
+
+def test_check_json_output(batch: pathlib.Path) -> None:
+    result = run("check", batch, "--json")
+    assert result.returncode == 1
+    document = json.loads(result.stdout)
+    assert document["summary"] == {
+        "pages": 5,
+        "ok": 2,
+        "with_findings": 3,
+        "findings": {
+            "error": 1,
+            "collision": 0,
+            "snapshot": 1,
+            "incomplete": 0,
+            "warning": 1,
+            "noise": 0,
+        },
+    }
+    pages = {pathlib.Path(page["path"]).name: page for page in document["pages"]}
+    assert pages["a-good.txt"]["ok"] is True
+    (warning,) = pages["c-stray.txt"]["findings"]
+    assert (warning["kind"], warning["code"], warning["text"]) == (
+        "warning",
+        "unplaced_text",
+        "Export citation",
+    )
+    assert pages["e-snap.txt"]["snapshot"] == str(batch / "e-snap.json")
+    one = json.loads(run("check", batch, "--json", "--jobs", "1").stdout)
+    two = json.loads(run("check", batch, "--json", "--jobs", "2").stdout)
+    assert one == two == document
+
+
+def test_check_reports_noise_changes(
+    batch: pathlib.Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """A transform that changes a field is named, with the field's values before and after."""
+    from paperparse.testing import noise
+
+    title = SEED_JSON["title"]
+    monkeypatch.setitem(noise.NOISE, "evil", lambda text: text.replace(title, title + " X"))
+    status = cli.main(["check", str(batch / "a-good.txt")])
+    out, _ = capfd.readouterr()
+    assert status == 1
+    assert "  noise: evil changed title (before -> after).\n" in out
+    assert f"      title: {json.dumps(title)} -> {json.dumps(title + ' X')}\n" in out
+
+
+def test_check_incomplete_record_and_usage(tmp_path: pathlib.Path) -> None:
+    (tmp_path / "thin.txt").write_text(
+        "4.7 Review\nA title\nKeywords\na; b\nRecommended\n", encoding="utf-8"
+    )
+    result = run("check", tmp_path, "--no-noise")
+    assert result.returncode == 1
+    assert "incomplete: no snapshot, and the record lacks two of journal, doi, keywords" in (
+        result.stdout
+    )
+    (tmp_path / "thin.txt").unlink()
+    empty = run("check", tmp_path)
+    assert empty.returncode == 2
+    assert "no page dump found" in empty.stderr
+    assert run("check", tmp_path / "missing").returncode == 2
+
+
+# --- paperparse snapshot ------------------------------------------------------------------
+
+
+def test_snapshot_refuses_dumps_that_would_share_a_file(tmp_path: pathlib.Path) -> None:
+    shutil.copy(SEED, tmp_path / "seed.txt")
+    shutil.copy(FIXTURES / "html" / "grant-forms.html", tmp_path / "seed.html")
+    shutil.copy(SEED, tmp_path / "other.txt")
+    for _ in range(2):  # the same every time: nothing flips
+        result = run("snapshot", tmp_path)
+        assert result.returncode == 1
+        assert f"{tmp_path / 'seed.json'}: not written: " in result.stdout
+        assert "seed.html and " in result.stdout
+        assert "2 sharing a snapshot" in result.stderr
+        assert sorted(os.listdir(tmp_path)) == ["other.json", "other.txt", "seed.html", "seed.txt"]
+    assert "1 unchanged" in result.stderr
+
+
+def test_snapshot_marks_new_snapshots_with_warnings(tmp_path: pathlib.Path) -> None:
+    stray = SEED.read_text("utf-8").replace("\nKeywords\n", "\nExport citation\nKeywords\n")
+    line = stray.splitlines().index("Export citation") + 1
+    (tmp_path / "stray.txt").write_text(stray, encoding="utf-8")
+    shutil.copy(SEED, tmp_path / "clean.txt")
+    result = run("snapshot", tmp_path)
+    assert result.returncode == 0
+    assert f"{tmp_path / 'clean.json'}: written\n" in result.stdout
+    assert (
+        f"{tmp_path / 'stray.json'}: written, with 1 warning: review it\n"
+        f"  line {line} unplaced_text: Export citation\n"
+    ) in result.stdout
+    assert "2 written (1 with warnings, to review)" in result.stderr
+
+
+def test_snapshot_never_suggests_overwriting_a_hand_correction(tmp_path: pathlib.Path) -> None:
+    page = tmp_path / "seed.txt"
+    shutil.copy(SEED, page)
+    corrected = {**SEED_JSON, "keywords": [*SEED_JSON["keywords"], "added by hand"]}
+    page.with_suffix(".json").write_text(json.dumps(corrected, indent=2), encoding="utf-8")
+    result = run("snapshot", page)
+    assert result.returncode == 1
+    assert "correction made by hand" in result.stdout
+    assert "keep the file" in result.stdout
+    assert "run with --update" not in result.stdout
+    assert json.loads(page.with_suffix(".json").read_text("utf-8")) == corrected
+
+
+def test_check_names_the_page_of_a_parser_bug(
+    batch: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from paperparse import api
+    from paperparse.check import check_pages
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(api, "parse", broken)
+    with pytest.raises(RuntimeError, match=r"a-good\.txt: unexpected ZeroDivisionError"):
+        list(check_pages([batch / "a-good.txt"]))

@@ -9,6 +9,10 @@ is executed and must not raise.
 A block that cannot run here (it needs a cluster, or a file that a shell command in the
 page writes) is marked by an HTML comment on the line right before its fence,
 ``<!-- skip-example -->`` or ``<!-- skip-example: why -->``. Keep such skips rare.
+
+A block that needs an optional extra is marked ``<!-- requires: dask -->`` (module
+names, separated by spaces): without them, the page's test is skipped from that block
+on (later blocks may use its names), so the suite passes whatever extras are installed.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ DOC_FILES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*)$")
 _SKIP = re.compile(r"^\s*<!--\s*skip-example\b.*-->\s*$")
+_REQUIRES = re.compile(r"^\s*<!--\s*requires:\s*(?P<modules>[\w. ]+?)\s*-->\s*$")
 _LANGUAGES = ("python", "py", "pycon")
 
 
@@ -38,6 +43,7 @@ class Block:
     line: int  # 1-based line of the block's first code line
     code: str
     skipped: bool
+    requires: tuple[str, ...] = ()
 
     @property
     def is_doctest(self) -> bool:
@@ -71,8 +77,11 @@ def python_blocks(path: Path) -> list[Block]:
                 line[indent:] if not line[:indent].strip() else line
                 for line in lines[index + 1 : end]
             ]
-            skipped = index > 0 and _SKIP.match(lines[index - 1]) is not None
-            blocks.append(Block(path, index + 2, "\n".join(body) + "\n", skipped))
+            before = lines[index - 1] if index > 0 else ""
+            skipped = _SKIP.match(before) is not None
+            requires = match_["modules"].split() if (match_ := _REQUIRES.match(before)) else []
+            code = "\n".join(body) + "\n"
+            blocks.append(Block(path, index + 2, code, skipped, tuple(requires)))
         index = end + 1
     return blocks
 
@@ -118,7 +127,39 @@ def test_examples(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for block in python_blocks(path):
         if block.skipped:
             continue
+        for module in block.requires:
+            pytest.importorskip(module, reason=f"{block.where} needs {module} (an optional extra)")
         if block.is_doctest:
             _run_doctest(block, namespace)
         else:
             _run_code(block, namespace)
+
+
+def test_requires_marks_are_read() -> None:
+    scaling = python_blocks(ROOT / "docs" / "scaling.md")
+    assert any(block.requires == ("dask",) for block in scaling)
+    # Every block that imports from an optional extra says so.
+    for path in DOC_FILES:
+        for block in python_blocks(path):
+            if re.search(r"^\s*(from|import) dask\b", block.code, re.MULTILINE):
+                assert "dask" in block.requires or block.skipped, block.where
+
+
+# --- the documentation site's configuration ----------------------------------------------
+
+
+def test_site_configuration() -> None:
+    """The settings whose absence showed on the site (mkdocs.yml is not plain YAML)."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    # the 404 page's links are built on site_url; without it they are root-absolute
+    assert re.search(r"^site_url: \S", config, re.MULTILINE)
+    assert re.search(r"^repo_url: \S", config, re.MULTILINE)
+    # long lines in code blocks and signatures wrap instead of being clipped
+    (stylesheet,) = re.findall(r"^extra_css:\n  - (\S+)$", config, re.MULTILINE)
+    css = (ROOT / "docs" / stylesheet).read_text(encoding="utf-8")
+    assert re.search(r"pre > code[^{]*\{[^}]*white-space: pre-wrap", css)
+    assert re.search(r"\.doc-signature code[^{]*\{[^}]*white-space: pre-wrap", css)
+    # mkdocstrings formats signatures with Black or Ruff: the docs extra installs one
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    (docs_extra,) = re.findall(r"^docs = \[(.*)\]$", pyproject, re.MULTILINE)
+    assert re.search(r'"(ruff|black)\b', docs_extra), docs_extra

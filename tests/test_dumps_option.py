@@ -43,3 +43,20 @@ def test_dumps_environment_variable(tmp_path: Path) -> None:
     done = _pytest(env={"PAPERPARSE_DUMPS": str(tmp_path)})
     assert done.returncode == 0, done.stdout
     assert "1 passed" in done.stdout
+
+
+def test_a_latin1_dump_that_parses_cleanly_passes(tmp_path: Path) -> None:
+    """The kit decodes a dump as parse() does: no false noise findings on Windows-1252."""
+    text = (FIXTURES / "encodings" / "text" / "utf8.txt").read_text(encoding="utf-8")
+    assert not text.isascii()
+    (tmp_path / "latin1.txt").write_bytes(text.encode("cp1252"))
+    done = _pytest(f"--dumps={tmp_path}")
+    assert done.returncode == 0, done.stdout
+    assert "1 passed" in done.stdout
+
+
+def test_without_dumps_the_skip_shows_the_form_that_works() -> None:
+    done = _pytest("tests/test_new_dumps.py", "-rs")
+    assert done.returncode == 0, done.stdout
+    assert "pytest --dumps=DIR" in done.stdout
+    assert "--dumps DIR" not in done.stdout

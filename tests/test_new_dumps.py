@@ -1,30 +1,23 @@
-"""Checks for a folder of new page dumps: ``pytest --dumps DIR`` (or PAPERPARSE_DUMPS).
+"""Checks for a folder of new page dumps: ``pytest --dumps=DIR`` (or PAPERPARSE_DUMPS=DIR).
 
-For every ``*.txt``/``*.html``/``*.htm`` under DIR, one test:
-
-* with a ``NAME.json`` beside it (reviewed by hand, e.g. written by ``paperparse
-  snapshot``): the page must parse to exactly that record;
-* without: the page must parse, show a title and at least two of journal, DOI and
-  keywords, and raise no warning;
-* and for text dumps, every layout-noise transform of ``paperparse.testing`` must leave
-  the record unchanged.
-
-A failure lists, for that dump, every warning with its line and the fields that changed
-under each noise transform. Without ``--dumps``, the one test here is skipped.
+A thin wrapper over :mod:`paperparse.check`, the code of ``paperparse check DIR``
+(which works from an installed wheel too): one test per ``*.txt``/``*.html``/``*.htm``
+under DIR, failing with the same report that ``paperparse check`` prints for the dump.
+Write the option with ``=``: pytest reads ``--dumps DIR`` as a test path. Without it,
+the one test here is skipped. See docs/testing-new-dumps.md.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-import paperparse
-from paperparse.testing import NOISE
+from paperparse.batch import DEFAULT_PATTERNS, iter_pages
+from paperparse.check import check_page, render_report, shared_snapshots, snapshot_path
 
-from .conftest import PAGE_SUFFIXES, diff, dumps_dir
+from .conftest import dumps_dir
 
 
 def pytest_generate_tests(metafunc: Any) -> None:
@@ -36,58 +29,24 @@ def pytest_generate_tests(metafunc: Any) -> None:
         return
     if not folder.is_dir():
         raise pytest.UsageError(f"--dumps: {folder} is not a directory.")
-    dumps = sorted(p for p in folder.rglob("*") if p.suffix.lower() in PAGE_SUFFIXES)
+    dumps = list(iter_pages([folder], DEFAULT_PATTERNS, ordered=True))
     if not dumps:
         raise pytest.UsageError(f"--dumps: no *.txt, *.html or *.htm files under {folder}.")
-    metafunc.parametrize("dump", dumps, ids=[str(p.relative_to(folder)) for p in dumps])
+    shared = shared_snapshots(dumps)
+    metafunc.parametrize(
+        ("dump", "shared"),
+        [(dump, tuple(shared.get(snapshot_path(dump), ()))) for dump in dumps],
+        ids=[str(p.relative_to(folder)) for p in dumps],
+    )
 
 
-def _fields(record: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in record.items() if k not in ("source", "warnings")}
+@pytest.fixture
+def shared() -> tuple[Path, ...]:
+    return ()
 
 
-def test_dump(dump: Path | None) -> None:
+def test_dump(dump: Path | None, shared: tuple[Path, ...]) -> None:
     if dump is None:
-        pytest.skip("no dumps given: run pytest --dumps DIR (or PAPERPARSE_DUMPS=DIR)")
-    problems: list[str] = []
-    try:
-        paper = paperparse.parse(dump)
-    except paperparse.ParseError as error:
-        pytest.fail(f"{dump.name}: {type(error).__name__}: {error}")
-    record = paperparse.to_dict(paper)
-    for warning in paper.warnings:
-        problems.append(f"warning {warning.code} at line {warning.line}: {warning.message}")
-
-    expected_path = dump.with_suffix(".json")
-    if expected_path.is_file():
-        expected = json.loads(expected_path.read_text(encoding="utf-8"))
-        problems = [f"differs from {expected_path.name}: {d}" for d in diff(expected, record)]
-    else:
-        found = [
-            name
-            for name, present in (
-                ("journal", record["journal"] is not None),
-                ("doi", record["doi"] is not None),
-                ("keywords", bool(record["keywords"])),
-            )
-            if present
-        ]
-        if record["title"] is None:
-            problems.append("no title found")
-        if len(found) < 2:  # "at least two of journal, DOI and keywords"
-            problems.append(f"only {found or 'none'} of journal, doi, keywords found")
-
-    if paper.source.format == "text":
-        text = dump.read_bytes().decode("utf-8", "replace")
-        before = _fields(record)
-        for name, noise in NOISE.items():
-            try:
-                after = _fields(paperparse.to_dict(paperparse.parse(noise(text))))
-            except paperparse.ParseError as error:
-                problems.append(f"noise {name}: {type(error).__name__}: {error}")
-                continue
-            changed = sorted(k for k in before if before[k] != after[k])
-            if changed:
-                problems.append(f"noise {name} changed: {', '.join(changed)}")
-
-    assert not problems, f"{dump.name}:\n  " + "\n  ".join(problems)
+        pytest.skip("no dumps given: run pytest --dumps=DIR (or PAPERPARSE_DUMPS=DIR)")
+    report = check_page(dump, shared=shared)
+    assert report.ok, "\n".join(render_report(report))

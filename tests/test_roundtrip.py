@@ -23,6 +23,7 @@ run alone uses the same settings as the whole suite.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
@@ -299,3 +300,103 @@ def test_unknown_style_and_dialect_are_rejected() -> None:
         render_text(paper, "pdf")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="dialect"):
         render_html(paper, "xml")  # type: ignore[arg-type]
+
+
+# --- from_dict: JSON back to the record, checked ------------------------------------------
+
+
+@given(paper=papers())
+def test_from_dict_inverts_to_dict(paper: paperparse.Paper) -> None:
+    data = json.loads(paperparse.to_json(paper))
+    assert paperparse.from_dict(data) == paper
+
+
+SEED_RECORD = paperparse.to_dict(paperparse.parse(Path("fixtures/peeref/jmm-2019-review.txt")))
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({}, r"paper: missing keys 'title', 'article_type', .*'warnings'\."),
+        ("x", r"paper: expected an object \(Paper\), not a string \(\"x\"\)"),
+        ([], r"paper: expected an object \(Paper\), not a list"),
+        ({**SEED_RECORD, "title": 1}, r"paper\.title: expected a string or null, not an integer"),
+        (
+            {**SEED_RECORD, "keywords": "abc"},
+            r"paper\.keywords: expected a list of strings, not a string",
+        ),
+        ({**SEED_RECORD, "doi": ["10.1/x"]}, r"paper\.doi: expected a string or null, not a list"),
+        (
+            {**SEED_RECORD, "keywords": ["a", 2]},
+            r"paper\.keywords\[1\]: expected a string, not an integer",
+        ),
+        (
+            {**SEED_RECORD, "authors": [{"name": None}]},
+            r"paper\.authors\[0\]\.name: expected a string, not null",
+        ),
+        ({**SEED_RECORD, "journal": {"name": "X"}}, r"paper\.journal: missing keys 'volume', "),
+        (
+            {**SEED_RECORD, "rating": {**SEED_RECORD["rating"], "count": 2.0}},
+            r"paper\.rating\.count: expected an integer or null, not a number",
+        ),
+        (
+            {**SEED_RECORD, "rating": {**SEED_RECORD["rating"], "score": True}},
+            r"paper\.rating\.score: expected a number or null, not a boolean",
+        ),
+        (
+            {**SEED_RECORD, "source": {"site": None, "format": "pdf"}},
+            r"paper\.source\.format: expected one of \"text\", \"html\"",
+        ),
+        (
+            {**SEED_RECORD, "warnings": "none"},
+            r"paper\.warnings: expected a list of ParseWarning objects",
+        ),
+        ({**SEED_RECORD, "titel": "T"}, r"paper: unknown key 'titel'"),
+    ],
+    ids=lambda value: (
+        re.sub(r"[^a-z.]+", "-", value.split(":")[0]) if isinstance(value, str) else ""
+    ),
+)
+def test_from_dict_rejects_what_is_not_a_record(data: object, message: str) -> None:
+    with pytest.raises(ValueError, match=r"^The data is not a valid Paper record: .*" + message):
+        paperparse.from_dict(data)  # type: ignore[arg-type]
+
+
+def test_from_dict_takes_integers_as_numbers() -> None:
+    data = {**SEED_RECORD, "rating": {**SEED_RECORD["rating"], "score": 4}}
+    score = paperparse.from_dict(data).rating.score  # type: ignore[union-attr]
+    assert score == 4.0
+    assert type(score) is float
+
+
+def test_a_field_added_later_may_be_missing_from_older_records() -> None:
+    """Only the v1 keys are required: a new optional field needs no change in serialize."""
+    from paperparse import serialize
+
+    @attrs.frozen
+    class Later:
+        name: str
+        needed: int  # not a v1 key either, but no default: always required
+        added: str | None = None  # a field that v1 records do not have
+
+    serialize.V1_KEYS["Later"] = frozenset({"name"})  # type: ignore[index]
+    try:
+        problems: list[str] = []
+        built = serialize._structure(Later, {"name": "x", "needed": 1}, "later", problems)
+        assert (built, problems) == (Later("x", 1), [])
+        serialize._structure(Later, {"added": "y"}, "later", problems)
+        assert problems == ["later: missing keys 'name', 'needed'"]
+    finally:
+        del serialize.V1_KEYS["Later"]  # type: ignore[attr-defined]
+
+
+def test_v1_keys_are_the_model_fields() -> None:
+    """Every record class has its v1 keys, and they are fields of the class."""
+    from paperparse import model, serialize
+
+    classes = {
+        name: getattr(model, name) for name in model.__all__ if attrs.has(getattr(model, name))
+    }
+    assert set(serialize.V1_KEYS) == set(classes)
+    for name, keys in serialize.V1_KEYS.items():
+        assert keys <= {field.name for field in attrs.fields(classes[name])}, name

@@ -76,7 +76,8 @@ def _read(source: str | bytes | os.PathLike[str] | os.PathLike[bytes], max_size:
         if size > max_size:
             raise InputTooLarge(
                 f"The file {os.fsdecode(path)!r} is {size:,} bytes, over the limit of "
-                f"{max_size:,}; pass a larger max_size to parse it."
+                f"{max_size:,}; pass a larger max_size (--max-size on the command line) "
+                "to parse it."
             )
         with open(path, "rb") as handle:
             data = handle.read(max_size + 1)
@@ -88,7 +89,7 @@ def _read(source: str | bytes | os.PathLike[str] | os.PathLike[bytes], max_size:
     if len(data) > max_size:
         raise InputTooLarge(
             f"The input is {len(data):,} bytes, over the limit of {max_size:,}; "
-            "pass a larger max_size to parse it."
+            "pass a larger max_size (--max-size on the command line) to parse it."
         )
     return decode(data)
 

@@ -20,7 +20,7 @@ import pathlib
 from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeAlias
 
-from .api import Format, parse
+from .api import DEFAULT_MAX_SIZE, Format, parse
 from .errors import ParseError
 from .model import Paper
 from .serialize import to_dict
@@ -78,6 +78,7 @@ def iter_pages(
     patterns: Iterable[str] = DEFAULT_PATTERNS,
     *,
     onerror: Callable[[OSError], None] | None = None,
+    ordered: bool = False,
 ) -> Iterator[pathlib.Path]:
     """Yield the page files under *roots*, one at a time, without listing them first.
 
@@ -87,13 +88,17 @@ def iter_pages(
     path that does not exist) is yielded as given, whatever its name: the caller
     named it explicitly. Symbolic links to files are yielded; symbolic links to
     directories are not followed (no cycles). The order within a directory is the
-    file system's.
+    file system's, or sorted by name with *ordered*.
 
     Args:
         roots: Files and directories.
         patterns: File-name patterns for the directory walk.
         onerror: Called with the :class:`OSError` of a directory that cannot be
             read (the walk then goes on); by default the error is raised.
+        ordered: Walk each directory in name order (depth first, a directory's files
+            at the place of its name, as ``sorted(paths, key=Path.parts)``): the same
+            order on every machine. It lists one directory at a time, so memory grows
+            with the largest directory; by default nothing is listed.
 
     Yields:
         The page files, as :class:`pathlib.Path` objects.
@@ -116,23 +121,64 @@ def iter_pages(
         path = pathlib.Path(root)
         if not path.is_dir():
             yield path
+        elif ordered:
+            yield from _walk_sorted(os.fspath(path), lowered, onerror)
+        else:
+            yield from _walk(os.fspath(path), lowered, onerror)
+
+
+def _matches(entry: os.DirEntry[str], patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatchcase(entry.name.lower(), p) for p in patterns)
+
+
+def _walk(
+    root: str, patterns: tuple[str, ...], onerror: Callable[[OSError], None] | None
+) -> Iterator[pathlib.Path]:
+    """The files under *root* in the file system's order, never listed first."""
+    pending = [root]
+    while pending:
+        directory = pending.pop()
+        try:
+            with os.scandir(directory) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append(entry.path)
+                    elif entry.is_symlink() and entry.is_dir():
+                        continue  # a link to a directory: not followed
+                    elif _matches(entry, patterns):
+                        yield pathlib.Path(entry.path)
+        except OSError as error:
+            if onerror is None:
+                raise
+            onerror(error)
+
+
+def _walk_sorted(
+    root: str, patterns: tuple[str, ...], onerror: Callable[[OSError], None] | None
+) -> Iterator[pathlib.Path]:
+    """The files under *root* sorted by name, one directory listed at a time.
+
+    Depth first, each directory's entries sorted by name (by code point), a directory's
+    files at the place of its name: the order of ``sorted(paths, key=Path.parts)``.
+    """
+    try:
+        with os.scandir(root) as iterator:
+            entries = sorted(iterator, key=lambda entry: entry.name)
+    except OSError as error:
+        if onerror is None:
+            raise
+        onerror(error)
+        return
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+            linked_dir = not is_dir and entry.is_symlink() and entry.is_dir()
+        except OSError:  # vanished since the listing
             continue
-        pending = [os.fspath(path)]
-        while pending:
-            directory = pending.pop()
-            try:
-                with os.scandir(directory) as entries:
-                    for entry in entries:
-                        if entry.is_dir(follow_symlinks=False):
-                            pending.append(entry.path)
-                        elif entry.is_symlink() and entry.is_dir():
-                            continue  # a link to a directory: not followed
-                        elif any(fnmatch.fnmatchcase(entry.name.lower(), p) for p in lowered):
-                            yield pathlib.Path(entry.path)
-            except OSError as error:
-                if onerror is None:
-                    raise
-                onerror(error)
+        if is_dir:
+            yield from _walk_sorted(entry.path, patterns, onerror)
+        elif not linked_dir and _matches(entry, patterns):
+            yield pathlib.Path(entry.path)
 
 
 def path_label(path: str | os.PathLike[str] | os.PathLike[bytes] | bytes) -> str:
@@ -229,12 +275,17 @@ def _unbox(value: Outcome | _BoxedError) -> Outcome:
     return value
 
 
-def _parse_item(item: Item, format: Format, strict: bool) -> Outcome:  # noqa: A002
+def _parse_item(
+    item: Item,
+    format: Format,  # noqa: A002
+    strict: bool,
+    max_size: int = DEFAULT_MAX_SIZE,
+) -> Outcome:
     """Parse one item; a page error or a read error is returned, anything else raised."""
     try:
         if isinstance(item, StdinPage):
-            return parse(item.data, format=format, strict=strict)
-        return parse(item, format=format, strict=strict)
+            return parse(item.data, format=format, strict=strict, max_size=max_size)
+        return parse(item, format=format, strict=strict, max_size=max_size)
     except ParseError as error:
         return error
     except OSError as error:
@@ -251,9 +302,10 @@ def _parse_chunk(
     items: list[Item],
     format: Format,  # noqa: A002
     strict: bool,
+    max_size: int,
 ) -> list[Outcome | _BoxedError]:
     """Worker task: parse a few items, results ready to pickle."""
-    return [_box(_parse_item(item, format, strict)) for item in items]
+    return [_box(_parse_item(item, format, strict, max_size)) for item in items]
 
 
 #: A page as the command line writes it in JSON Lines: the line, and its status.
@@ -284,13 +336,14 @@ def _line_chunk(
     items: list[Item],
     format: Format,  # noqa: A002
     strict: bool,
+    max_size: int,
 ) -> list[Line]:
     """Worker task: parse a few items and write their output lines.
 
     Serialising in the worker keeps the parent's share of the work (and the pickling
     of whole records between processes) small, so the workers scale.
     """
-    return [to_line(item, _parse_item(item, format, strict)) for item in items]
+    return [to_line(item, _parse_item(item, format, strict, max_size)) for item in items]
 
 
 def _worker_init() -> None:
@@ -332,6 +385,7 @@ def run(
     ordered: bool,
     format: Format,  # noqa: A002
     strict: bool,
+    max_size: int = DEFAULT_MAX_SIZE,
     pool_from: int = 2,
 ) -> Generator[tuple[Item, Outcome], None, None]:
     """Parse *items*: the engine behind :func:`parse_many` and the command line.
@@ -343,6 +397,7 @@ def run(
         ordered: Yield in the order of *items*.
         format: As in :func:`paperparse.parse`.
         strict: As in :func:`paperparse.parse`.
+        max_size: As in :func:`paperparse.parse`.
         pool_from: Smallest number of items worth starting a pool for.
 
     Yields:
@@ -353,8 +408,7 @@ def run(
         _parse_chunk,
         jobs=jobs,
         ordered=ordered,
-        format=format,
-        strict=strict,
+        options=(format, strict, max_size),
         pool_from=pool_from,
     ):
         yield item, _unbox(result)
@@ -367,6 +421,7 @@ def run_lines(
     ordered: bool,
     format: Format,  # noqa: A002
     strict: bool,
+    max_size: int = DEFAULT_MAX_SIZE,
     pool_from: int = 2,
 ) -> Generator[tuple[Item, Line], None, None]:
     """Like :func:`run`, but yield each page's JSON Lines line (see :func:`to_line`).
@@ -379,6 +434,7 @@ def run_lines(
         ordered: As in :func:`run`.
         format: As in :func:`run`.
         strict: As in :func:`run`.
+        max_size: As in :func:`run`.
         pool_from: As in :func:`run`.
 
     Yields:
@@ -389,27 +445,30 @@ def run_lines(
         _line_chunk,
         jobs=jobs,
         ordered=ordered,
-        format=format,
-        strict=strict,
+        options=(format, strict, max_size),
         pool_from=pool_from,
     )
 
 
+#: The options of a task after its items: format, strict, max_size.
+_Options: TypeAlias = tuple[Format, bool, int]
+_TaskFunction: TypeAlias = Callable[[list[Item], Format, bool, int], list[Any]]
+
+
 def _run(
     items: Iterable[Item],
-    task: Callable[[list[Item], Format, bool], list[Any]],
+    task: _TaskFunction,
     *,
     jobs: int,
     ordered: bool,
-    format: Format,  # noqa: A002
-    strict: bool,
+    options: _Options,
     pool_from: int,
 ) -> Generator[tuple[Item, Any], None, None]:
     iterator = iter(items)
     head = list(itertools.islice(iterator, max(2, pool_from)))
     if jobs == 1 or len(head) < max(2, pool_from):
         for item in itertools.chain(head, iterator):
-            yield item, task([item], format, strict)[0]
+            yield item, task([item], *options)[0]
         return
     chunks = _chunks(itertools.chain(head, iterator), jobs)
     limit = _INFLIGHT_PER_JOB * jobs
@@ -418,9 +477,9 @@ def _run(
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
     try:
         if ordered:
-            yield from _run_ordered(pool, task, chunks, limit, format, strict)
+            yield from _run_ordered(pool, task, chunks, limit, options)
         else:
-            yield from _run_unordered(pool, task, chunks, limit, format, strict)
+            yield from _run_unordered(pool, task, chunks, limit, options)
     finally:
         # Also on an early close of the generator or Ctrl-C: drop what is queued; the
         # chunks already running take milliseconds.
@@ -428,7 +487,6 @@ def _run(
 
 
 _Task: TypeAlias = "cf.Future[list[Any]]"
-_TaskFunction: TypeAlias = Callable[[list[Item], Format, bool], list[Any]]
 
 
 def _run_ordered(
@@ -436,17 +494,16 @@ def _run_ordered(
     task: _TaskFunction,
     chunks: Iterator[list[Item]],
     limit: int,
-    format: Format,  # noqa: A002
-    strict: bool,
+    options: _Options,
 ) -> Iterator[tuple[Item, Any]]:
     queue: collections.deque[tuple[_Task, list[Item]]] = collections.deque()
     for chunk in itertools.islice(chunks, limit):
-        queue.append((pool.submit(task, chunk, format, strict), chunk))
+        queue.append((pool.submit(task, chunk, *options), chunk))
     while queue:
         future, chunk = queue.popleft()
         results = future.result()
         for following in itertools.islice(chunks, 1):
-            queue.append((pool.submit(task, following, format, strict), following))
+            queue.append((pool.submit(task, following, *options), following))
         yield from zip(chunk, results, strict=True)
 
 
@@ -455,8 +512,7 @@ def _run_unordered(
     task: _TaskFunction,
     chunks: Iterator[list[Item]],
     limit: int,
-    format: Format,  # noqa: A002
-    strict: bool,
+    options: _Options,
 ) -> Iterator[tuple[Item, Any]]:
     from concurrent.futures import FIRST_COMPLETED, wait
 
@@ -464,7 +520,7 @@ def _run_unordered(
 
     def refill() -> None:
         for chunk in itertools.islice(chunks, limit - len(pending)):
-            pending[pool.submit(task, chunk, format, strict)] = chunk
+            pending[pool.submit(task, chunk, *options)] = chunk
 
     refill()
     while pending:
@@ -476,52 +532,93 @@ def _run_unordered(
 
 
 def parse_many(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
     jobs: int | None = None,
     ordered: bool = False,
     format: Format = "auto",  # noqa: A002 - same name as in parse()
     strict: bool = False,
+    max_size: int = DEFAULT_MAX_SIZE,
+    patterns: Iterable[str] = DEFAULT_PATTERNS,
 ) -> Iterator[tuple[pathlib.Path, Outcome]]:
     r"""Parse many page files, in parallel, yielding ``(path, result)`` as they finish.
 
     Args:
-        paths: Any iterable of page files (use :func:`iter_pages` to expand
-            directories). It is consumed lazily, a few items ahead of the workers,
-            so a generator over millions of files is fine.
+        paths: A page file or a directory (a ``str`` or :class:`pathlib.Path` is one
+            path, never a sequence of characters), or any iterable of them. A
+            directory is walked recursively as the command line walks it
+            (:func:`iter_pages` with *patterns*); a file is parsed whatever its name.
+            The iterable is consumed lazily, a few items ahead of the workers, so a
+            generator over millions of files is fine.
         jobs: Worker processes; ``None`` means one per usable CPU core, and no pool
             for fewer than :data:`SMALL_RUN` paths. ``1`` parses in this process.
-        ordered: Yield in the order of *paths*; by default results come in the
-            order they finish.
+        ordered: Yield in the order of *paths*, directories walked in name order
+            (see :func:`iter_pages`); by default results come in the order they
+            finish.
         format: As in :func:`paperparse.parse`.
         strict: As in :func:`paperparse.parse`.
+        max_size: As in :func:`paperparse.parse`.
+        patterns: File-name patterns for directories, as in :func:`iter_pages`.
 
     Yields:
         ``(path, result)`` where *result* is the :class:`~paperparse.Paper`, the
         :class:`~paperparse.ParseError` the page raised, or the :class:`OSError` of
-        reading the file. Any other exception in a worker is a bug and is raised,
-        with the path in its message.
+        reading the file (or of listing a directory of the walk, with the
+        directory as *path*). Any other exception in a worker is a bug and is
+        raised, with the path in its message.
 
     Raises:
-        ValueError: *jobs* or *format* is not a valid option (raised at the call,
-            before any work).
+        ValueError: *jobs*, *format* or *max_size* is not a valid option (raised at
+            the call, before any work).
 
     Examples:
         >>> import tempfile
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     page = pathlib.Path(tmp, "p.txt")
         ...     _ = page.write_text("4.7 Review\nA title\nKeywords\na; b\nDOI: 10.1000/xyz")
-        ...     [(p.name, r.title, r.keywords) for p, r in parse_many([page], jobs=1)]
+        ...     [(p.name, r.title, r.keywords) for p, r in parse_many(tmp, jobs=1)]
         [('p.txt', 'A title', ('a', 'b'))]
     """
     workers = _check_options(jobs, format)
-    items = (pathlib.Path(os.fsdecode(path)) for path in paths)
+    if not isinstance(max_size, int) or isinstance(max_size, bool) or max_size <= 0:
+        raise ValueError(f"max_size must be a positive int, not {max_size!r}.")
+    roots: Iterable[str | os.PathLike[str]] = (
+        [paths] if isinstance(paths, (str, bytes, os.PathLike)) else paths
+    )
+    walk_errors: list[OSError] = []
+    items = iter_pages(
+        (os.fsdecode(root) for root in roots),
+        tuple(patterns),
+        onerror=walk_errors.append,
+        ordered=ordered,
+    )
     results = run(
         items,
         jobs=workers,
         ordered=ordered,
         format=format,
         strict=strict,
+        max_size=max_size,
         pool_from=SMALL_RUN if jobs is None else 2,
     )
-    return ((item, outcome) for item, outcome in results if isinstance(item, pathlib.Path))
+    return _with_walk_errors(results, walk_errors)
+
+
+def _with_walk_errors(
+    results: Generator[tuple[Item, Outcome], None, None], walk_errors: list[OSError]
+) -> Iterator[tuple[pathlib.Path, Outcome]]:
+    """The results, with each directory that could not be listed as ``(path, error)``."""
+    try:
+        for item, outcome in results:
+            yield from _walk_error_results(walk_errors)
+            if isinstance(item, pathlib.Path):
+                yield item, outcome
+        yield from _walk_error_results(walk_errors)
+    finally:
+        results.close()  # an early close of this generator shuts the pool down
+
+
+def _walk_error_results(walk_errors: list[OSError]) -> Iterator[tuple[pathlib.Path, OSError]]:
+    while walk_errors:
+        error = walk_errors.pop(0)
+        yield pathlib.Path(os.fsdecode(error.filename or "?")), error
