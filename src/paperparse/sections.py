@@ -291,6 +291,10 @@ class _ShortLine:
     language: str | None = None
 
 
+#: A label followed by a count badge: ``reviews 0``, ``comments (3)`` (folded).
+_BADGE = re.compile(r"(?P<label>[^\d()\[\]]{1,40}?) ?[(\[]?[0-9]{1,6}[)\]]?")
+
+
 def _inline_label(text: str, layout: Layout) -> tuple[str, str] | None:
     """Split ``Label: value`` or ``Label | value`` (a Markdown table row): kind, value."""
     colon = text.find(":", 0, _MAX_LABEL_LINE)
@@ -328,6 +332,16 @@ def _short_role(text: str, layout: Layout) -> _ShortLine:
     marker = key in layout.markers or "peeref.com" in text.casefold()
     language = layout.languages.get(key)
     kind = layout.labels.get(key) if key else None
+    if kind is None and (badge := _BADGE.fullmatch(key)) is not None:
+        # "Reviews 0", "Comments (3)": a tab's label with its count badge. The count is
+        # the number of reviews or comments, never a score.
+        key = badge["label"]
+        kind = layout.labels.get(key)
+        if kind not in (None, "reviews"):
+            kind = None
+        elif kind is None and key in layout.other_sections:
+            label = text[: len(text.rstrip("()[]0123456789 "))]
+            return _ShortLine(Role.OTHER, "", label, header, marker)
     if kind is not None and kind != "doi":
         return _ShortLine(Role.OPENS, kind, "", header, marker, language)
     if (inline := _inline_label(text, layout)) is not None:
@@ -657,6 +671,10 @@ def _preamble(
         state.header_line = lines[start][0]
     if not rest:
         return None, article_type, score
+    if len(rest) > 1 and _is_byline(rest[-1][1]):
+        # "Wei Zhang, Li Chen, Maria Garcia" under the title: names, not the title's end
+        state.unplaced(rest[-1], "under the title (a list of names)")
+        rest = rest[:-1]
     if len(rest) == 1 or _is_paragraph(rest):
         state.title_lines = (rest[0][0], rest[-1][0])
         return join_wrapped([t for _, t in rest]), article_type, score
@@ -667,6 +685,34 @@ def _preamble(
         rest[0][0],
     )
     return None, article_type, score
+
+
+#: Words that may stand in a name without a capital (``Ana Paula de Souza``).
+_NAME_PARTICLES = frozenset(
+    {"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "le", "la"}
+)
+_BYLINE_PARTS = re.compile(r"\s*(?:[,;]|\band\b)\s*")
+
+
+def _is_byline(text: str) -> bool:
+    """Whether *text* is a list of two or more personal names (a byline).
+
+    Each name is two to four words, each capitalised (or a particle such as ``de``),
+    with no digit, colon or final full stop: a title's wrapped last line is not.
+    """
+    if text.endswith(".") or ":" in text or any(c.isdigit() for c in text):
+        return False
+    names = [part for part in _BYLINE_PARTS.split(text) if part]
+    return len(names) >= 2 and all(_is_name(name) for name in names)
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(
+        word in _NAME_PARTICLES
+        or (word[0].isupper() and word.replace("-", "").replace(".", "").isalpha())
+        for word in words
+    )
 
 
 # --- one parser per section kind --------------------------------------------------
@@ -940,10 +986,21 @@ def _max_placeholder(layout: Layout) -> int:
     return max(map(len, layout.empty_markers | _phrase_starts(layout)))
 
 
-def _recommended(section: Section, layout: Layout) -> tuple[str, ...]:
+#: A recommended title is a title: a line of this many words or more that ends in a
+#: full stop is a sentence (a notice, a stray line after the list), not a title.
+_SENTENCE_WORDS = 6
+
+
+def _recommended(section: Section, state: _State) -> tuple[str, ...]:
+    layout = state.layout
     titles: list[str] = []
-    for _, text in section.lines:
+    for index, (_, text) in enumerate(section.lines):
         body = strip_marker(text)[1]
+        if body.endswith(".") and body.count(" ") + 1 >= _SENTENCE_WORDS:
+            # The list has ended: this and what follows is page text after it.
+            for line in section.lines[index:]:
+                state.unplaced(line, "after the recommended list")
+            break
         if len(body.rstrip(":. ")) <= _max_placeholder(layout):
             key = vocab.fold(body).rstrip(".")
             if key in layout.empty_markers or key in _phrase_starts(layout) or is_bare_marker(body):
@@ -1082,7 +1139,7 @@ def build_paper(
         "recommended list",
         [
             r
-            for r in _each(groups.get("recommended", none), lambda s: _recommended(s, layout))
+            for r in _each(groups.get("recommended", none), lambda s: _recommended(s, state))
             if r[1]
         ],
         (),
