@@ -12,7 +12,7 @@ import enum
 import functools
 import re
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -161,9 +161,17 @@ def _is_chrome_prefix(text: str, kind: str, layout: Layout) -> bool:
     a line that starts with "copyright" is a notice only if it reads as one (a year, or
     "rights reserved"): the second line of a wrapped title can start with the word.
     """
+    if text[0].casefold() not in _chrome_first(layout):
+        return False  # most lines: one character folded, not forty
     if kind == "abstract" and text[:40].casefold().startswith(_COPYRIGHT):
         return False
     return _starts_as_chrome(text, layout)
+
+
+@functools.lru_cache(maxsize=16)
+def _chrome_first(layout: Layout) -> frozenset[str]:
+    """The first characters of the layout's chrome prefixes and copyright notices."""
+    return frozenset(prefix[0] for prefix in (*layout.chrome_prefixes, *_COPYRIGHT))
 
 
 def _starts_as_chrome(text: str, layout: Layout) -> bool:
@@ -289,6 +297,9 @@ class _ShortLine:
     marker: bool = False
     #: The interface language of the label, button or prompt, if the line is one.
     language: str | None = None
+    #: The line is a label that also names a page of the site (``Funding``): between
+    #: two menu items, it is one too.
+    menu_word: bool = False
 
 
 #: A label followed by a count badge: ``reviews 0``, ``comments (3)`` (folded).
@@ -343,7 +354,8 @@ def _short_role(text: str, layout: Layout) -> _ShortLine:
             label = text[: len(text.rstrip("()[]0123456789 "))]
             return _ShortLine(Role.OTHER, "", label, header, marker)
     if kind is not None and kind != "doi":
-        return _ShortLine(Role.OPENS, kind, "", header, marker, language)
+        menu_word = key in layout.nav_words
+        return _ShortLine(Role.OPENS, kind, "", header, marker, language, menu_word)
     if (inline := _inline_label(text, layout)) is not None:
         language = layout.languages.get(_label_key(text.partition(":")[0]))
         return _ShortLine(Role.INLINE, inline[0], inline[1], header, marker, language)
@@ -452,7 +464,7 @@ def _classify(lines: Sequence[Line], index: int, kind: str, layout: Layout) -> _
         # Labels, buttons and chrome are short: their role is looked up once.
         line = _short_role(text, layout)
         if (
-            line.role is Role.OPENS
+            line.menu_word
             and _menu_word_near(lines, index - 1, -1, layout)
             and _menu_word_near(lines, index + 1, 1, layout)
         ):
@@ -463,7 +475,7 @@ def _classify(lines: Sequence[Line], index: int, kind: str, layout: Layout) -> _
                 return attrs.evolve(line, role=role, kind=action)
             return attrs.evolve(line, role=Role.OTHER)
         return line
-    marker = "peeref.com" in text.casefold()
+    marker = ("com" in text or "COM" in text) and _ADDRESS.search(text) is not None
     if (inline := _inline_label(text, layout)) is not None and not (
         kind == "abstract" and _is_prose(inline[1])
     ):
@@ -472,7 +484,14 @@ def _classify(lines: Sequence[Line], index: int, kind: str, layout: Layout) -> _
         return _ShortLine(Role.INLINE, inline[0], inline[1], marker=marker)
     if _is_chrome_prefix(text, kind, layout):
         return _ShortLine(Role.CHROME, marker=marker)
-    return _ShortLine(Role.VALUE, marker=marker)
+    # Most long lines are values: one shared answer, not a new object per line.
+    return _ShortLine(Role.VALUE, marker=True) if marker else _LONG_VALUE
+
+
+#: What a long line that is a plain value is.
+_LONG_VALUE: Final = _ShortLine(Role.VALUE)
+#: The site's address in a line (``www.peeref.com``, any case).
+_ADDRESS: Final = re.compile(r"peeref\.com", re.IGNORECASE)
 
 
 def _open(line: _ShortLine, number: int) -> Section:
@@ -718,13 +737,6 @@ def _is_name(text: str) -> bool:
 # --- one parser per section kind --------------------------------------------------
 
 
-#: The toggles of a folded abstract: after "Read less" the whole text was shown; a text
-#: that ends in "Read more" is only its start.
-_SHOWN_WHOLE = ("read less", "show less")
-_CLIPPED = ("read more", "show more", "more")
-_ELLIPSES = ("\u2026", "...")
-
-
 def _language(seen: list[str]) -> str | None:
     """The interface language most of the page's labels, buttons and prompts are in."""
     if not seen:
@@ -781,31 +793,32 @@ def _abstract(
     return None if abstract is None else (summary, abstract)
 
 
+#: The toggle of a folded abstract at the end of its text (folded): after "Read less"
+#: the whole text was shown; a text that ends in "Read more" (or "… more") is only its
+#: start. Matched on the last 24 characters only.
+_TOGGLE: Final = re.compile(
+    r"(?:(?P<ellipsis>\.\.\.|\u2026) ?|^|\W)(?P<toggle>(?:read|show) (?:less|more)|more)$"
+)
+
+
 def _whole_text(section: Section, state: _State) -> str | None:
     """The text of *section*, or ``None`` (with a warning) when the page clips it."""
     text = join_wrapped([t for _, t in section.lines])
-    key = text.casefold()
-    for toggle in _SHOWN_WHOLE:
-        if key.endswith(toggle) and (
-            len(key) == len(toggle) or not key[-len(toggle) - 1].isalnum()
-        ):
-            text = text[: -len(toggle)].rstrip(" |")
-            key = text.casefold()
-            break
-    for toggle in _CLIPPED:
-        cut = key.endswith(toggle) and (
-            len(key) == len(toggle) or not key[-len(toggle) - 1].isalnum()
-        )
-        shown = key[: len(key) - len(toggle)].rstrip(" [(")
-        if cut and (toggle != "more" or shown.endswith(_ELLIPSES)):
-            state.warn(
-                "clipped_text",
-                f"The abstract ends in {_quote(text[-40:])}: the page shows only its start, "
-                "so the abstract was left empty.",
-                section.lines[-1][0],
-            )
-            return None
-    return text or None
+    found = _TOGGLE.search(text[-24:].casefold())
+    if found is None:
+        return text or None
+    toggle = found["toggle"]
+    if toggle.endswith("less"):
+        return text[: -len(toggle)].rstrip(" |") or None
+    if toggle == "more" and not found["ellipsis"]:
+        return text  # the word "more" ending a sentence
+    state.warn(
+        "clipped_text",
+        f"The abstract ends in {_quote(text[-40:])}: the page shows only its start, "
+        "so the abstract was left empty.",
+        section.lines[-1][0],
+    )
+    return None
 
 
 def _first_line_only(section: Section, state: _State, what: str) -> str | None:
