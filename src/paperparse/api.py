@@ -6,10 +6,12 @@ import os
 import re
 from typing import Final, Literal
 
+import attrs
+
 from . import normalize
-from .encoding import decode
+from .encoding import decode_guessing
 from .errors import EmptyInput, InputTooLarge, StrictModeError, UnrecognizedPage
-from .model import Paper
+from .model import Paper, ParseWarning
 from .sections import build_paper
 
 Format = Literal["auto", "text", "html"]
@@ -57,7 +59,10 @@ def looks_like_html(text: str) -> bool:
     return tags >= 5 and head.count("<") * 40 >= len(head)
 
 
-def _read(source: str | bytes | os.PathLike[str] | os.PathLike[bytes], max_size: int) -> str:
+def _read(
+    source: str | bytes | os.PathLike[str] | os.PathLike[bytes], max_size: int
+) -> tuple[str, str | None]:
+    """The page as text, and the name of its encoding if that had to be guessed."""
     if isinstance(source, str):
         source = normalize.fix_surrogates(source)
         if len(source) > max_size:
@@ -65,7 +70,7 @@ def _read(source: str | bytes | os.PathLike[str] | os.PathLike[bytes], max_size:
                 f"The input is {len(source):,} characters long, over the limit of "
                 f"{max_size:,}; pass a larger max_size to parse it."
             )
-        return source
+        return source, None
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
     elif isinstance(source, os.PathLike):
@@ -88,7 +93,17 @@ def _read(source: str | bytes | os.PathLike[str] | os.PathLike[bytes], max_size:
             f"The input is {len(data):,} bytes, over the limit of {max_size:,}; "
             "pass a larger max_size to parse it."
         )
-    return decode(data)
+    return decode_guessing(data)
+
+
+def _guessed_encoding(name: str) -> ParseWarning:
+    return ParseWarning(
+        "guessed_encoding",
+        f"The input bytes are not UTF-8 and declare no encoding that fits them; they were "
+        f"decoded as {name}, a guess from their content. Declare the charset (or save the "
+        "page as UTF-8) to be sure of every accented letter.",
+        None,
+    )
 
 
 def parse(
@@ -135,7 +150,7 @@ def parse(
         raise ValueError(f"format must be one of {', '.join(map(repr, _FORMATS))}, not {format!r}.")
     if not isinstance(max_size, int) or isinstance(max_size, bool) or max_size <= 0:
         raise ValueError(f"max_size must be a positive int, not {max_size!r}.")
-    text = _read(source, max_size)
+    text, guessed = _read(source, max_size)
     if not text or text.isspace():
         raise EmptyInput("The input is empty or holds only whitespace; expected a paper page.")
     fmt = format
@@ -172,6 +187,8 @@ def parse(
                 "itself, never a file name; pass pathlib.Path(...) to read a file."
             ) from None
         raise
+    if guessed is not None:
+        paper = attrs.evolve(paper, warnings=(_guessed_encoding(guessed), *paper.warnings))
     if strict and paper.warnings:
         raise StrictModeError(paper.warnings[0])
     return paper
