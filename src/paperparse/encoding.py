@@ -135,7 +135,7 @@ _HIGH_BYTES: Final = re.compile(rb"[\x80-\xff]+")
 
 
 def _utf8_shaped(data: bytes) -> bool:
-    r"""Whether most non-ASCII bytes of *data* form UTF-8-shaped sequences.
+    r"""Whether the non-ASCII bytes of *data* form mostly UTF-8-shaped sequences.
 
     Such bytes are UTF-8 with a few bad sequences (a file mixing encodings, an encoded
     lone surrogate), not a legacy encoding: a lead byte followed by the right number
@@ -147,8 +147,11 @@ def _utf8_shaped(data: bytes) -> bool:
     False
     """
     high = sum(len(run) for run in _HIGH_BYTES.findall(data))
-    shaped = sum(len(seq) for seq in _UTF8_SEQUENCE.findall(data))
-    return high > 0 and shaped * 2 >= high
+    sequences = _UTF8_SEQUENCE.findall(data)
+    stray = high - sum(map(len, sequences))
+    # At least as many whole sequences as stray bytes: EUC-JP or GBK byte pairs form
+    # a two-byte UTF-8 sequence now and then, but leave more bytes stray than that.
+    return high > 0 and len(sequences) >= stray
 
 
 _NON_ASCII_RUN: Final = re.compile(r"[^\x00-\x7f]{3,}")
@@ -298,7 +301,7 @@ _DISPLAY: Final = {
     "cp949": "EUC-KR (Windows-949)",
 }
 #: How much of a page the plausibility score reads.
-_SCORE_SAMPLE: Final = 1 << 18
+_SCORE_SAMPLE: Final = 1 << 16
 
 
 def guess_legacy(data: bytes) -> tuple[str, str]:
@@ -341,6 +344,8 @@ def guess_legacy(data: bytes) -> tuple[str, str]:
             score += 1
         if best is None or (score, rank) < best[:2]:
             best = (score, rank, text, codec)
+        if score == 0:
+            break  # no later candidate can do better: ties go to the earlier one
     if best is None:
         raise UndecodableInput(
             "The input bytes could not be decoded as text in any known encoding "
@@ -405,44 +410,67 @@ def oddities(text: str) -> int:
         >>> oddities("\u00a3ukasz Wo\u00b3ek")
         2
     """
+    # Oddities stand in tokens holding a non-ASCII character; str.isascii is fast.
+    return sum(_token_oddities(token) for token in text.split() if not token.isascii())
+
+
+#: Scripts whose letters a word does not mix (other letters, such as the micro sign,
+#: belong to none).
+_SCRIPTS: Final = frozenset(
+    {"LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "HEBREW", "ARABIC", "THAI", "HANGUL", "CJK"}
+)
+
+
+def _script(char: str) -> str | None:
+    name = unicodedata.name(char, "?").split(" ", 1)[0]
+    if name in _EAST_ASIAN:
+        return "CJK"
+    return name if name in _SCRIPTS else None
+
+
+def _token_oddities(token: str) -> int:
+    """The oddities of one whitespace-delimited token (see :func:`oddities`)."""
     count = 0
     previous = " "
-    word_scripts: set[str] = set()
+    scripts: set[str | None] = set()
     latin_run = 0
     lower_seen = False
-    for index, char in enumerate(text):
+    for index, char in enumerate(token):
         if char < "\x80":
-            if not char.isalpha():
-                count += len(word_scripts) > 1
-                word_scripts = set()
+            if char.isalpha():
+                scripts.add("LATIN")
+            else:
+                count += len(scripts - {None}) > 1
+                scripts = set()
                 lower_seen = False
             latin_run = 0
             previous = char
             continue
         category = "So" if char in "\u00aa\u00ba" else unicodedata.category(char)
         if category[0] == "L":
-            script = unicodedata.name(char, "?").split(" ", 1)[0]
-            word_scripts.add("CJK" if script in _EAST_ASIAN else script)
+            script = _script(char)
+            scripts.add(script)
             latin_run = latin_run + 1 if script == "LATIN" else 0
             count += latin_run == _LATIN_RUN
             if char.isupper() and lower_seen:
                 count += 1
             lower_seen = lower_seen or char.islower()
-        elif category == "Cc" or (
+            previous = char
+            continue
+        if category == "Cc" or (
             not "\u3000" <= char <= "\u303f"
             and not "\uff00" <= char <= "\uffef"
             and char not in _TYPOGRAPHIC
             and category[0] in "SPN"
-            and _glued_symbol(previous, text[index + 1 : index + 2])
+            and _glued_symbol(previous, char, token[index + 1 : index + 2])
         ):
             count += 1
-        if category[0] != "L":
-            count += len(word_scripts) > 1
-            word_scripts = set()
-            latin_run = 0
-            lower_seen = False
+        count += len(scripts - {None}) > 1
+        scripts = set()
+        latin_run = 0
+        lower_seen = False
         previous = char
-    return count + (len(word_scripts) > 1)
+    return count + (len(scripts - {None}) > 1)
 
 
 _LATIN_RUN: Final = 4
@@ -450,10 +478,16 @@ _LATIN_RUN: Final = 4
 _EAST_ASIAN: Final = frozenset({"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA"})
 
 
-def _glued_symbol(before: str, after: str) -> bool:
-    """Whether a symbol between *before* and *after* stands where a letter would."""
+def _glued_symbol(before: str, symbol: str, after: str) -> bool:
+    """Whether *symbol* between *before* and *after* stands where a letter would.
+
+    Spanish opens a question or an exclamation with ``¿``/``¡``, before any letter.
+    """
     if not after:
         return False
     return (before.isalpha() and after.isalpha()) or (
-        not before.isalnum() and after.isalpha() and after.islower()
+        not before.isalnum()
+        and after.isalpha()
+        and after.islower()
+        and symbol not in "\u00bf\u00a1"
     )

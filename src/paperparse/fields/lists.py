@@ -433,9 +433,11 @@ def read_author_line(text: str) -> tuple[list[str], list[Problem]]:
 def _split_names(text: str) -> list[str]:
     """Split one run of names at ``;``, at commas between full names, at ``and``."""
     if ";" in text:
-        return split_top_level(text, ";")
+        return [name for p in split_top_level(text, ";") if (name := p.strip(" ,"))]
     parts = [p.strip(" ,") for p in split_top_level(text, ",")]
     parts = [p for p in parts if p]
+    if not parts:
+        return []
     if len(parts) > 1 and parts[-1].startswith("and "):
         parts[-1] = parts[-1][4:]
     if len(parts) > 1 and all(" " in p or _is_cjk(p) for p in parts):
