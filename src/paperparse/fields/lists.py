@@ -361,6 +361,10 @@ def check_author(name: str) -> str | None:
         (True, True)
         >>> check_author("David CohenEmily R. Johnson")
         "it runs two names together ('CohenEmily')"
+        >>> check_author("Kov\u00e1cs")
+        'it is a single word, not a full name (a name wrapped over two lines?)'
+        >>> check_author("\u5f20\u4f1f") is None
+        True
     """
     if (foreign := foreign_text(name)) is not None:
         return f"it holds {foreign}"
@@ -368,6 +372,8 @@ def check_author(name: str) -> str | None:
         return f"it runs two names together ({quote(word)})"
     if any(c.isdigit() for c in name) and not _has_group_word(name):
         return "it holds a number, which no person's name does"
+    if " " not in name and not _is_cjk(name):
+        return "it is a single word, not a full name (a name wrapped over two lines?)"
     return None
 
 
