@@ -186,8 +186,16 @@ def test_incomplete_list_keeps_the_names_shown() -> None:
         ("Jean-Baptiste Lef\u00e8vre", True),
         ("Ronald McDonald", True),
         ("GBD 2019 Collaborators", True),
+        ("Ludwig van Beethoven", True),
+        ("Jean d'Alembert", True),
+        ("Mohammed bin Salman", True),
+        ("\u5f20\u4f1f", True),
         ("CohenEmily Johnson", False),
         ("Wei Zhang 2", False),
+        # A byline wrapped over two lines by a dump: one word per line.
+        ("Kov\u00e1cs", False),
+        # Text of a neighbouring block glued into the list.
+        ("Not enough ratings", False),
     ],
 )
 def test_check_author(name: str, ok: bool) -> None:

@@ -374,6 +374,28 @@ def check_author(name: str) -> str | None:
         return "it holds a number, which no person's name does"
     if " " not in name and not _is_cjk(name):
         return "it is a single word, not a full name (a name wrapped over two lines?)"
+    if not _has_group_word(name) and (word := _lower_word(name)) is not None:
+        return f"its word {quote(word)} is neither capitalised nor a particle of a name"
+    return None
+
+
+#: Lower-case words that a person's name holds (``Ana Paula de Souza``).
+_PARTICLES: Final = frozenset(
+    {
+        *("de", "da", "das", "do", "dos", "du", "des", "del", "della", "di", "la", "le"),
+        *("van", "von", "der", "den", "ter", "ten", "zu", "y", "e", "bin", "binti", "ibn"),
+        *("al", "el", "ben", "bint", "af", "av", "zur", "vom", "st", "st."),
+    }
+)
+
+
+def _lower_word(name: str) -> str | None:
+    """A word of *name* that starts lower-case and is no particle (``enough``), if any."""
+    for word in name.split():
+        if word[:1].islower():
+            head = word.split("'", 1)[0].split("\u2019", 1)[0].split("-", 1)[0]
+            if head.casefold() not in _PARTICLES and len(head) > 1:
+                return word
     return None
 
 
