@@ -23,6 +23,8 @@ _WIDE_SEPARATORS: Final = str.maketrans({"\uff1b": ";", "\uff0c": ",", "\u3001":
 #: Separators that only separate with a space on one side at least: ``MgCl2·6H2O``
 #: is one formula, ``a · b`` two keywords.
 _SPACED_ONLY: Final = frozenset("·•")
+#: Separators whose neighbours decide whether they separate.
+_CONTEXT_SEPARATORS: Final = frozenset({",", *_SPACED_ONLY})
 
 #: A problem found while reading a list: (warning code, sentence).
 Problem = tuple[str, str]
@@ -39,6 +41,8 @@ def split_top_level(text: str, separator: str) -> list[str]:
     >>> split_top_level("1,25-Dihydroxyvitamin D3, Bone", ",")
     ['1,25-Dihydroxyvitamin D3', 'Bone']
     """
+    if separator not in _CONTEXT_SEPARATORS and not any(c in text for c in _OPEN):
+        return [p.strip() for p in text.split(separator) if p.strip()]  # the common case
     parts: list[str] = []
     depth = 0
     start = 0
