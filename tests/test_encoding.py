@@ -15,12 +15,9 @@ SAMPLES = [
     ("\u0141ukasz Wr\u00f3bel\nWe studied the soil.", "cp1250"),
     ("Ma\u0142gorzata \u017b\u00f3\u0142towska, J\u00f3zef \u015awi\u0105tek", "iso-8859-2"),
     ("Ma\u0142gorzata \u017b\u00f3\u0142towska, J\u00f3zef \u015awi\u0105tek", "cp1250"),
-    (
-        "\u0218tefan \u021a\u021beica".replace("\u0218", "\u015e")
-        .replace("\u021a", "\u0162")
-        .replace("\u021b", "\u0163"),
-        "cp1250",
-    ),
+    ("\u015etefan \u0162i\u0163eica", "cp1250"),
+    ("Anton\u00edn Dvo\u0159\u00e1k, Ji\u0159\u00ed Nov\u00e1k", "cp1250"),
+    ("V\u011bra Nov\u00e1kov\u00e1", "cp1250"),
     (
         "\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432\nWe studied the soil.",
         "cp1251",
@@ -90,6 +87,9 @@ def test_euc_jp_is_not_taken_for_damaged_utf8() -> None:
         ("\u00c8\u00e2\u00e0\u00ed", 1),  # Иван of Windows-1251 read as Windows-1252
         ("Mo\u0441kva", 1),  # a Cyrillic letter inside a Latin word
         ("20 m\u00b2, 37\u00b0C, \u00a9 2024, l\u2019enfant, \u00bfQu\u00e9?", 0),
+        ("Dvo\u00f8\u00e1k", 1),  # Czech ř and á read as Windows-1252
+        ("V\u00ecra", 1),  # Czech ě read as Windows-1252
+        ("S\u00f8ren Kierkeg\u00e5rd, citt\u00ec, caf\u00e9", 0),
         ("a\x9ab", 1),  # a C1 control character (š of Windows-1250 read as ISO-8859-2)
     ],
 )

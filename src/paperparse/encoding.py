@@ -396,7 +396,8 @@ def oddities(text: str) -> int:
     lower-case word (``£ukasz``, ``Wo³ek``), where a letter of another encoding was
     read as the symbol at its byte; a word mixing Latin with Cyrillic or Greek
     letters; a word whose non-ASCII letters change from lower to upper case; four
-    non-ASCII Latin letters in a row (``Èâàí``, Cyrillic read as Windows-1252).
+    non-ASCII Latin letters in a row (``Èâàí``, Cyrillic read as Windows-1252); letters
+    that no Western language puts in one word (``ø`` with ``á``; ``ì`` inside a word).
 
     Args:
         text: Decoded text.
@@ -411,7 +412,27 @@ def oddities(text: str) -> int:
         2
     """
     # Oddities stand in tokens holding a non-ASCII character; str.isascii is fast.
-    return sum(_token_oddities(token) for token in text.split() if not token.isascii())
+    return sum(
+        _token_oddities(token) + _clashes(token) for token in text.split() if not token.isascii()
+    )
+
+
+_WORD: Final = re.compile(r"[^\W\d_]+")
+#: Letters that Western languages never put in one word: ``ø`` (Danish, Norwegian)
+#: with an acute ``á í ú ý`` (Czech ``ř`` and ``á`` read as Windows-1252: ``Dvoøák``).
+_NORDIC: Final = frozenset("\u00f8\u00d8")
+_ACUTE: Final = frozenset("\u00e1\u00ed\u00fa\u00fd\u00c1\u00cd\u00da\u00dd")
+#: ``ì`` ends an Italian word; inside one it is Czech ``ě`` read as Windows-1252.
+_INNER_GRAVE_I: Final = re.compile(r"[\u00ec\u00cc](?=[^\W\d_])")
+
+
+def _clashes(token: str) -> int:
+    """Words of *token* holding letters no Western language puts together."""
+    count = len(_INNER_GRAVE_I.findall(token))
+    for word in _WORD.findall(token):
+        letters = set(word)
+        count += bool(letters & _NORDIC) and bool(letters & _ACUTE)
+    return count
 
 
 #: Scripts whose letters a word does not mix (other letters, such as the micro sign,
