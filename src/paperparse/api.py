@@ -118,7 +118,8 @@ def parse(
 
     Args:
         source: The page. A ``str`` is the page content (never a file name);
-            ``bytes`` are decoded (byte-order mark, UTF-8, then detection); an
+            ``bytes`` are decoded (byte-order mark, UTF-8, then detection, which
+            adds a ``guessed_encoding`` warning); an
             ``os.PathLike`` such as :class:`pathlib.Path` is read from disk.
         format: ``"auto"`` (default) tells text from HTML by looking at the start
             of the page; ``"text"`` or ``"html"`` force one.
