@@ -44,6 +44,12 @@ from paperparse.fields.lists import (
         # Link syntax around a keyword is the link's, not the keyword's.
         (["[16S RNA](/search?q=16S RNA); Soil"], ("16S RNA", "Soil")),
         (["[Soil](https://x.org/k?a=1,2), Water"], ("Soil", "Water")),
+        # A link number a dump wrote after a linked keyword is no part of it.
+        (["Graphene[13]; Li-ion batteries (LIBs)[14]"], ("Graphene", "Li-ion batteries (LIBs)")),
+        (
+            ["[18F]FDG; Fullerene C60; cyclo[18]carbon"],
+            ("[18F]FDG", "Fullerene C60", "cyclo[18]carbon"),
+        ),
         # Screen-reader text and list controls are no keywords.
         (["Soil; Water (opens in a new window)"], ("Soil", "Water")),
         (["Soil", "Water", "Show more"], ("Soil", "Water")),

@@ -158,6 +158,9 @@ def check_keyword(keyword: str) -> str | None:
     return None
 
 
+#: A link number glued after a word at the end of an item: ``Graphene[13]``.
+_TRAILING_LINK_NUMBER: Final = re.compile(r"(?:(?<=[^\W\d_])|(?<=\)))\[\d{1,4}\]$")
+
 #: Abbreviations whose period is part of a keyword (``Pseudomonas spp.``).
 _ABBREVIATIONS: Final = frozenset(
     [
@@ -206,7 +209,12 @@ def _final_period_is_sentence(item: str) -> bool:
 
 
 def _finish(items: list[str]) -> tuple[str, ...]:
-    """Strip the items, drop button texts, and a sentence-final period after the last."""
+    """Strip the items, drop button texts, and a sentence-final period after the last.
+
+    A link number that a dump tool wrote after a linked keyword (w3m:
+    ``Graphene[13]``) goes too.
+    """
+    items = [_TRAILING_LINK_NUMBER.sub("", item) for item in items]
     out = [item.strip() for item in items if item.strip() and not is_chrome(item)]
     if out and out[-1].endswith(".") and _final_period_is_sentence(out[-1]):
         out[-1] = out[-1][:-1].rstrip()
