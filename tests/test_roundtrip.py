@@ -42,18 +42,12 @@ from . import test_properties as _profiles  # noqa: F401 - loads the suite's Hyp
 from .conftest import diff, page_fixtures
 
 #: Text styles the parser reads back exactly (every record, no warning).
-TEXT_STYLES_READ = ("browser", "get_text", "markdown", "lynx", "w3m_plain")
+TEXT_STYLES_READ = ("browser", "get_text", "markdown", "lynx", "w3m", "w3m_plain")
 
 #: Pages the parser does not read back yet: name -> (strict xfail?, reason). Each
 #: reason has a minimal page in KNOWN_GAPS below. ``w3m_plain`` is not strict: only
 #: about 1 record in 100 hits its gap, so a run of 200 may pass.
-NOT_READ_YET: dict[str, tuple[bool, str]] = {
-    "w3m": (
-        True,
-        "link numbers stay in author names ('Wei Zhang[1]') and the 'References:' list "
-        "raises unknown_section",
-    ),
-}
+NOT_READ_YET: dict[str, tuple[bool, str]] = {}
 assert set(TEXT_STYLES) == set(TEXT_STYLES_READ) | {k for k in NOT_READ_YET if ":" not in k}
 
 #: Noise transforms checked on every record (the others are in NOT_READ_YET).
@@ -226,7 +220,7 @@ KNOWN_GAPS = [
 ]
 
 
-OPEN_GAPS = {"w3m-link-number-after-name", "wrapped-recommended-title"}
+OPEN_GAPS = {"wrapped-recommended-title"}
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,14 @@ import os
 import re
 from typing import Final, Literal
 
+import attrs
+
 from . import normalize
-from .encoding import decode
+from .encoding import decode_guessing
 from .errors import EmptyInput, InputTooLarge, StrictModeError, UnrecognizedPage
 from .layouts import BUILT_IN, Layout
 from .metadata import Metadata
-from .model import Paper
+from .model import Paper, ParseWarning
 from .sections import build_paper
 
 Format = Literal["auto", "text", "html"]
@@ -59,7 +61,10 @@ def looks_like_html(text: str) -> bool:
     return tags >= 5 and head.count("<") * 40 >= len(head)
 
 
-def _read(source: str | bytes | os.PathLike[str] | os.PathLike[bytes], max_size: int) -> str:
+def _read(
+    source: str | bytes | os.PathLike[str] | os.PathLike[bytes], max_size: int
+) -> tuple[str, str | None]:
+    """The page as text, and the name of its encoding if that had to be guessed."""
     if isinstance(source, str):
         source = normalize.fix_surrogates(source)
         if len(source) > max_size:
@@ -67,7 +72,7 @@ def _read(source: str | bytes | os.PathLike[str] | os.PathLike[bytes], max_size:
                 f"The input is {len(source):,} characters long, over the limit of "
                 f"{max_size:,}; pass a larger max_size to parse it."
             )
-        return source
+        return source, None
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
     elif isinstance(source, os.PathLike):
@@ -91,7 +96,17 @@ def _read(source: str | bytes | os.PathLike[str] | os.PathLike[bytes], max_size:
             f"The input is {len(data):,} bytes, over the limit of {max_size:,}; "
             "pass a larger max_size (--max-size on the command line) to parse it."
         )
-    return decode(data)
+    return decode_guessing(data)
+
+
+def _guessed_encoding(name: str) -> ParseWarning:
+    return ParseWarning(
+        "guessed_encoding",
+        f"The input bytes are not UTF-8 and declare no encoding that fits them; they were "
+        f"decoded as {name}, a guess from their content. Declare the charset (or save the "
+        "page as UTF-8) to be sure of every accented letter.",
+        None,
+    )
 
 
 def _build(
@@ -140,7 +155,8 @@ def parse(
 
     Args:
         source: The page. A ``str`` is the page content (never a file name);
-            ``bytes`` are decoded (byte-order mark, UTF-8, then detection); an
+            ``bytes`` are decoded (byte-order mark, UTF-8, then detection, which
+            adds a ``guessed_encoding`` warning); an
             ``os.PathLike`` such as :class:`pathlib.Path` is read from disk.
         format: ``"auto"`` (default) tells text from HTML by looking at the start
             of the page; ``"text"`` or ``"html"`` force one.
@@ -183,7 +199,7 @@ def parse(
             "layout must be a paperparse.layouts.Layout (such as layouts.PEEREF.extend(...)), "
             f"not {type(layout).__name__}."
         )
-    text = _read(source, max_size)
+    text, guessed = _read(source, max_size)
     if not text or text.isspace():
         raise EmptyInput("The input is empty or holds only whitespace; expected a paper page.")
     fmt = format
@@ -220,6 +236,8 @@ def parse(
                 "itself, never a file name; pass pathlib.Path(...) to read a file."
             ) from None
         raise
+    if guessed is not None:
+        paper = attrs.evolve(paper, warnings=(_guessed_encoding(guessed), *paper.warnings))
     if strict and paper.warnings:
         raise StrictModeError(paper.warnings[0])
     return paper

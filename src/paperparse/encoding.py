@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from typing import Final
 
 from .errors import UndecodableInput
@@ -126,12 +127,15 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
-_UTF8_SEQUENCE: Final = re.compile(rb"[\xc0-\xf7][\x80-\xbf]{1,3}")
+#: A UTF-8 sequence of the right length for its lead byte (two, three or four bytes).
+_UTF8_SEQUENCE: Final = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 _HIGH_BYTES: Final = re.compile(rb"[\x80-\xff]+")
 
 
 def _utf8_shaped(data: bytes) -> bool:
-    r"""Whether most non-ASCII bytes of *data* form UTF-8-shaped sequences.
+    r"""Whether the non-ASCII bytes of *data* form mostly UTF-8-shaped sequences.
 
     Such bytes are UTF-8 with a few bad sequences (a file mixing encodings, an encoded
     lone surrogate), not a legacy encoding: a lead byte followed by the right number
@@ -143,8 +147,11 @@ def _utf8_shaped(data: bytes) -> bool:
     False
     """
     high = sum(len(run) for run in _HIGH_BYTES.findall(data))
-    shaped = sum(len(seq) for seq in _UTF8_SEQUENCE.findall(data))
-    return high > 0 and shaped * 2 >= high
+    sequences = _UTF8_SEQUENCE.findall(data)
+    stray = high - sum(map(len, sequences))
+    # At least as many whole sequences as stray bytes: EUC-JP or GBK byte pairs form
+    # a two-byte UTF-8 sequence now and then, but leave more bytes stray than that.
+    return high > 0 and len(sequences) >= stray
 
 
 _NON_ASCII_RUN: Final = re.compile(r"[^\x00-\x7f]{3,}")
@@ -182,7 +189,8 @@ def decode(data: bytes) -> str:
 
     Mostly-UTF-8 bytes with a few invalid sequences (a file that mixes encodings) are
     decoded with U+FFFD in place of the bad bytes; the parser then leaves the values
-    that hold them empty, with a warning.
+    that hold them empty, with a warning. :func:`decode_guessing` also says whether
+    the encoding was guessed.
 
     Raises:
         UndecodableInput: binary data, or bytes that no text encoding fits.
@@ -193,10 +201,35 @@ def decode(data: bytes) -> str:
     >>> decode(b"\xef\xbb\xbfok")
     'ok'
     """
+    return decode_guessing(data)[0]
+
+
+def decode_guessing(data: bytes) -> tuple[str, str | None]:
+    r"""Decode page bytes, and name the encoding if it had to be guessed.
+
+    A byte-order mark, a declared charset that decodes the bytes, and valid UTF-8 are
+    certain; anything else is a guess from the bytes' content (see
+    :func:`guess_legacy`), and the caller should say so.
+
+    Args:
+        data: The page's bytes.
+
+    Returns:
+        The text, and ``None`` or the display name of the guessed encoding.
+
+    Raises:
+        UndecodableInput: binary data, or bytes that no text encoding fits.
+
+    Examples:
+        >>> decode_guessing("\u0141ukasz Wr\u00f3bel".encode("iso-8859-2"))
+        ('Łukasz Wróbel', 'Windows-1250')
+        >>> decode_guessing("Łukasz".encode("utf-8"))
+        ('Łukasz', None)
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return data.decode(encoding), None
             except UnicodeDecodeError as error:
                 raise UndecodableInput(
                     f"The input starts with a {encoding.upper()} byte-order mark but is not "
@@ -207,32 +240,275 @@ def decode(data: bytes) -> str:
     declared = declared_charset(data[:_SNIFF])
     if declared is not None:
         try:
-            return data.decode(declared)
+            return data.decode(declared), None
         except UnicodeDecodeError:
             pass  # a wrong declaration: fall through to UTF-8 and detection
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
     if _utf8_shaped(data):
-        return data.decode("utf-8", "replace")  # UTF-8 with a few bad sequences
-    legacy = _western(data)
-    if legacy is not None:
-        return legacy
-    # Detection, only for legacy encodings: BeautifulSoup's detector proposes the
-    # declared encoding, then charset-normalizer's guess, then UTF-8 and Windows-1252.
-    # Each is tried strictly: a guess that does not decode the bytes is no answer.
-    from bs4.dammit import EncodingDetector
+        return data.decode("utf-8", "replace"), None  # UTF-8 with a few bad sequences
+    return guess_legacy(data)
 
-    for proposed in EncodingDetector(data, is_html=True).encodings:
-        codec = text_codec(proposed) if proposed else None
-        if codec is None:
-            continue
+
+#: Single-byte encodings tried after the detector's answers, most common first.
+_FALLBACKS: Final = (
+    "cp1252",
+    "cp1250",
+    "iso8859-2",
+    "cp1251",
+    "koi8-r",
+    "cp1254",
+    "cp1253",
+    "cp1257",
+    "gb18030",
+    "big5",
+    "cp932",
+    "cp949",
+)
+#: The legacy encodings web pages are written in (the WHATWG Encoding Standard's),
+#: as Python codec names: a detector's answer outside them (``hp_roman8``,
+#: ``mac_cyrillic``, ``iso8859_10``) is a fit to few bytes, not a page's encoding.
+_WEB_LEGACY: Final = frozenset(
+    {
+        *(f"cp{n}" for n in range(1250, 1259)),
+        *(f"iso8859-{n}" for n in (2, 5, 6, 7, 8, 9, 15)),
+        "koi8-r",
+        "koi8-u",
+        "gb18030",
+        "big5",
+        "cp932",
+        "euc_jp",
+        "iso2022_jp",
+        "cp949",
+        "cp866",
+    }
+)
+#: Display names of the codecs a guess can name.
+_DISPLAY: Final = {
+    "cp1252": "Windows-1252",
+    "cp1250": "Windows-1250",
+    "cp1251": "Windows-1251",
+    "cp1253": "Windows-1253",
+    "cp1254": "Windows-1254",
+    "cp1257": "Windows-1257",
+    "iso8859-2": "ISO-8859-2",
+    "koi8-r": "KOI8-R",
+    "gb18030": "GB18030",
+    "big5": "Big5",
+    "cp932": "Shift_JIS (Windows-31J)",
+    "cp949": "EUC-KR (Windows-949)",
+}
+#: How much of a page the plausibility score reads.
+_SCORE_SAMPLE: Final = 1 << 16
+
+
+def guess_legacy(data: bytes) -> tuple[str, str]:
+    r"""Guess the legacy encoding of *data*: the reading with the fewest oddities.
+
+    Windows-1252 wins when it reads as Western European text with no oddity (see
+    :func:`oddities`) and the bytes do not carry Turkish's mark; otherwise every
+    candidate (charset-normalizer's answers first, then common legacy encodings) is
+    decoded strictly and the one whose text has the fewest oddities is taken, the
+    detector's order breaking ties.
+
+    Args:
+        data: Bytes that are not UTF-8 and declare no (working) charset.
+
+    Returns:
+        The text, and the display name of the encoding guessed.
+
+    Raises:
+        UndecodableInput: no candidate decodes the bytes.
+
+    Examples:
+        >>> guess_legacy("\u0130smail I\u015f\u0131k".encode("cp1254"))[1]
+        'Windows-1254'
+        >>> name = "\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432"
+        >>> guess_legacy(name.encode("cp1251"))
+        ('Иван Петров', 'Windows-1251')
+    """
+    turkish = _turkish_mark(data)
+    legacy = _western(data)
+    if legacy is not None and not turkish and oddities(legacy[:_SCORE_SAMPLE]) == 0:
+        return legacy, _DISPLAY["cp1252"]
+    best: tuple[int, int, str, str] | None = None
+    for rank, codec in enumerate(_candidates(data)):
         try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
             continue
-    raise UndecodableInput(
-        "The input bytes could not be decoded as text in any known encoding "
-        "(expected UTF-8, UTF-16 or a declared or detectable legacy encoding)."
+        score = oddities(text[:_SCORE_SAMPLE])
+        if turkish and codec not in _TURKISH_CODECS:
+            score += 1
+        if best is None or (score, rank) < best[:2]:
+            best = (score, rank, text, codec)
+        if score == 0:
+            break  # no later candidate can do better: ties go to the earlier one
+    if best is None:
+        raise UndecodableInput(
+            "The input bytes could not be decoded as text in any known encoding "
+            "(expected UTF-8, UTF-16 or a declared or detectable legacy encoding)."
+        )
+    codec = best[3]
+    return best[2], _DISPLAY.get(codec, codec.upper())
+
+
+_TURKISH_CODECS: Final = frozenset({"cp1254", "iso8859-9"})
+
+
+def _candidates(data: bytes) -> list[str]:
+    """The codecs to try: the detector's answers, then the common legacy encodings."""
+    from charset_normalizer import from_bytes
+
+    detected = [text_codec(match.encoding) for match in from_bytes(data[:_SCORE_SAMPLE])]
+    answers = [codec for codec in detected if codec is not None and codec in _WEB_LEGACY]
+    # The detector's best answer first; its other answers after the common encodings.
+    ordered = answers[:1] + [c for name in _FALLBACKS if (c := text_codec(name))] + answers[1:]
+    return list(dict.fromkeys(ordered))
+
+
+#: Bytes of Windows-1254 letters that Turkish uses often (dotless i, dotted capital I,
+#: g with breve), and bytes of the acute vowels (á é í ó ú) that Turkish never uses
+#: but Icelandic, Czech or Spanish text holding the same bytes (ý ð) does.
+_TURKISH_BYTES: Final = frozenset(b"\xfd\xdd\xf0\xd0")
+_ACUTE_BYTES: Final = frozenset(b"\xe1\xe9\xed\xf3\xfa\xc1\xc9\xcd\xd3\xda")
+
+
+def _turkish_mark(data: bytes) -> bool:
+    """Whether single-byte *data* holds Turkish letters of Windows-1254, no acute vowel."""
+    high = set(data[:_SCORE_SAMPLE]) - set(range(0x80))
+    return bool(high & _TURKISH_BYTES) and not high & _ACUTE_BYTES
+
+
+#: Symbols that stand next to letters in real text: quotes, dashes, ©, ®, ™, °, €.
+_TYPOGRAPHIC: Final = frozenset(
+    "\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u2013\u2014\u2026"
+    "\u00b7\u2022\u2122\u00ae\u00a9\u00b0\u20ac\u00b4\u2020\u2021\u00a0"
+)
+
+
+def oddities(text: str) -> int:
+    r"""Count the marks of a wrong decoding in *text* (0 for well-decoded text).
+
+    An oddity is a control character; a symbol glued inside a word or opening a
+    lower-case word (``£ukasz``, ``Wo³ek``), where a letter of another encoding was
+    read as the symbol at its byte; a word mixing Latin with Cyrillic or Greek
+    letters; a word whose non-ASCII letters change from lower to upper case; four
+    non-ASCII Latin letters in a row (``Èâàí``, Cyrillic read as Windows-1252); letters
+    that no Western language puts in one word (``ø`` with ``á``; ``ì`` inside a word).
+
+    Args:
+        text: Decoded text.
+
+    Returns:
+        The number of oddities.
+
+    Examples:
+        >>> oddities("\u0141ukasz Wr\u00f3bel, 20 m\u00b2, \u00bfQu\u00e9?")
+        0
+        >>> oddities("\u00a3ukasz Wo\u00b3ek")
+        2
+    """
+    # Oddities stand in tokens holding a non-ASCII character; str.isascii is fast.
+    return sum(
+        _token_oddities(token) + _clashes(token) for token in text.split() if not token.isascii()
+    )
+
+
+_WORD: Final = re.compile(r"[^\W\d_]+")
+#: Letters that Western languages never put in one word: ``ø`` (Danish, Norwegian)
+#: with an acute ``á í ú ý`` (Czech ``ř`` and ``á`` read as Windows-1252: ``Dvoøák``).
+_NORDIC: Final = frozenset("\u00f8\u00d8")
+_ACUTE: Final = frozenset("\u00e1\u00ed\u00fa\u00fd\u00c1\u00cd\u00da\u00dd")
+#: ``ì`` ends an Italian word; inside one it is Czech ``ě`` read as Windows-1252.
+_INNER_GRAVE_I: Final = re.compile(r"[\u00ec\u00cc](?=[^\W\d_])")
+
+
+def _clashes(token: str) -> int:
+    """Words of *token* holding letters no Western language puts together."""
+    count = len(_INNER_GRAVE_I.findall(token))
+    for word in _WORD.findall(token):
+        letters = set(word)
+        count += bool(letters & _NORDIC) and bool(letters & _ACUTE)
+    return count
+
+
+#: Scripts whose letters a word does not mix (other letters, such as the micro sign,
+#: belong to none).
+_SCRIPTS: Final = frozenset(
+    {"LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "HEBREW", "ARABIC", "THAI", "HANGUL", "CJK"}
+)
+
+
+def _script(char: str) -> str | None:
+    name = unicodedata.name(char, "?").split(" ", 1)[0]
+    if name in _EAST_ASIAN:
+        return "CJK"
+    return name if name in _SCRIPTS else None
+
+
+def _token_oddities(token: str) -> int:
+    """The oddities of one whitespace-delimited token (see :func:`oddities`)."""
+    count = 0
+    previous = " "
+    scripts: set[str | None] = set()
+    latin_run = 0
+    lower_seen = False
+    for index, char in enumerate(token):
+        if char < "\x80":
+            if char.isalpha():
+                scripts.add("LATIN")
+            else:
+                count += len(scripts - {None}) > 1
+                scripts = set()
+                lower_seen = False
+            latin_run = 0
+            previous = char
+            continue
+        category = "So" if char in "\u00aa\u00ba" else unicodedata.category(char)
+        if category[0] == "L":
+            script = _script(char)
+            scripts.add(script)
+            latin_run = latin_run + 1 if script == "LATIN" else 0
+            count += latin_run == _LATIN_RUN
+            if char.isupper() and lower_seen:
+                count += 1
+            lower_seen = lower_seen or char.islower()
+            previous = char
+            continue
+        if category == "Cc" or (
+            not "\u3000" <= char <= "\u303f"
+            and not "\uff00" <= char <= "\uffef"
+            and char not in _TYPOGRAPHIC
+            and category[0] in "SPN"
+            and _glued_symbol(previous, char, token[index + 1 : index + 2])
+        ):
+            count += 1
+        count += len(scripts - {None}) > 1
+        scripts = set()
+        latin_run = 0
+        lower_seen = False
+        previous = char
+    return count + (len(scripts - {None}) > 1)
+
+
+_LATIN_RUN: Final = 4
+#: Scripts that one word of Japanese or Chinese text mixes (Korean words are Hangul).
+_EAST_ASIAN: Final = frozenset({"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA"})
+
+
+def _glued_symbol(before: str, symbol: str, after: str) -> bool:
+    """Whether *symbol* between *before* and *after* stands where a letter would.
+
+    Spanish opens a question or an exclamation with ``¿``/``¡``, before any letter.
+    """
+    if not after:
+        return False
+    return (before.isalpha() and after.isalpha()) or (
+        not before.isalnum()
+        and after.isalpha()
+        and after.islower()
+        and symbol not in "\u00bf\u00a1"
     )

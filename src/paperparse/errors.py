@@ -91,6 +91,14 @@ WARNING_CODES: Final[dict[str, str]] = {
         "The page shows only the start of a text (it ends in 'Read more'); the field "
         "was left empty rather than kept as if whole."
     ),
+    "guessed_encoding": (
+        "The input bytes are not UTF-8 and declare no encoding (or a wrong one); the "
+        "encoding was guessed from their content, so accented letters may be wrong."
+    ),
+    "incomplete_list": (
+        "The page shows only part of a list (an author list ending in 'et al.' or "
+        "'+12 more'); the record holds the items shown."
+    ),
     "ambiguous_title": (
         "Several lines could be the title and the page layout does not say which; "
         "the title is null."

@@ -19,9 +19,9 @@ import attrs
 from . import vocab
 from .errors import UnrecognizedPage
 from .fields.doi import is_doi_label_line, parse_doi_line
-from .fields.funding import is_bare_marker, parse_funding_entry, strip_marker
+from .fields.funding import is_bare_marker, read_funding_entry, strip_marker
 from .fields.journal import Locator, parse_locator
-from .fields.lists import parse_author_line, parse_keywords
+from .fields.lists import read_authors, read_keywords
 from .fields.rating import (
     looks_like_score,
     parse_count,
@@ -851,12 +851,30 @@ def _goes_on(parts: list[str], following: str) -> bool:
         or text.endswith((",", ";", "-", "/"))
         or text.casefold().endswith(_TRAILING_WORDS)
         or following.startswith(("[", "("))
-        or following[:1].islower()
+        or (
+            following[:1].islower()
+            and (not text.endswith(("]", ")")) or following.startswith(_CONTINUING))
+        )
     )
+
+
+#: Lower-case words that go on an entry even after its closing bracket: the grant
+#: phrase of ``(NIH)`` / ``grant number R01 …``. After a closed entry, any other
+#: lower-case line is a funder of its own (``imec``).
+_CONTINUING = ("grant", "award", "contract", "project", "under ", "no.", "nos.", "number")
+
+
+def _keywords(section: Section, state: _State) -> tuple[str, ...]:
+    """The keyword (or category) list of *section*; a refused item is a warning."""
+    keywords, problems = read_keywords([t for _, t in section.lines])
+    for code, message in problems:
+        state.warn(code, message, section.lines[0][0] if section.lines else section.line)
+    return keywords
 
 
 def _funding(section: Section, state: _State) -> tuple[Funding, ...]:
     entries: list[list[str]] = []
+    starts: list[int | None] = []
     marked = False
     stopped = False
     for number, text in section.lines:
@@ -865,13 +883,20 @@ def _funding(section: Section, state: _State) -> tuple[Funding, ...]:
             state.unplaced((number, text), "after the funding list")
         elif has_marker or not entries or (not marked and not _goes_on(entries[-1], body)):
             entries.append([body])
+            starts.append(number)
             marked = marked or has_marker
         elif sum(map(len, entries[-1])) + len(body) <= MAX_FUNDING_ENTRY:
             entries[-1].append(body)  # a wrapped line of a marked list item
         else:
             stopped = True
             state.unplaced((number, text), "after the funding list")
-    return tuple(parse_funding_entry(join_wrapped(parts)) for parts in entries)
+    out: list[Funding] = []
+    for start, parts in zip(starts, entries, strict=True):
+        entry, reason = read_funding_entry(join_wrapped(parts))
+        if reason is not None:
+            state.warn("unreadable_value", reason, start)
+        out.append(entry)
+    return tuple(out)
 
 
 def _authors(
@@ -881,8 +906,8 @@ def _authors(
     prompt: str | None = None
     action: str | None = None
     for section in sections:
-        these: list[Author] = []
-        for _, text in section.lines:
+        lines: list[Line] = []
+        for number, text in section.lines:
             claim_line = state.layout.claim_lines.get(vocab.fold(text).rstrip(".\u3002 "))
             if claim_line is not None:
                 slot, canonical = claim_line
@@ -891,8 +916,11 @@ def _authors(
                 else:
                     action = canonical
                 continue
-            these.extend(Author(name) for name in parse_author_line(text))
-        names.append((section.line, tuple(these)))
+            lines.append((number, text))
+        found, problems = read_authors(lines)
+        for code, message, where in problems:
+            state.warn(code, message, where)
+        names.append((section.line, tuple(Author(name) for name in found)))
     authors = state.pick("author list", [n for n in names if n[1]], ())
     claim = AuthorClaim(prompt, action) if prompt or action else None
     return authors, claim
@@ -1083,24 +1111,12 @@ def build_paper(
 
     keywords = state.pick(
         "keyword list",
-        [
-            k
-            for k in _each(
-                groups.get("keywords", none), lambda s: parse_keywords([t for _, t in s.lines])
-            )
-            if k[1]
-        ],
+        [k for k in _each(groups.get("keywords", none), lambda s: _keywords(s, state)) if k[1]],
         (),
     )
     categories = state.pick(
         "category list",
-        [
-            c
-            for c in _each(
-                groups.get("categories", none), lambda s: parse_keywords([t for _, t in s.lines])
-            )
-            if c[1]
-        ],
+        [c for c in _each(groups.get("categories", none), lambda s: _keywords(s, state)) if c[1]],
         (),
     )
     funding = state.pick(

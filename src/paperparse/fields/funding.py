@@ -6,6 +6,7 @@ import re
 from typing import Final
 
 from ..model import Funding
+from .clean import balanced, clean_item, foreign_text, quote
 
 #: A list marker at the start of a line: ``1.`` ``1)`` ``(1)`` ``•`` ``-`` ``*`` ...
 LIST_MARKER: Final = re.compile(
@@ -64,58 +65,226 @@ def strip_marker(text: str) -> tuple[bool, str]:
     return True, text[match.end() :]
 
 
-def _ids(raw: str) -> tuple[str, ...] | None:
-    """Split a group of award ids; ``None`` unless every id has a digit."""
+def _ids(raw: str, *, bracket: bool = False) -> tuple[str, ...] | None:
+    """Split a group of award ids; ``None`` unless every part is an id.
+
+    In a ``[...]`` group (*bracket*), an id may be followed by a second reference in
+    parentheses: ``PTDC/CCI/29583/2017 (POCI-01-0145-FEDER-029583)`` is two ids.
+    """
     # A phrase starts with a letter, a space or punctuation, never with a digit.
     if not raw[:1].isdigit() and (phrase := _GRANT_PHRASE.match(raw)) is not None:
         raw = raw[phrase.end() :]
     raw = raw.strip()
     if "," in raw or ";" in raw or " and " in raw:
-        ids = tuple(part for part in map(str.strip, _ID_SPLIT.split(raw)) if part)
+        parts = [part for part in map(str.strip, _ID_SPLIT.split(raw)) if part]
     else:
-        ids = (raw,) if raw else ()
+        parts = [raw] if raw else []
+    ids: list[str] = []
+    for part in parts:
+        if bracket and part.endswith(")") and " (" in part and not _is_id(part):
+            head, _, tail = part[:-1].rpartition(" (")
+            ids.extend((head.strip(), tail.strip()))
+        else:
+            ids.append(part)
     if not ids or not all(map(_is_id, ids)):
         return None
-    return ids
+    return tuple(ids)
+
+
+def _is_word(token: str) -> bool:
+    """A word of a name (``Program``, ``of``), which no award id holds."""
+    token = token.strip("()[],.;:'\"")
+    return token.isalpha() and sum(map(str.islower, token)) >= _WORD_LOWER
+
+
+#: A token with this many lower-case letters and nothing but letters is a word.
+_WORD_LOWER: Final = 2
 
 
 def _is_id(text: str) -> bool:
-    """An award id: a short code with a digit (``81700553``, ``R01 GM123456``)."""
+    """An award id: a short code with a digit (``81700553``, ``R01 GM123456``).
+
+    It holds no word of a name: ``973 Program`` and ``of Guangzhou 201804010123`` are
+    names (or parts of one) with a number, not ids.
+    """
     return (
         len(text) <= _MAX_ID_LENGTH
         and text.count(" ") < _MAX_ID_WORDS
         and any(map(str.isdigit, text))
+        and not any(map(_is_word, text.split()))
+        and balanced(text)
     )
 
 
-def _trailing_group(text: str) -> tuple[str, str] | None:
-    """Split off a trailing ``[...]`` or ``(...)`` group: (before, inside)."""
+def _ends_in_code(name: str) -> bool:
+    """Whether *name* is words followed by a token that reads as a bare award id.
+
+    Such a token has five digits or more, or three or more mixed with letters; a year
+    (``Horizon 2020``, ``ECCB2022``) is part of a name, and so is a one-word entry.
+    """
+    words = name.split()
+    if len(words) < _MIN_CODE_WORDS:
+        return False
+    token = words[-1].strip(".,;:")
+    digits = "".join(filter(str.isdigit, token))
+    if len(digits) == _YEAR_DIGITS and digits.startswith(("19", "20")) and token.endswith(digits):
+        return False
+    return len(digits) >= _CODE_DIGITS or (
+        len(digits) >= _MIXED_DIGITS and any(map(str.isalpha, token))
+    )
+
+
+_MIN_CODE_WORDS: Final = 2
+_YEAR_DIGITS: Final = 4
+_CODE_DIGITS: Final = 5
+_MIXED_DIGITS: Final = 3
+
+
+def _trailing_group(text: str) -> tuple[str, str, str] | None:
+    """Split off a trailing ``[...]`` or ``(...)`` group: (before, inside, opening)."""
     if not text or text[-1] not in ")]":
         return None
     close = text[-1]
     opening = "(" if close == ")" else "["
     start = text.rfind(opening)
-    if start >= 0 and text.find(close, start + 1, len(text) - 1) < 0:
-        return text[:start], text[start + 1 : -1]  # the common case: nothing nested
+    if (
+        start >= 0
+        and text.find(close, start + 1, len(text) - 1) < 0
+        and (close == ")" or text.find("(", start) < 0)
+    ):
+        return text[:start], text[start + 1 : -1], opening  # nothing nested
     depth = 0
     for index in range(len(text) - 1, -1, -1):
         char = text[index]
-        if char == close:
+        if char in ")]":
             depth += 1
-        elif char == opening:
+        elif char in "([":
             depth -= 1
             if depth == 0:
-                return text[:index], text[index + 1 : -1]
+                if char != opening:
+                    return None
+                return text[:index], text[index + 1 : -1], opening
     return None
+
+
+#: The suffix Web of Science adds to a funding line: ``… [1511825] Funding Source: NSF``.
+#: It names the agency that reported the grant; the record keeps it in ``text`` only.
+_WOS_SOURCE: Final = re.compile(r"\s*\bFunding\s+Source\s*:\s*[^\[\]]*$", re.IGNORECASE)
 
 
 def _funder(text: str) -> str | None:
     name = text.strip().rstrip(",;:-").strip()
+    if name.startswith("the ") and name[4:5].isupper():
+        name = name[4:]  # the sentence's article ("supported by the NSF"), not the name's
     return name or None
+
+
+def check_funder(name: str) -> str | None:
+    """Return why *name* cannot be a funder's name, or ``None`` if it can.
+
+    A funder's name holds no web address, link syntax, table rule, bullet, button
+    text or section label, and its brackets close.
+
+    Args:
+        name: The funder as split from its entry.
+
+    Returns:
+        A phrase for a warning ("it holds …"), or ``None``.
+
+    Examples:
+        >>> check_funder("National Basic Research Program of China (973 Program)") is None
+        True
+        >>> check_funder("National Natural Science Foundation of China (")
+        'its brackets do not close'
+        >>> check_funder("NSF Show more") is None, check_funder("NSF | NIH")
+        (False, 'it holds a table rule or cell border')
+    """
+    if (foreign := foreign_text(name)) is not None:
+        return f"it holds {foreign}"
+    if not balanced(name):
+        return "its brackets do not close"
+    return None
+
+
+def read_funding_entry(text: str) -> tuple[Funding, str | None]:
+    """Read one funding entry (without its list marker), and say why if it is refused.
+
+    The funder is the entry without its award ids; ids come from trailing ``[...]``
+    or ``(...)`` groups that hold only ids, or from a ``grant number …`` phrase. A
+    Web of Science suffix ``Funding Source: X`` is kept in ``text`` only. An entry
+    that cannot be split with certainty keeps its ``text`` and has no funder and no
+    ids; the reason says why.
+
+    Args:
+        text: The entry, wrapped lines joined.
+
+    Returns:
+        The entry, and ``None`` or a sentence saying why funder and ids are empty.
+
+    Examples:
+        >>> read_funding_entry("BBSRC [BB/R021589/1] Funding Source: UKRI")[0]
+        Funding(funder='BBSRC', award_ids=('BB/R021589/1',), \
+text='BBSRC [BB/R021589/1] Funding Source: UKRI')
+        >>> entry, reason = read_funding_entry("Project of Guangzhou 201804010123")
+        >>> entry.funder, entry.award_ids, reason is not None
+        (None, (), True)
+    """
+    line = text.strip()
+    body = clean_item(line)
+    if "ource" in body and (source := _WOS_SOURCE.search(body)) is not None:
+        body = body[: source.start()].rstrip()
+    if body.endswith((").", "].")):
+        body = body[:-1]  # the acknowledgement sentence's full stop
+    ids: list[str] = []
+    while (group := _trailing_group(body)) is not None:
+        before, inside, opening = group
+        found = _ids(inside, bracket=opening == "[")
+        if found is None:
+            if opening == "[" and any(map(str.isdigit, inside)):
+                return _refused(line, f"its bracket {quote(inside)} is not a list of award ids")
+            break
+        ids[:0] = found
+        body = before.rstrip()
+    if not ids and any(map(body.casefold().__contains__, _GRANT_WORDS)):
+        last = None
+        for last in _GRANT_PHRASE.finditer(body):  # noqa: B007 - the last one counts
+            pass
+        if last is not None and last.start() > 0 and _marks_ids(last[0]):
+            found = _ids(body[last.end() :].rstrip(".;, "))
+            if found is not None:
+                ids = list(found)
+                body = body[: last.start()]
+    funder = _funder(body)
+    if funder is not None and (problem := check_funder(funder)) is not None:
+        return _refused(line, problem)
+    if not ids and funder is not None and _ends_in_code(funder):
+        return _refused(line, "it ends in a code that nothing marks as an award id or as a name")
+    return Funding(funder=funder, award_ids=tuple(ids), text=line), None
+
+
+def _marks_ids(phrase: str) -> bool:
+    """Whether a grant phrase introduces ids rather than being a word of the name.
+
+    ``grant number``, ``Grant No.``, ``grant:`` or a lower-case ``grant`` (a sentence's
+    word) introduce ids; a bare capitalised ``Project`` or ``Grant`` may end a name
+    (``Key Project``).
+    """
+    words = phrase.strip(" ,;:").split()
+    word = next((w for w in words if w.casefold().rstrip("s") in _GRANT_WORDS), "")
+    return len(words) > 1 or phrase.rstrip().endswith((":", ".", "#")) or word[:1].islower()
+
+
+def _refused(line: str, problem: str) -> tuple[Funding, str]:
+    return Funding(funder=None, award_ids=(), text=line), (
+        f"The funding entry {quote(line)} cannot be split into a funder and award ids "
+        f"with certainty ({problem}); only its text was kept."
+    )
 
 
 def parse_funding_entry(text: str) -> Funding:
     """Read one funding entry (without its list marker) into funder and award ids.
+
+    The same as :func:`read_funding_entry`, without the reason.
 
     >>> parse_funding_entry("National Natural Science Foundation of China [81700553]")
     Funding(funder='National Natural Science Foundation of China', award_ids=('81700553',), \
@@ -128,23 +297,9 @@ text='National Natural Science Foundation of China [81700553]')
     'EPSRC'
     >>> parse_funding_entry("JSPS KAKENHI grant numbers JP19K12345 and JP20H00001").award_ids
     ('JP19K12345', 'JP20H00001')
+    >>> parse_funding_entry("National Basic Research Program of China (973 Program) [2012CB725403]")
+    Funding(funder='National Basic Research Program of China (973 Program)', \
+award_ids=('2012CB725403',), \
+text='National Basic Research Program of China (973 Program) [2012CB725403]')
     """
-    body = text.strip()
-    ids: list[str] = []
-    while (group := _trailing_group(body)) is not None:
-        before, inside = group
-        found = _ids(inside)
-        if found is None:
-            break
-        ids[:0] = found
-        body = before.rstrip()
-    if not ids and any(map(body.casefold().__contains__, _GRANT_WORDS)):
-        last = None
-        for last in _GRANT_PHRASE.finditer(body):  # noqa: B007 - the last one counts
-            pass
-        if last is not None and last.start() > 0:
-            found = _ids(body[last.end() :].rstrip(".;, "))
-            if found is not None:
-                ids = list(found)
-                body = body[: last.start()]
-    return Funding(funder=_funder(body), award_ids=tuple(ids), text=text.strip())
+    return read_funding_entry(text)[0]

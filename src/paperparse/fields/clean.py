@@ -1,0 +1,184 @@
+"""General rules for the items of a list field: funders, keywords, author names.
+
+A value on a page is only text; what dump tools and page widgets leave around it is
+not part of it. :func:`clean_item` removes what is known never to belong to a name
+(a Markdown or lynx link's syntax, screen-reader-only text, a list's "show more"
+control); :func:`foreign_text` names what is left that still does not belong (a web
+address, a table rule, a bullet, a button or a section label), so that the field's
+reader can refuse the value instead of returning it.
+
+The field checks themselves (:func:`~paperparse.fields.funding.check_funder`,
+:func:`~paperparse.fields.lists.check_keyword`,
+:func:`~paperparse.fields.lists.check_author`) stand next to the field parsers and
+call these rules.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .. import vocab
+
+#: A Markdown link or image whose target is an address (``/search?q=16S RNA``,
+#: ``https://…``, ``#top``): the label is the value, the rest is the link's syntax.
+#: The target may hold spaces (html2text writes an unescaped query), not brackets.
+_LINK: Final = re.compile(
+    r"!?\[([^\[\]\n]*)\]\(\s*((?:[a-z][a-z0-9+.-]*:|/|#|\?|www\.)[^()\n]*)\)", re.IGNORECASE
+)
+#: Text that pages show to screen readers only, which text dumps keep.
+_SCREEN_READER: Final = re.compile(
+    r"\s*\(\s*(?:opens?|opening)\s+(?:in\s+)?(?:a\s+)?new\s+(?:browser\s+)?(?:window|tab)\s*\)"
+    r"|\s*\(\s*(?:link\s+is\s+external|external\s+link)\s*\)",
+    re.IGNORECASE,
+)
+#: Controls of a shortened list that a dump writes after its last item.
+_LIST_CONTROL: Final = re.compile(
+    r"\s*(?:\.\.\.|\u2026)?\s*\(?(?:show|view|see|load|read)\s+(?:more|less|all)\)?\s*$"
+    r"|\s*(?:\.\.\.|\u2026)?\s*\(?\+\s?\d{1,5}\s+more\)?\s*$",
+    re.IGNORECASE,
+)
+_URL: Final = re.compile(r"://|\bwww\.|\bdoi\.org/", re.IGNORECASE)
+#: Table rules and cell borders: box-drawing characters, ``|``, runs of ``-``/``=``/``_``.
+_TABLE: Final = re.compile(r"[\u2500-\u257f|]|-{3,}|={3,}|_{3,}|\+-")
+#: Bullets: inside a value they mean two list items ran together.
+_BULLETS: Final = re.compile(r"[\u2022\u2023\u25aa\u25ab\u25cf\u25e6\u25a0\u25a1\u2043\u2219]")
+#: Button and menu texts that can run into a value: the page's actions, and the
+#: chrome lines of two or more words (one word such as "Share" can be a value's word).
+_UI_PHRASES: Final = tuple(
+    sorted({*vocab.ACTIONS, *(line for line in vocab.CHROME_LINES if " " in line)})
+)
+
+
+def clean_item(text: str) -> str:
+    """Remove what never belongs to a list item: link syntax, screen-reader text, controls.
+
+    Args:
+        text: One item (a funder line, a keyword, an author name) as read.
+
+    Returns:
+        The item without those marks, whitespace collapsed.
+
+    Examples:
+        >>> clean_item("[16S RNA](/search?q=16S RNA)")
+        '16S RNA'
+        >>> clean_item("NEURON (opens in a new window)")
+        'NEURON'
+        >>> clean_item("Li Chen Show more"), clean_item("Li Chen +12 more")
+        ('Li Chen', 'Li Chen')
+    """
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    if "(" in text:
+        text = _SCREEN_READER.sub("", text)
+    if "more" in text.casefold() or "less" in text.casefold() or "all" in text.casefold():
+        text = _LIST_CONTROL.sub("", text)
+    return " ".join(text.split())
+
+
+def is_chrome(text: str) -> bool:
+    """Whether the whole item is a button or menu text (``Show more``, ``Share``).
+
+    Such an item is no value: a list reader drops it.
+
+    Examples:
+        >>> is_chrome("Show more"), is_chrome("View all"), is_chrome("Graphene")
+        (True, True, False)
+        >>> is_chrome("+12 more"), is_chrome("et al.")
+        (True, False)
+    """
+    key = vocab.fold(text)
+    if key in vocab.CHROME_LINES or key in vocab.ACTIONS or key in vocab.EMPTY_MARKERS:
+        return True
+    return bool(key) and _LIST_CONTROL.fullmatch(key) is not None
+
+
+def foreign_text(text: str) -> str | None:
+    """Name what in *text* cannot be part of a name or a keyword, or return ``None``.
+
+    Checked: link syntax left over, a web address, a table rule or cell border, a
+    bullet, a button or menu text, a section label at the start (``Funding: …``).
+
+    Args:
+        text: A cleaned item (see :func:`clean_item`).
+
+    Returns:
+        A phrase that completes "it holds …", or ``None`` when nothing foreign is found.
+
+    Examples:
+        >>> foreign_text("National Science Foundation") is None
+        True
+        >>> foreign_text("NSF https://nsf.gov")
+        'a web address'
+        >>> foreign_text("Graphene | Li-ion batteries")
+        'a table rule or cell border'
+        >>> foreign_text("Keywords: graphene")
+        "the section label 'Keywords'"
+    """
+    if "](" in text or "](" in text.replace(" ", ""):
+        return "Markdown link syntax"
+    if _URL.search(text):
+        return "a web address"
+    if _TABLE.search(text):
+        return "a table rule or cell border"
+    if _BULLETS.search(text):
+        return "a list bullet (two list items ran together)"
+    key = vocab.fold(text)
+    for phrase in _UI_PHRASES:
+        if phrase in key and _whole_words(key, phrase):
+            return f"the button or menu text {phrase!r}"
+    colon = text.find(":")
+    if 0 < colon <= _MAX_LABEL:
+        label = vocab.fold(text[:colon])
+        if label in vocab.SECTION_LABELS or label in vocab.OTHER_SECTIONS:
+            return f"the section label {text[:colon].strip()!r}"
+    return None
+
+
+_MAX_LABEL: Final = 30
+
+
+def _whole_words(key: str, phrase: str) -> bool:
+    """Whether *phrase* occurs in *key* as whole words."""
+    start = key.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        if (start == 0 or not key[start - 1].isalnum()) and (
+            end == len(key) or not key[end].isalnum()
+        ):
+            return True
+        start = key.find(phrase, start + 1)
+    return False
+
+
+_SNIPPET: Final = 60
+
+
+def quote(text: str) -> str:
+    """Quote *text* for a warning message, shortened to 60 characters.
+
+    Examples:
+        >>> quote("NSFC")
+        "'NSFC'"
+    """
+    if len(text) > _SNIPPET:
+        text = text[: _SNIPPET - 1] + "\u2026"
+    return repr(text)
+
+
+def balanced(text: str) -> bool:
+    """Whether every bracket and parenthesis of *text* closes, in order.
+
+    Examples:
+        >>> balanced("NIH (R01 [GM1])"), balanced("of China ("), balanced("81700553)")
+        (True, False, False)
+    """
+    if not any(c in text for c in "()[]"):
+        return True
+    stack: list[str] = []
+    for char in text:
+        if char in "([":
+            stack.append(")" if char == "(" else "]")
+        elif char in ")]" and (not stack or stack.pop() != char):
+            return False
+    return not stack
