@@ -280,6 +280,10 @@ class Role(enum.Enum):
     CHROME = enum.auto()
     #: Anything else: a value of the current section.
     VALUE = enum.auto()
+    #: A label glued to the text that follows it (``JournalNATURE``), on a page whose
+    #: dump glues its blocks together: it opens its section, and the glued text,
+    #: which cannot be told from the next block, is no value.
+    GLUED = enum.auto()
 
 
 @attrs.frozen
@@ -389,6 +393,7 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
     last_line: int | None = None
     last_section: Section | None = None
 
+    glued_page = found.glued = _is_glued_page(lines, layout)
     for index, (number, text) in enumerate(lines):
         if text[0] == WIDGET:
             # A rating widget counts where it stands: in the rating block, not in a
@@ -398,6 +403,8 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
             last_role, last_line, last_section = "widget", number, current
             continue
         line = _classify(lines, index, current.kind, layout)
+        if glued_page and line.role is Role.VALUE and (glued := _glued(text, layout)):
+            line = glued
         if line.header and current.kind != "preamble":
             if not _holds_nothing(sections, found):
                 state.warn(
@@ -441,10 +448,16 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
                 current = Section("after_rating", None, start=number)
                 sections.append(current)
         else:
-            current = _open(line, number)
+            current = _open(line, number, text)
             sections.append(current)
             if role is Role.TYPED:
                 last_role, last_section = "content", current
+            elif role is Role.GLUED and line.kind != "other":  # (other: skipped anyway)
+                state.unplaced(
+                    (number, line.value),
+                    f"glued to the label {_quote(text[: -len(line.value)])} (the dump joins "
+                    "the page's blocks, so it cannot be told from the next one)",
+                )
     found.last = (last_role, last_line, last_section)
     for section in sections:
         if section.kind == "other" and not _is_link_list(section):
@@ -494,13 +507,55 @@ _LONG_VALUE: Final = _ShortLine(Role.VALUE)
 _ADDRESS: Final = re.compile(r"peeref\.com", re.IGNORECASE)
 
 
-def _open(line: _ShortLine, number: int) -> Section:
-    """The section a label line opens."""
+def _open(line: _ShortLine, number: int, text: str) -> Section:
+    """The section a label line (*text*) opens."""
+    if line.role is Role.GLUED:
+        if line.kind == "other":
+            return Section("other", number, label=text[: -len(line.value)])
+        return Section(line.kind, number)
     if line.role is Role.OPENS:
         return Section(line.kind, number)
     if line.role is Role.TYPED:
         return Section(line.kind, number, [(number, line.value)])
     return Section("other", number, label=line.value)
+
+
+#: Where a dump glued two blocks: a lower-case letter followed by a capital or a digit.
+_GLUE: Final = re.compile(r"(?<=[a-z])(?=[A-Z0-9])")
+
+
+@functools.lru_cache(maxsize=4096)
+def _glued(text: str, layout: Layout) -> _ShortLine | None:
+    """Read *text* as a label glued to what follows it (``KeywordsIS use; …``), if it is."""
+    glue = _GLUE.search(text, 0, _MAX_LABEL_LINE)
+    if glue is None:
+        return None
+    label, rest = text[: glue.start()], text[glue.start() :]
+    key = _label_key(label)
+    kind = layout.labels.get(key)
+    if kind is not None and (second := layout.labels.get(_label_key(rest))) is not None:
+        return _ShortLine(Role.OPENS, second)  # two labels glued: "ReviewsPrimary Rating"
+    if kind is not None and kind != "doi":
+        return _ShortLine(Role.GLUED, kind, rest)
+    if key in layout.other_sections:
+        return _ShortLine(Role.GLUED, "other", rest)
+    return None
+
+
+#: A dump that glues the page's blocks shows it this often: one glued label alone may be
+#: a value that starts with a label's word (``SourceForge``).
+_GLUED_LABELS = 2
+
+
+def _is_glued_page(lines: Sequence[Line], layout: Layout) -> bool:
+    """Whether the page's text tool glued its blocks (labels run into their values)."""
+    count = 0
+    for _, text in lines:
+        if _GLUE.search(text, 0, _MAX_LABEL_LINE) is not None and _glued(text, layout):
+            count += 1
+            if count >= _GLUED_LABELS:
+                return True
+    return False
 
 
 def _take_value(number: int, text: str, current: Section, found: Extracted) -> str:
@@ -584,6 +639,8 @@ class Extracted:
     peeref: bool = False
     #: The interface language of each label, button and prompt seen.
     languages: list[str] = attrs.Factory(list)
+    #: The dump glued the page's blocks together (``JournalNATURE``).
+    glued: bool = False
     #: What the last line of the page was: ``(role, line, section)``, where role is
     #: one of content, doi, locator, label, action, chrome, widget.
     last: tuple[str, int | None, Section | None] = ("label", None, None)
@@ -1032,7 +1089,8 @@ def _max_placeholder(layout: Layout) -> int:
 _SENTENCE_WORDS = 6
 
 
-def _recommended(section: Section, state: _State) -> tuple[str, ...]:
+def _recommended(section: Section, state: _State, glued: bool) -> tuple[str, ...]:
+    """The titles of the recommended list (none on a page whose dump glued its blocks)."""
     layout = state.layout
     titles: list[str] = []
     for index, (_, text) in enumerate(section.lines):
@@ -1047,6 +1105,14 @@ def _recommended(section: Section, state: _State) -> tuple[str, ...]:
             if key in layout.empty_markers or key in _phrase_starts(layout) or is_bare_marker(body):
                 continue  # a placeholder, a cut label, or a list marker without its item
         titles.append(body)
+    if glued and titles:
+        state.warn(
+            "unreadable_value",
+            "The dump glues the page's blocks together, so the recommended titles cannot "
+            "be told apart; the recommended list was left empty.",
+            section.lines[0][0],
+        )
+        return ()
     return tuple(titles)
 
 
@@ -1168,7 +1234,9 @@ def build_paper(
         "recommended list",
         [
             r
-            for r in _each(groups.get("recommended", none), lambda s: _recommended(s, state))
+            for r in _each(
+                groups.get("recommended", none), lambda s: _recommended(s, state, found.glued)
+            )
             if r[1]
         ],
         (),

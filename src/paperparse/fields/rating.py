@@ -103,13 +103,29 @@ def parse_secondary_value(text: str) -> tuple[bool, float | None]:
 def split_named(text: str) -> tuple[str, str] | None:
     """Split ``Novelty 4.5`` / ``Scientific rigor -`` into name and score token.
 
+    A dump that glues a table's cells writes ``Novelty1.6`` or ``Significance-``: a
+    rating's name is words and never ends in a digit or a dash, so a score token
+    glued to a name that ends in a letter is split off too.
+
     >>> split_named("Scientific rigor -")
     ('Scientific rigor', '-')
-    >>> split_named("Novelty") is None
-    True
+    >>> split_named("Novelty1.6"), split_named("Significance-")
+    (('Novelty', '1.6'), ('Significance', '-'))
+    >>> split_named("Novelty") is None, split_named("COVID-19") is None
+    (True, True)
     """
     name, _, value = text.strip().rpartition(" ")
     name = name.rstrip(": ")
-    if not name or not parse_secondary_value(value)[0]:
+    if name and parse_secondary_value(value)[0]:
+        return name, value
+    glued = _GLUED_SCORE.fullmatch(text.strip())
+    if glued is None:
         return None
-    return name, value
+    return glued["name"], glued["value"]
+
+
+#: A name of letters and spaces with a score token glued to its end (``Novelty1.6``).
+_GLUED_SCORE: Final = re.compile(
+    r"(?P<name>[^\W\d_][^\W\d_ ]{0,40}(?: [^\W\d_]{1,40}){0,3})"
+    r"(?P<value>[0-9](?:[.,][0-9]{1,2})?|-)",
+)
