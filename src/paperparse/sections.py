@@ -75,6 +75,8 @@ class Section:
 class _State:
     layout: Layout
     warnings: list[ParseWarning] = attrs.Factory(list)
+    #: The column a hard-wrapping dump tool wrapped the page at, if it did.
+    wrap_width: int | None = None
     #: The lines the title was read from, and the header line (for provenance).
     title_lines: tuple[int | None, int | None] | None = None
     header_line: int | None = None
@@ -843,7 +845,7 @@ def _abstract(
     if len(paragraphs) > 1:
         first = join_wrapped([t for _, t in paragraphs[0]])
         rest = sum(len(t) for part in paragraphs[1:] for _, t in part)
-        if len(first) <= MAX_SUMMARY and len(first) < rest:
+        if len(first) <= MAX_SUMMARY and len(first) < rest and _is_sentences(first):
             summary = first
             section = Section(section.kind, section.line, [x for p in paragraphs[1:] for x in p])
     abstract = _whole_text(section, state)
@@ -856,6 +858,15 @@ def _abstract(
 _TOGGLE: Final = re.compile(
     r"(?:(?P<ellipsis>\.\.\.|\u2026) ?|^|\W)(?P<toggle>(?:read|show) (?:less|more)|more)$"
 )
+
+
+#: A summary is sentences: at least this many words, ending as a sentence does.
+_SUMMARY_WORDS = 8
+
+
+def _is_sentences(text: str) -> bool:
+    """Whether *text* reads as one or more sentences (not a fragment of a split line)."""
+    return text.endswith((".", "!", "?")) and text.count(" ") + 1 >= _SUMMARY_WORDS
 
 
 def _whole_text(section: Section, state: _State) -> str | None:
@@ -879,11 +890,38 @@ def _whole_text(section: Section, state: _State) -> str | None:
 
 
 def _first_line_only(section: Section, state: _State, what: str) -> str | None:
+    """The name on the first line of *section* (a journal, a publisher), if it is one."""
     if not section.lines:
         return None
     for line in section.lines[1:]:
         state.unplaced(line, f"after the {what}")
-    return section.lines[0][1]
+    number, name = section.lines[0]
+    if (reason := _not_a_name(name)) is not None:
+        state.warn(
+            "unreadable_value",
+            f"The {what} {_quote(name)} cannot be right: {reason}; the {what} was left empty.",
+            number,
+        )
+        return None
+    return name
+
+
+#: What a journal's or a publisher's name never holds: a DOI, a locator
+#: (``Volume 49``), a web address.
+_NOT_IN_A_NAME: Final = re.compile(
+    r"10\.[0-9]{4,9}/|\bdoi\s*:|(?:volume|vol\.|issue|pages)\s*[0-9]|://", re.IGNORECASE
+)
+#: A name is short: longer than this, or a sentence, it is some other text.
+_MAX_NAME = 200
+
+
+def _not_a_name(text: str) -> str | None:
+    """Why *text* cannot be a journal's or publisher's name, or ``None``."""
+    if len(text) > _MAX_NAME or (_is_prose(text) and ". " in text):
+        return "it is a sentence, not a name"
+    if _NOT_IN_A_NAME.search(text) is not None:
+        return "it holds a DOI, a volume or pages, or an address glued to the name"
+    return None
 
 
 #: A funding entry is a funder and its grants: longer than this, an entry that took
@@ -921,6 +959,51 @@ def _goes_on(parts: list[str], following: str) -> bool:
 _CONTINUING = ("grant", "award", "contract", "project", "under ", "no.", "nos.", "number")
 
 
+def _wrapped_onto(line: str, following: str, width: int | None) -> bool:
+    """Whether a tool that wraps at *width* columns wrapped *line* onto *following*.
+
+    It did if the next line's first word would not have fitted on *line* (so the tool
+    had to break there) and *line* does not end an entry with its grant bracket.
+    """
+    if width is None or line.endswith(("]", ")")) or len(line) < width - _WRAP_SLACK:
+        return False
+    return len(line) + 1 + len(following.split(" ", 1)[0]) > width
+
+
+#: A wrapped line ends within this many columns of the wrap width.
+_WRAP_SLACK = 25
+#: Lines this long are never hard-wrapped (a browser copy writes a paragraph on one line).
+_NEVER_WRAPPED = 120
+#: A page is hard-wrapped when at least this many lines end close to one width.
+_WRAPPED_LINES = 3
+
+
+def _wrap_width(lines: Sequence[Line], source_format: str) -> int | None:
+    """The column a dump tool hard-wrapped the page at (w3m, lynx, pandoc), if it did.
+
+    A hard-wrapped page has no line longer than a terminal, and a paragraph (the
+    abstract) cut into at least three lines in a row that all end near one width.
+    """
+    if source_format == "html":
+        return None
+    lengths = [len(text) for _, text in lines]
+    if not lengths or max(lengths) > _NEVER_WRAPPED:
+        return None
+    width = max(lengths)
+    if width < _MIN_WRAP:
+        return None
+    run = 0
+    for length in lengths:  # (blank lines are gone: a run is a run of non-blank lines)
+        run = run + 1 if length >= width - _WRAP_SLACK else 0
+        if run >= _WRAPPED_LINES:
+            return width
+    return None
+
+
+#: Dump tools wrap at 60 columns or more.
+_MIN_WRAP = 60
+
+
 def _keywords(section: Section, state: _State) -> tuple[str, ...]:
     """The keyword (or category) list of *section*; a refused item is a warning."""
     keywords, problems = read_keywords([t for _, t in section.lines])
@@ -938,7 +1021,15 @@ def _funding(section: Section, state: _State) -> tuple[Funding, ...]:
         has_marker, body = strip_marker(text)
         if stopped:
             state.unplaced((number, text), "after the funding list")
-        elif has_marker or not entries or (not marked and not _goes_on(entries[-1], body)):
+        elif (
+            has_marker
+            or not entries
+            or (
+                not marked
+                and not _goes_on(entries[-1], body)
+                and not _wrapped_onto(entries[-1][-1], body, state.wrap_width)
+            )
+        ):
             entries.append([body])
             starts.append(number)
             marked = marked or has_marker
@@ -1061,7 +1152,19 @@ def _secondary(lines: list[Line], state: _State) -> tuple[SecondaryRating, ...]:
         flush_pending()
         pending = (number, text)
     flush_pending()
+    if (bad := next((r for r in out if not _RATING_NAME.fullmatch(r.name)), None)) is not None:
+        state.warn(
+            "unreadable_value",
+            f"The secondary rating name {_quote(bad.name)} is not a name of words (the dump "
+            "joined it with other text); the secondary ratings were left empty.",
+            lines[0][0] if lines else None,
+        )
+        return ()
     return tuple(out)
+
+
+#: A secondary rating's name: up to four words (``Scientific rigor``).
+_RATING_NAME: Final = re.compile(r"[^\W\d_]{1,30}(?:[ -][^\W\d_]{1,30}){0,3}")
 
 
 @functools.lru_cache(maxsize=16)
@@ -1147,7 +1250,7 @@ def build_paper(
     so even the page's last section may end in a cut value. With *provenance*, the
     record says where each of its values came from. *layout* is the site's layout.
     """
-    state = _State(layout)
+    state = _State(layout, wrap_width=_wrap_width(lines, source_format))
     sections, found = split_sections(lines, state)
 
     title, article_type, header_score = _preamble(sections[0].lines, state)

@@ -155,7 +155,21 @@ def check_keyword(keyword: str) -> str | None:
     """
     if (foreign := foreign_text(keyword)) is not None:
         return f"it holds {foreign}"
+    if len(keyword) > MAX_KEYWORD or keyword.count(" ") >= MAX_KEYWORD_WORDS:
+        return "it is too long for a keyword (the next section's text ran into it)"
+    if _GRANT_AT_END.search(keyword) is not None:
+        return "it ends in a grant number (the funding list ran into it)"
     return None
+
+
+#: A bracketed grant number after words, as a funding entry ends: ``… China [81700553]``.
+_GRANT_AT_END: Final = re.compile(r" \[[^\[\]]{0,60}[0-9]{4}[^\[\]]{0,60}\]$")
+
+
+#: A keyword is a term, not a sentence: longer than this, a dump glued the next
+#: section's text to the last keyword.
+MAX_KEYWORD = 100
+MAX_KEYWORD_WORDS = 12
 
 
 #: A link number glued after a word at the end of an item: ``Graphene[13]``.

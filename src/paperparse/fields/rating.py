@@ -127,5 +127,5 @@ def split_named(text: str) -> tuple[str, str] | None:
 #: A name of letters and spaces with a score token glued to its end (``Novelty1.6``).
 _GLUED_SCORE: Final = re.compile(
     r"(?P<name>[^\W\d_][^\W\d_ ]{0,40}(?: [^\W\d_]{1,40}){0,3})"
-    r"(?P<value>[0-9](?:[.,][0-9]{1,2})?|-)",
+    r"(?P<value>[0-9](?:[.,][0-9]{1,2})?|[-\u2013\u2014])",
 )
