@@ -111,7 +111,7 @@ def paper_schema() -> dict[str, Any]:
     root = builder.of_class(Paper)
     return {
         "$schema": SCHEMA_DIALECT,
-        "title": "paperparse Paper record (schema v1)",
+        "title": "paperparse Paper record (schema v1.1)",
         **root,
         "$defs": dict(sorted(builder.defs.items())),
     }
@@ -157,7 +157,7 @@ def output_schema() -> dict[str, Any]:
     }
     return {
         "$schema": SCHEMA_DIALECT,
-        "title": "paperparse command line output record (schema v1)",
+        "title": "paperparse command line output record (schema v1.1)",
         "oneOf": [parsed, failed],
         "$defs": dict(sorted(builder.defs.items())),
     }
