@@ -553,7 +553,7 @@ def _is_glued_page(lines: Sequence[Line], layout: Layout) -> bool:
     """Whether the page's text tool glued its blocks (labels run into their values)."""
     count = 0
     for _, text in lines:
-        if _GLUE.search(text, 0, _MAX_LABEL_LINE) is not None and _glued(text, layout):
+        if _glued(text, layout) is not None:
             count += 1
             if count >= _GLUED_LABELS:
                 return True

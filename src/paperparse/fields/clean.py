@@ -48,6 +48,12 @@ _BULLETS: Final = re.compile(r"[\u2022\u2023\u25aa\u25ab\u25cf\u25e6\u25a0\u25a1
 _UI_PHRASES: Final = tuple(
     sorted({*vocab.ACTIONS, *(line for line in vocab.CHROME_LINES if " " in line)})
 )
+#: Any of the phrases as whole words, longest first (one search instead of one a phrase).
+_UI_PHRASE: Final = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(p) for p in sorted(_UI_PHRASES, key=len, reverse=True))
+    + r")(?!\w)"
+)
 
 
 def clean_item(text: str) -> str:
@@ -124,9 +130,8 @@ def foreign_text(text: str) -> str | None:
     if _BULLETS.search(text):
         return "a list bullet (two list items ran together)"
     key = vocab.fold(text)
-    for phrase in _UI_PHRASES:
-        if phrase in key and _whole_words(key, phrase):
-            return f"the button or menu text {phrase!r}"
+    if (phrase := _UI_PHRASE.search(key)) is not None:
+        return f"the button or menu text {phrase[0]!r}"
     colon = text.find(":")
     if 0 < colon <= _MAX_LABEL:
         label = vocab.fold(text[:colon])
@@ -136,19 +141,6 @@ def foreign_text(text: str) -> str | None:
 
 
 _MAX_LABEL: Final = 30
-
-
-def _whole_words(key: str, phrase: str) -> bool:
-    """Whether *phrase* occurs in *key* as whole words."""
-    start = key.find(phrase)
-    while start >= 0:
-        end = start + len(phrase)
-        if (start == 0 or not key[start - 1].isalnum()) and (
-            end == len(key) or not key[end].isalnum()
-        ):
-            return True
-        start = key.find(phrase, start + 1)
-    return False
 
 
 _SNIPPET: Final = 60
