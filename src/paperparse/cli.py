@@ -209,6 +209,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="a page with any warning fails with StrictModeError",
     )
     parse.add_argument(
+        "--provenance",
+        action="store_true",
+        help="add to each record where each value came from: its lines and the reader "
+        "that placed it (the 'provenance' key, see docs/schema.md)",
+    )
+    parse.add_argument(
         "--input-format",
         choices=("auto", "text", "html"),
         default="auto",
@@ -768,6 +774,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             "format": args.input_format,
             "strict": args.strict,
             "max_size": args.max_size or DEFAULT_MAX_SIZE,
+            "provenance": args.provenance,
             "pool_from": batch.SMALL_RUN if args.jobs is None else 2,
         }
         progress.start()
