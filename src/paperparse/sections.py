@@ -1145,7 +1145,7 @@ def build_paper(
         )
     if not _has_signature(paper, groups, found, header_score):
         paper = _metadata_only(paper, metadata, state)
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     if state.warnings:
         changes["warnings"] = tuple(sorted(state.warnings, key=_warning_order))
     if provenance:
