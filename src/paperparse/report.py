@@ -156,16 +156,22 @@ def _shown(value: Any) -> str | None:
 def _kept_lines(
     text: str, spans: Iterable[tuple[int, int]], max_lines: int
 ) -> tuple[list[list[Any]], int]:
-    """The lines of *text* that the report keeps, as ``[number, text]``, and the total."""
+    """The lines of *text* that the report keeps, as ``[number, text]``, and the total.
+
+    The first *max_lines* lines, then the lines of *spans* (with context), in the
+    order given, up to ``2 * max_lines`` lines in all.
+    """
     lines = _LINE_BREAK.split(text)
     if lines and lines[-1] == "":
         lines.pop()  # the break after the last line does not start another
     total = len(lines)
     keep = set(range(1, min(total, max_lines) + 1))
-    extra: set[int] = set()
-    for first, last in spans:
-        extra.update(range(max(1, first - _CONTEXT), min(total, last + _CONTEXT) + 1))
-    keep.update(sorted(extra - keep)[:max_lines])
+    budget = min(total, 2 * max_lines)
+    for first, last in spans:  # in order of importance, until the budget is spent
+        for number in range(max(1, first - _CONTEXT), min(total, last + _CONTEXT) + 1):
+            if len(keep) >= budget:
+                break
+            keep.add(number)
     out: list[list[Any]] = []
     for number in sorted(keep):
         line = lines[number - 1].rstrip()
