@@ -57,14 +57,17 @@ def test_page_entry_of_a_parsed_page() -> None:
     assert entry["status"] == report.PARSED
     assert entry["error"] is None
     assert "provenance" not in entry["record"]
-    assert entry["provenance"] == json.loads(paperparse.to_json(paper))["provenance"]
-    values = dict(entry["values"])
-    assert values["title"] == SEED_JSON["title"]
-    assert values["doi"] == SEED_JSON["doi"]
-    assert values["keywords"] == "; ".join(SEED_JSON["keywords"])
+    provenance = json.loads(paperparse.to_json(paper))["provenance"]
+    assert entry["provenance"] == [
+        [p["field"], p["first_line"], p["last_line"], p["rule"], p["source"]] for p in provenance
+    ]
+    assert entry["record"]["title"] == SEED_JSON["title"]
     # one bit per filled field, in FIELDS order
-    assert entry["filled"] == sum(1 << FIELDS.index(field) for field in values)
-    assert entry["filled"] >> FIELDS.index("categories") & 1 == 0
+    filled = {field for bit, field in enumerate(FIELDS) if entry["filled"] >> bit & 1}
+    assert {"title", "doi", "keywords", "journal.volume", "rating.score"} <= filled
+    assert "categories" not in filled
+    assert "summary" not in filled
+    assert filled == {p["field"] for p in provenance} | {"actions"}
     lines = SEED_TEXT.splitlines()
     assert [n for n, _ in entry["lines"]] == list(range(1, len(lines) + 1))
     for (_, shown), line in zip(entry["lines"], lines, strict=True):
@@ -79,7 +82,8 @@ def test_page_entry_without_provenance_still_shows_values_and_lines() -> None:
     paper = paperparse.parse(SEED)  # provenance not asked for: nothing to highlight
     entry = page_entry("seed.txt", paper, SEED_TEXT, max_lines=400)
     assert entry["provenance"] == []
-    assert dict(entry["values"])["title"] == SEED_JSON["title"]
+    assert entry["filled"] >> FIELDS.index("title") & 1
+    assert entry["record"]["title"] == SEED_JSON["title"]
     assert len(entry["lines"]) == len(SEED_TEXT.splitlines())
 
 
@@ -88,7 +92,6 @@ def test_page_entry_of_a_failed_page() -> None:
     assert entry["status"] == report.FAILED
     assert entry["error"] == {"type": "UnrecognizedPage", "message": "Not a page."}
     assert entry["record"] is None
-    assert entry["values"] == []
     assert entry["filled"] == 0
     assert entry["lines"] == [[1, "hello"]]
     unreadable = page_entry("gone.txt", FileNotFoundError(2, "No such file"), None, max_lines=9)
@@ -162,7 +165,7 @@ def test_report_summary_and_index(batch: pathlib.Path) -> None:
     assert [p["path"] for p in pages] == [r["path"] for r in rows]
     assert pages[0]["record"]["doi"] == SEED_JSON["doi"]
     assert pages[1]["format"] == "html"
-    assert any(p["field"] == "title" for p in pages[1]["provenance"])
+    assert any(p[0] == "title" for p in pages[1]["provenance"])
     assert pages[3]["error"]["type"] == "EmptyInput"
 
 

@@ -164,8 +164,31 @@ function table(p) {
     el("table", {id: "pp-table"}, [el("thead", null, [head]), body])]);
 }
 
+// A field's value as one line of text (as FIELDS are counted in the summary).
+function shown(v) {
+  if (v === null || v === undefined || v === "" || (Array.isArray(v) && !v.length)) return null;
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return String(v);
+  if (Array.isArray(v)) return v.map(shown).filter(function (s) { return s; }).join("; ");
+  if ("first" in v) return v.first + (v.last ? "\u2013" + v.last : "");
+  if ("score" in v) return v.name + ": " + (v.score === null ? "-" : v.score);
+  if ("funder" in v) return v.text || v.funder;
+  if ("prompt" in v) return [v.prompt, v.action].filter(function (s) { return s; }).join(" ");
+  if ("name" in v) return v.name;
+  return JSON.stringify(v);
+}
+function valueAt(record, field) {
+  return field.split(".").reduce(function (v, k) { return v && typeof v === "object" ? v[k] : null; }, record);
+}
+
 function pageView(n) {
   var block = document.getElementById("pp-page-" + n);
+  if (!block && document.readyState === "loading") {
+    // the page blocks come after this script: wait until the browser has read them
+    main.replaceChildren(el("p", {"class": "mute", text: "Loading page " + n + "\u2026"}));
+    document.addEventListener("DOMContentLoaded", route, {once: true});
+    return;
+  }
   if (!block) { main.replaceChildren(el("p", null, ["No page " + n + ". ", el("a", {href: "#", text: "Back to the summary"})])); return; }
   var e = JSON.parse(block.textContent);
   var nav = el("div", {"class": "nav"}, [el("a", {href: "#", text: "← summary"}),
@@ -182,11 +205,12 @@ function pageView(n) {
   if (whole.length) kids.push(el("div", {"class": "err"}, whole.map(function (w) {
     return el("div", null, [el("code", {text: w.code}), " " + w.message]); })));
   var fieldsAt = {}, firstLine = {};
+  // provenance entries: [field, first_line, last_line, rule, source]
   e.provenance.forEach(function (p) {
-    if (p.first_line === null) return;
-    var f = FIELDS.indexOf(p.field); if (f < 0) return;
-    if (!(p.field in firstLine)) firstLine[p.field] = p.first_line;
-    for (var l = p.first_line; l <= (p.last_line || p.first_line); l++) (fieldsAt[l] = fieldsAt[l] || []).push(f);
+    if (p[1] === null) return;
+    var f = FIELDS.indexOf(p[0]); if (f < 0) return;
+    if (!(p[0] in firstLine)) firstLine[p[0]] = p[1];
+    for (var l = p[1]; l <= (p[2] || p[1]); l++) (fieldsAt[l] = fieldsAt[l] || []).push(f);
   });
   var src = el("div", {"class": "src", id: "pp-lines"}), prev = 0;
   e.lines.forEach(function (pair) {
@@ -206,7 +230,12 @@ function pageView(n) {
   if (e.total_lines > prev) src.appendChild(el("div", {"class": "gap", text: "… " + (e.total_lines - prev) + " more lines not kept …"}));
   if (!e.lines.length) src.appendChild(el("div", {"class": "gap", text: "(no text to show)"}));
   var rec = el("table", {"class": "rec", id: "pp-record"});
-  e.values.forEach(function (v) {
+  var values = [];
+  if (e.record) FIELDS.forEach(function (f) {
+    var v = shown(valueAt(e.record, f));
+    if (v !== null) values.push([f, v]);
+  });
+  values.forEach(function (v) {
     var f = FIELDS.indexOf(v[0]), line = firstLine[v[0]];
     var key = el("td", {"class": "k"}, [el("span", {"class": "sw", style: "background:" + colour(f, true)}),
       line ? el("a", {href: "#page=" + n + "&line=" + line, title: "line " + line, text: v[0]}) : v[0]]);
@@ -216,7 +245,8 @@ function pageView(n) {
   if (e.record) side.appendChild(el("details", null, [el("summary", {text: "the whole record (JSON)"}),
     el("pre", {"class": "json", text: JSON.stringify(e.record, null, 2)})]));
   if (e.provenance.length) side.appendChild(el("details", null, [el("summary", {text: "provenance (JSON)"}),
-    el("pre", {"class": "json", text: JSON.stringify(e.provenance, null, 2)})]));
+    el("pre", {"class": "json", text: JSON.stringify(e.provenance.map(function (p) {
+      return {field: p[0], first_line: p[1], last_line: p[2], rule: p[3], source: p[4]}; }), null, 2)})]));
   var note = e.format === "html" ? "HTML source lines" : "lines of the page";
   kids.push(el("div", {"class": "view"}, [el("div", null, [el("h2", {text: "Page (" + note + ")"}), src]), side]));
   main.replaceChildren.apply(main, kids);
@@ -232,4 +262,7 @@ function route() {
 window.addEventListener("hashchange", route);
 route();
 document.body.setAttribute("data-rendered-ms", String(Math.round(performance.now())));
+document.addEventListener("DOMContentLoaded", function () {
+  document.body.setAttribute("data-loaded-ms", String(Math.round(performance.now())));
+});
 })();

@@ -31,7 +31,8 @@ import json
 import os
 import pathlib
 import re
-from collections.abc import Iterable, Iterator
+import tempfile
+from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import IO, Any, Final, NamedTuple
 
 from . import __version__
@@ -213,8 +214,9 @@ def page_entry(
         2 failed), ``site``, ``format``, ``codes`` (the warning codes, sorted),
         ``title``, ``filled`` (one bit per field of :data:`FIELDS` that holds a
         value), ``error``, ``record`` (the record without provenance),
-        ``values`` (``[field, shown text]`` per filled field), ``provenance``,
-        ``lines`` (``[number, text]``) and ``total_lines``.
+        ``provenance`` (``[field, first_line, last_line, rule, source]`` per entry,
+        the keys of :class:`~paperparse.Provenance` in order), ``lines``
+        (``[number, text]``) and ``total_lines``.
     """
     entry: dict[str, Any] = {
         "path": path,
@@ -226,7 +228,6 @@ def page_entry(
         "filled": 0,
         "error": None,
         "record": None,
-        "values": [],
         "provenance": [],
     }
     spans: list[tuple[int, int]] = []
@@ -238,7 +239,6 @@ def page_entry(
             shown = _shown(_field_value(record, field))
             if shown is not None:
                 filled |= 1 << bit
-                entry["values"].append([field, shown])
         codes = sorted({warning["code"] for warning in record["warnings"]})
         entry.update(
             status=WARNED if codes else PARSED,
@@ -248,7 +248,7 @@ def page_entry(
             title=record["title"],
             filled=filled,
             record=record,
-            provenance=provenance,
+            provenance=[list(p.values()) for p in provenance],
         )
         spans += [
             (p["first_line"], p["last_line"] or p["first_line"])
@@ -363,7 +363,10 @@ def write_report(
         stream.write(text)
         written += len(text)
 
-    write(_head().replace("{title}", html.escape(f"paperparse report: {heading}")))
+    # The page blocks go to a temporary file first and into the report last: the
+    # browser draws the summary as soon as it has read the index and the script, while
+    # it goes on reading the pages.
+    spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed below
     index: list[list[Any]] = []
     filled = [0] * len(FIELDS)
     codes: dict[str, int] = {}
@@ -371,9 +374,9 @@ def write_report(
 
     def add(row: list[Any], entry_json: str) -> None:
         number = len(index) + 1
-        write(f'<script type="application/json" id="pp-page-{number}">')
-        write(_script_json(entry_json))
-        write("</script>\n")
+        spool.write(f'<script type="application/json" id="pp-page-{number}">')
+        spool.write(_script_json(entry_json))
+        spool.write("</script>\n")
         index.append(row)
         counts[row[1]] += 1
         mask = row[6]
@@ -397,6 +400,33 @@ def write_report(
         options=(format, False, max_size, True),
         pool_from=SMALL_RUN if jobs is None else 2,
     )
+    with spool:
+        _spool_pages(results, errors, add)
+        data = _index(heading, index, counts, filled, codes)
+        write(_head().replace("{title}", html.escape(f"paperparse report: {heading}")))
+        write('<script type="application/json" id="pp-index">')
+        write(_script_json(json.dumps(data, ensure_ascii=False)))
+        write("</script>\n")
+        write(_tail())
+        spool.seek(0)
+        while chunk := spool.read(1 << 20):
+            write(chunk)
+    write("</body>\n</html>\n")
+    return ReportSummary(
+        pages=len(index),
+        parsed=counts[PARSED] + counts[WARNED],
+        warned=counts[WARNED],
+        failed=counts[FAILED],
+        size=written,
+    )
+
+
+def _spool_pages(
+    results: Generator[tuple[Any, tuple[list[Any], str]], None, None],
+    errors: Callable[[], Iterator[tuple[list[Any], str]]],
+    add: Callable[[list[Any], str], None],
+) -> None:
+    """Hand each page's row and JSON to *add*, walk errors at their place."""
     try:
         for _, result in results:
             for row, entry_json in itertools.chain(errors(), [result]):
@@ -405,7 +435,17 @@ def write_report(
             add(row, entry_json)
     finally:
         results.close()
-    data = {
+
+
+def _index(
+    heading: str,
+    index: list[list[Any]],
+    counts: list[int],
+    filled: list[int],
+    codes: dict[str, int],
+) -> dict[str, Any]:
+    """The report's index: what the summary and the page table are drawn from."""
+    return {
         "title": heading,
         "version": __version__,
         "fields": list(FIELDS),
@@ -420,17 +460,6 @@ def write_report(
         },
         "pages": index,
     }
-    write('<script type="application/json" id="pp-index">')
-    write(_script_json(json.dumps(data, ensure_ascii=False)))
-    write("</script>\n")
-    write(_tail())
-    return ReportSummary(
-        pages=len(index),
-        parsed=counts[PARSED] + counts[WARNED],
-        warned=counts[WARNED],
-        failed=counts[FAILED],
-        size=written,
-    )
 
 
 def _asset(name: str) -> str:
@@ -465,4 +494,4 @@ JavaScript for this file to see it.</p></noscript></main>
 
 @functools.cache
 def _tail() -> str:
-    return "<script>" + _asset("report.js") + "</script>\n</body>\n</html>\n"
+    return "<script>" + _asset("report.js") + "</script>\n"
