@@ -368,6 +368,17 @@ def test_report_in_chromium(tmp_path: pathlib.Path) -> None:
     # only that page's lines are in the document
     assert dom.count('class="ln') == len(SEED_TEXT.splitlines())
 
+    # a warning code's link lists the pages that have it, and their page view lists it
+    code, count = index["summary"]["codes"][0]
+    dom, console = browse(out, f"#code={code}", tmp_path / "profile")
+    assert console == []
+    assert f'id="pp-count">1–{count} of {count} pages' in dom
+    warned = next(n for n, row in enumerate(index["pages"], 1) if code in row[4])
+    dom, console = browse(out, f"#page={warned}", tmp_path / "profile")
+    assert console == []
+    listed = dom[dom.index('id="pp-warnings"') :]
+    assert f"<code>{code}</code>" in listed[: listed.index('id="pp-lines"')]
+
     # a failed page shows its error
     failed = next(n for n, row in enumerate(index["pages"], 1) if row[1] == report.FAILED)
     dom, console = browse(out, f"#page={failed}", tmp_path / "profile")

@@ -201,9 +201,11 @@ function pageView(n) {
   var warnings = e.record ? e.record.warnings : [];
   var byLine = {};
   warnings.forEach(function (w) { if (w.line !== null) (byLine[w.line] = byLine[w.line] || []).push(w); });
-  var whole = warnings.filter(function (w) { return w.line === null; });
-  if (whole.length) kids.push(el("div", {"class": "err"}, whole.map(function (w) {
-    return el("div", null, [el("code", {text: w.code}), " " + w.message]); })));
+  // every warning at the top, those with a line linking to it
+  if (warnings.length) kids.push(el("div", {"class": "err", id: "pp-warnings"}, warnings.map(function (w) {
+    return el("div", null, [el("code", {text: w.code}), " ",
+      w.line === null ? "(whole page) " : el("a", {href: "#page=" + n + "&line=" + w.line, text: "line " + w.line}),
+      w.line === null ? null : " ", w.message]); })));
   var fieldsAt = {}, firstLine = {};
   // provenance entries: [field, first_line, last_line, rule, source]
   e.provenance.forEach(function (p) {
@@ -250,9 +252,14 @@ function pageView(n) {
   var note = e.format === "html" ? "HTML source lines" : "lines of the page";
   kids.push(el("div", {"class": "view"}, [el("div", null, [el("h2", {text: "Page (" + note + ")"}), src]), side]));
   main.replaceChildren.apply(main, kids);
-  var line = params().line;
-  if (line && document.getElementById("L" + line)) document.getElementById("L" + line).scrollIntoView({block: "center"});
-  else window.scrollTo(0, 0);
+  // show the asked-for line, else the first line a value comes from (the <body> of an
+  // HTML page starts far down), in the lines' own scroll box
+  var line = params().line, first = null;
+  for (var f in firstLine) if (first === null || firstLine[f] < first) first = firstLine[f];
+  var target = document.getElementById("L" + (line || first));
+  window.scrollTo(0, line ? src.getBoundingClientRect().top + window.scrollY - 10 : 0);
+  var offset = target ? target.offsetTop - src.offsetTop : 0;
+  if (line || offset > src.clientHeight / 2) src.scrollTop = Math.max(0, offset - (line ? src.clientHeight / 3 : 24));
 }
 
 function route() {
