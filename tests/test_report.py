@@ -372,7 +372,7 @@ def test_report_in_chromium(tmp_path: pathlib.Path) -> None:
     code, count = index["summary"]["codes"][0]
     dom, console = browse(out, f"#code={code}", tmp_path / "profile")
     assert console == []
-    assert f'id="pp-count">1–{count} of {count} pages' in dom
+    assert f'id="pp-count">1\N{EN DASH}{count} of {count} pages' in dom
     warned = next(n for n, row in enumerate(index["pages"], 1) if code in row[4])
     dom, console = browse(out, f"#page={warned}", tmp_path / "profile")
     assert console == []
