@@ -143,7 +143,7 @@ def measure_stages(budget: float) -> list[Row]:
         {
             "whole": lambda: paperparse.parse(text),
             "lines": lambda: normalize.lines(text),
-            "split": lambda: sections.split_sections(lines, sections._State()),
+            "split": lambda: sections.split_sections(lines, sections._State(sections.PEEREF)),
             "build": lambda: sections.build_paper(lines, source_format="text"),
         },
         budget=budget,
