@@ -809,6 +809,9 @@ def test_provenance_option_adds_the_key_and_validates(dumps: pathlib.Path) -> No
     )
     output = jsonschema.Draft202012Validator(output_schema())
     assert output.is_valid(seed)
+    csv_run = run(SEED, "--provenance", "--format", "csv")
+    assert csv_run.returncode == 2
+    assert "--provenance applies to JSON output" in csv_run.stderr
     # the schema checks the entries too
     broken = {**seed, "provenance": [{**seed["provenance"][0], "first_line": "3"}]}
     assert not output.is_valid(broken)

@@ -779,6 +779,11 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         raise UsageError(f"{option} applies to --format csv only")
     if fmt == "csv" and args.pretty:
         raise UsageError("--pretty applies to JSON output (--format jsonl or json) only")
+    if fmt == "csv" and args.provenance:
+        raise UsageError(
+            "--provenance applies to JSON output (--format jsonl or json) only: "
+            "CSV has no column for it"
+        )
     from . import batch
     from .api import DEFAULT_MAX_SIZE
     from .model import Paper
