@@ -302,3 +302,20 @@ def test_parse_many_max_size(tmp_path: pathlib.Path) -> None:
     assert isinstance(results[SEED], paperparse.InputTooLarge)
     with pytest.raises(ValueError, match="max_size must be"):
         parse_many(SEED, max_size=0)
+
+
+def test_parse_many_provenance_is_off_by_default_and_matches_parse() -> None:
+    for jobs in (1, 2):
+        plain = list(parse_many(PAGES, jobs=jobs, ordered=True))
+        papers = [paper for _, paper in plain if isinstance(paper, paperparse.Paper)]
+        assert papers
+        assert all(not paper.provenance for paper in papers)
+        traced = list(parse_many(PAGES, jobs=jobs, ordered=True, provenance=True))
+        expected = [paperparse.parse(page, provenance=True) for page in PAGES]
+        assert [result for _, result in traced] == expected
+    seed = dict(parse_many(SEED, jobs=1, provenance=True))[SEED]
+    assert isinstance(seed, paperparse.Paper)
+    title = next(entry for entry in seed.provenance if entry.field == "title")
+    assert title.first_line is not None
+    # the line that provenance names holds the title
+    assert SEED_TITLE.startswith(SEED_TEXT.splitlines()[title.first_line - 1].strip())

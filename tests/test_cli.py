@@ -784,3 +784,35 @@ def test_check_names_the_page_of_a_parser_bug(
     monkeypatch.setattr(api, "parse", broken)
     with pytest.raises(RuntimeError, match=r"a-good\.txt: unexpected ZeroDivisionError"):
         list(check_pages([batch / "a-good.txt"]))
+
+
+def test_provenance_option_adds_the_key_and_validates(dumps: pathlib.Path) -> None:
+    plain = jsonl(run(dumps, "--ordered").stdout)
+    assert all("provenance" not in record for record in plain)
+    for extra in ([], ["--jobs", "2"], ["--format", "json"]):
+        result = run(dumps, "--ordered", "--provenance", *extra)
+        assert result.returncode == 0, result.stderr
+        as_array = extra == ["--format", "json"]
+        records = json.loads(result.stdout) if as_array else jsonl(result.stdout)
+        assert [r["path"] for r in records] == [r["path"] for r in plain]
+        for record, base in zip(records, plain, strict=True):
+            traced = record.pop("provenance")
+            assert record == base
+            assert {"field": "title", "rule": "preamble"}.items() <= traced[0].items()
+    seed = jsonl(run(SEED, "--provenance").stdout)[0]
+    fields = {entry["field"]: entry for entry in seed["provenance"]}
+    assert fields["doi"]["rule"] == "doi_line"
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    assert SEED_JSON["doi"] in lines[fields["doi"]["first_line"] - 1]
+    jsonschema = pytest.importorskip("jsonschema", reason="the test extra installs jsonschema")
+    assert jsonschema.Draft202012Validator(paper_schema()).is_valid(
+        {k: v for k, v in seed.items() if k != "path"}
+    )
+    output = jsonschema.Draft202012Validator(output_schema())
+    assert output.is_valid(seed)
+    csv_run = run(SEED, "--provenance", "--format", "csv")
+    assert csv_run.returncode == 2
+    assert "--provenance applies to JSON output" in csv_run.stderr
+    # the schema checks the entries too
+    broken = {**seed, "provenance": [{**seed["provenance"][0], "first_line": "3"}]}
+    assert not output.is_valid(broken)

@@ -280,12 +280,12 @@ def _parse_item(
     format: Format,  # noqa: A002
     strict: bool,
     max_size: int = DEFAULT_MAX_SIZE,
+    provenance: bool = False,
 ) -> Outcome:
     """Parse one item; a page error or a read error is returned, anything else raised."""
     try:
-        if isinstance(item, StdinPage):
-            return parse(item.data, format=format, strict=strict, max_size=max_size)
-        return parse(item, format=format, strict=strict, max_size=max_size)
+        source = item.data if isinstance(item, StdinPage) else item
+        return parse(source, format=format, strict=strict, max_size=max_size, provenance=provenance)
     except ParseError as error:
         return error
     except OSError as error:
@@ -303,9 +303,10 @@ def _parse_chunk(
     format: Format,  # noqa: A002
     strict: bool,
     max_size: int,
+    provenance: bool,
 ) -> list[Outcome | _BoxedError]:
     """Worker task: parse a few items, results ready to pickle."""
-    return [_box(_parse_item(item, format, strict, max_size)) for item in items]
+    return [_box(_parse_item(item, format, strict, max_size, provenance)) for item in items]
 
 
 #: A page as the command line writes it in JSON Lines: the line, and its status.
@@ -337,13 +338,16 @@ def _line_chunk(
     format: Format,  # noqa: A002
     strict: bool,
     max_size: int,
+    provenance: bool,
 ) -> list[Line]:
     """Worker task: parse a few items and write their output lines.
 
     Serialising in the worker keeps the parent's share of the work (and the pickling
     of whole records between processes) small, so the workers scale.
     """
-    return [to_line(item, _parse_item(item, format, strict, max_size)) for item in items]
+    return [
+        to_line(item, _parse_item(item, format, strict, max_size, provenance)) for item in items
+    ]
 
 
 def _worker_init() -> None:
@@ -386,6 +390,7 @@ def run(
     format: Format,  # noqa: A002
     strict: bool,
     max_size: int = DEFAULT_MAX_SIZE,
+    provenance: bool = False,
     pool_from: int = 2,
 ) -> Generator[tuple[Item, Outcome], None, None]:
     """Parse *items*: the engine behind :func:`parse_many` and the command line.
@@ -398,6 +403,7 @@ def run(
         format: As in :func:`paperparse.parse`.
         strict: As in :func:`paperparse.parse`.
         max_size: As in :func:`paperparse.parse`.
+        provenance: As in :func:`paperparse.parse`.
         pool_from: Smallest number of items worth starting a pool for.
 
     Yields:
@@ -408,7 +414,7 @@ def run(
         _parse_chunk,
         jobs=jobs,
         ordered=ordered,
-        options=(format, strict, max_size),
+        options=(format, strict, max_size, provenance),
         pool_from=pool_from,
     ):
         yield item, _unbox(result)
@@ -422,6 +428,7 @@ def run_lines(
     format: Format,  # noqa: A002
     strict: bool,
     max_size: int = DEFAULT_MAX_SIZE,
+    provenance: bool = False,
     pool_from: int = 2,
 ) -> Generator[tuple[Item, Line], None, None]:
     """Like :func:`run`, but yield each page's JSON Lines line (see :func:`to_line`).
@@ -435,6 +442,7 @@ def run_lines(
         format: As in :func:`run`.
         strict: As in :func:`run`.
         max_size: As in :func:`run`.
+        provenance: As in :func:`run`.
         pool_from: As in :func:`run`.
 
     Yields:
@@ -445,14 +453,14 @@ def run_lines(
         _line_chunk,
         jobs=jobs,
         ordered=ordered,
-        options=(format, strict, max_size),
+        options=(format, strict, max_size, provenance),
         pool_from=pool_from,
     )
 
 
-#: The options of a task after its items: format, strict, max_size.
-_Options: TypeAlias = tuple[Format, bool, int]
-_TaskFunction: TypeAlias = Callable[[list[Item], Format, bool, int], list[Any]]
+#: The options of a task after its items: format, strict, max_size, provenance.
+_Options: TypeAlias = tuple[Format, bool, int, bool]
+_TaskFunction: TypeAlias = Callable[[list[Item], Format, bool, int, bool], list[Any]]
 
 
 def _run(
@@ -540,6 +548,7 @@ def parse_many(
     strict: bool = False,
     max_size: int = DEFAULT_MAX_SIZE,
     patterns: Iterable[str] = DEFAULT_PATTERNS,
+    provenance: bool = False,
 ) -> Iterator[tuple[pathlib.Path, Outcome]]:
     r"""Parse many page files, in parallel, yielding ``(path, result)`` as they finish.
 
@@ -559,6 +568,9 @@ def parse_many(
         strict: As in :func:`paperparse.parse`.
         max_size: As in :func:`paperparse.parse`.
         patterns: File-name patterns for directories, as in :func:`iter_pages`.
+        provenance: As in :func:`paperparse.parse`: each record says where each of its
+            values came from (``Paper.provenance``). Off by default; it costs nothing
+            when off.
 
     Yields:
         ``(path, result)`` where *result* is the :class:`~paperparse.Paper`, the
@@ -599,6 +611,7 @@ def parse_many(
         format=format,
         strict=strict,
         max_size=max_size,
+        provenance=bool(provenance),
         pool_from=SMALL_RUN if jobs is None else 2,
     )
     return _with_walk_errors(results, walk_errors)

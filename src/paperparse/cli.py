@@ -41,7 +41,7 @@ EXIT_FAILED: Final = 1
 EXIT_USAGE: Final = 2
 EXIT_INTERRUPTED: Final = 130
 
-COMMANDS: Final = ("parse", "check", "schema", "snapshot")
+COMMANDS: Final = ("parse", "check", "schema", "snapshot", "report")
 
 CSV_COLUMNS: Final = (
     "path",
@@ -90,6 +90,7 @@ examples:
   paperparse dumps/ --glob '*.dump' --jobs 4 --ordered
   curl -s URL | html2text | paperparse -     a page from standard input
   paperparse check new-dumps/                what needs a look in a batch of new dumps
+  paperparse report dumps/ -o report.html    a batch report to open in a browser
   paperparse schema > paper.schema.json
 
 exit status: 0 every page parsed, 1 some page failed (see its record), 2 usage error.
@@ -207,6 +208,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict",
         action="store_true",
         help="a page with any warning fails with StrictModeError",
+    )
+    parse.add_argument(
+        "--provenance",
+        action="store_true",
+        help="add to each record where each value came from: its lines and the reader "
+        "that placed it (the 'provenance' key, see docs/schema.md)",
     )
     parse.add_argument(
         "--input-format",
@@ -330,7 +337,58 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_glob(snapshot)
     snapshot.set_defaults(handler=_cmd_snapshot)
+    _add_report(commands)
     return parser
+
+
+def _add_report(commands: Any) -> None:
+    report = commands.add_parser(
+        "report",
+        help="write a batch report: one HTML file to open in a browser",
+        description="Parse every page under the PATHs (with provenance) and write one "
+        "self-contained HTML file: a summary (pages parsed, failed, with warnings; how "
+        "many pages fill each field), the warning codes, a table of the pages, and a "
+        "view of each page with every value highlighted on the lines it came from. "
+        "See docs/report.md.",
+        epilog="exit status: 0 every page parsed, 1 some page failed (the report is "
+        "written and shows it), 2 usage error (also: no page found).",
+    )
+    report.add_argument("paths", nargs="+", metavar="PATH", help="page files or directories")
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        required=True,
+        help="the HTML file to write, atomically (a temporary file renamed when complete)",
+    )
+    _add_glob(report)
+    report.add_argument(
+        "--input-format",
+        choices=("auto", "text", "html"),
+        default="auto",
+        help="how to read the inputs (default: auto, tell text from HTML per page)",
+    )
+    report.add_argument(
+        "--max-size", type=_size, metavar="SIZE", help="largest page accepted (default: 50M)"
+    )
+    report.add_argument(
+        "--max-lines",
+        type=_positive_int,
+        metavar="N",
+        help="lines of each page kept for its page view: the first N, then only the "
+        "lines values and warnings come from (default: 400)",
+    )
+    report.add_argument("--title", help="the report's heading (default: the PATHs)")
+    report.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        metavar="N",
+        help="worker processes (default: the number of usable CPU cores, and none for "
+        "fewer than 64 pages); 1 parses in this process",
+    )
+    report.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    report.set_defaults(handler=_cmd_report)
 
 
 def _add_glob(parser: argparse.ArgumentParser) -> None:
@@ -721,6 +779,11 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         raise UsageError(f"{option} applies to --format csv only")
     if fmt == "csv" and args.pretty:
         raise UsageError("--pretty applies to JSON output (--format jsonl or json) only")
+    if fmt == "csv" and args.provenance:
+        raise UsageError(
+            "--provenance applies to JSON output (--format jsonl or json) only: "
+            "CSV has no column for it"
+        )
     from . import batch
     from .api import DEFAULT_MAX_SIZE
     from .model import Paper
@@ -768,6 +831,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             "format": args.input_format,
             "strict": args.strict,
             "max_size": args.max_size or DEFAULT_MAX_SIZE,
+            "provenance": args.provenance,
             "pool_from": batch.SMALL_RUN if args.jobs is None else 2,
         }
         progress.start()
@@ -870,6 +934,48 @@ def _cmd_check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_FAILED if flagged else EXIT_OK
+
+
+# --- report --------------------------------------------------------------------------
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    """Write the HTML batch report of the pages under the PATHs."""
+    paths: list[str] = args.paths
+    if "-" in paths:
+        raise UsageError("report needs files: '-' (standard input) is not supported")
+    _check_paths(paths)
+    from .api import DEFAULT_MAX_SIZE
+    from .batch import DEFAULT_PATTERNS, iter_pages
+    from .report import DEFAULT_MAX_LINES, write_report
+
+    patterns = tuple(args.glob) if args.glob else DEFAULT_PATTERNS
+    if next(iter(iter_pages(paths, patterns, onerror=lambda error: None)), None) is None:
+        raise UsageError(
+            f"no page found under {', '.join(map(repr, paths))} (patterns: {', '.join(patterns)})"
+        )
+    started = time.perf_counter()
+    with _output(args.output, "\n") as stream:
+        summary = write_report(
+            paths,
+            stream,
+            jobs=args.jobs,
+            format=args.input_format,
+            max_size=args.max_size or DEFAULT_MAX_SIZE,
+            patterns=patterns,
+            max_lines=args.max_lines or DEFAULT_MAX_LINES,
+            title=args.title,
+        )
+    if not args.quiet:
+        elapsed = time.perf_counter() - started
+        size = os.path.getsize(args.output) if args.output != "-" else summary.size
+        print(
+            f"{PROG}: report: {summary.pages} page{'s' * (summary.pages != 1)}: "
+            f"{summary.parsed} parsed ({summary.warned} with warnings), {summary.failed} "
+            f"failed; {args.output} ({size / 1e6:,.1f} MB) in {elapsed:.2f} s",
+            file=sys.stderr,
+        )
+    return EXIT_FAILED if summary.failed else EXIT_OK
 
 
 # --- schema --------------------------------------------------------------------------

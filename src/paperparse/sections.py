@@ -1402,13 +1402,12 @@ def build_paper(
         )
     if not _has_signature(paper, groups, found, header_score):
         paper = _metadata_only(paper, metadata, state)
+    changes: dict[str, Any] = {}
     if state.warnings:
-        paper = attrs.evolve(paper, warnings=tuple(sorted(state.warnings, key=_warning_order)))
+        changes["warnings"] = tuple(sorted(state.warnings, key=_warning_order))
     if provenance:
-        paper = attrs.evolve(
-            paper, provenance=_provenance(paper, visible, groups, found, state, metadata)
-        )
-    return paper
+        changes["provenance"] = _provenance(paper, visible, groups, found, state, metadata)
+    return attrs.evolve(paper, **changes) if changes else paper
 
 
 def _span(sections: list[Section]) -> tuple[int | None, int | None]:
@@ -1451,11 +1450,14 @@ _FROM_METADATA = {
 }
 
 
-def _value_at(paper: Paper, field: str) -> object:
-    value: object = paper
-    for part in field.split("."):
-        value = getattr(value, part, None)
-    return value
+def _value_at(paper: Paper, head: str, part: str) -> object:
+    """The value of field ``head.part`` (of field *head* when *part* is empty)."""
+    value: object = getattr(paper, head)
+    return getattr(value, part, None) if part else value
+
+
+#: Empty values of a field (``0`` is a value).
+_EMPTY = (None, (), "")
 
 
 def _provenance(
@@ -1470,10 +1472,11 @@ def _provenance(
     out: list[Provenance] = []
     locator = found.locators[0][0] if found.locators else None
     rating_kinds = [s for kind in _RATING_KINDS for s in groups.get(kind, [])]
-    for field in _PROVENANCE_FIELDS:
-        if _value_at(paper, field) in (None, (), ""):
+    for field, head, part in _PROVENANCE_PATHS:
+        if _value_at(paper, head, part) in _EMPTY:
             continue
-        if _value_at(visible, field) in (None, (), "") and metadata is not None:
+        # metadata first: a text page has none, and skips the second look-up
+        if metadata is not None and _value_at(visible, head, part) in _EMPTY:
             stated = getattr(metadata, _FROM_METADATA.get(field, ""), None)
             line = stated[0] if stated is not None else None
             out.append(Provenance(field, line, line, "metadata", _FROM_METADATA.get(field)))
@@ -1524,6 +1527,9 @@ _PROVENANCE_FIELDS = (
     "rating.secondary",
     "recommended",
 )
+#: Each field of _PROVENANCE_FIELDS, and its attribute names: ("journal.volume", "journal",
+#: "volume"), ("title", "title", "").
+_PROVENANCE_PATHS = tuple((field, *field.partition(".")[::2]) for field in _PROVENANCE_FIELDS)
 
 
 #: Sections after which a complete page always goes on: a page that ends inside one
