@@ -38,7 +38,6 @@ _LIST_CONTROL: Final = re.compile(
     r"|\s*(?:\.\.\.|\u2026)?\s*\(?\+\s?\d{1,5}\s+more\)?\s*$",
     re.IGNORECASE,
 )
-_URL: Final = re.compile(r"://|\bwww\.|\bdoi\.org/", re.IGNORECASE)
 #: Table rules and cell borders: box-drawing characters, ``|``, runs of ``-``/``=``/``_``.
 _TABLE: Final = re.compile(r"[\u2500-\u257f|]|-{3,}|={3,}|_{3,}|\+-")
 #: Bullets: inside a value they mean two list items ran together.
@@ -48,12 +47,18 @@ _BULLETS: Final = re.compile(r"[\u2022\u2023\u25aa\u25ab\u25cf\u25e6\u25a0\u25a1
 _UI_PHRASES: Final = tuple(
     sorted({*vocab.ACTIONS, *(line for line in vocab.CHROME_LINES if " " in line)})
 )
+#: The first words of the phrases: a value without any of them holds none of them.
+_UI_FIRST_WORDS: Final = frozenset(phrase.split()[0] for phrase in _UI_PHRASES)
 #: Any of the phrases as whole words, longest first (one search instead of one a phrase).
 _UI_PHRASE: Final = re.compile(
     r"(?<!\w)(?:"
     + "|".join(re.escape(p) for p in sorted(_UI_PHRASES, key=len, reverse=True))
     + r")(?!\w)"
 )
+
+
+#: The longest list control (``… (show more)``, ``+12345 more``), with its spaces.
+_CONTROL_TAIL: Final = 24
 
 
 def clean_item(text: str) -> str:
@@ -75,10 +80,15 @@ def clean_item(text: str) -> str:
     """
     if "](" in text:
         text = _LINK.sub(r"\1", text)
-    if "(" in text:
+    if "(" in text and _SCREEN_READER.search(text, text.index("(") - 1 if text[0] != "(" else 0):
         text = _SCREEN_READER.sub("", text)
-    if "more" in text.casefold() or "less" in text.casefold() or "all" in text.casefold():
-        text = _LIST_CONTROL.sub("", text)
+    # A list control ends the item: look at its end only (the pattern is anchored there).
+    tail = max(0, len(text) - _CONTROL_TAIL)
+    end = text[tail:].casefold()
+    if ("more" in end or "less" in end or "all" in end) and (
+        control := _LIST_CONTROL.search(text, tail)
+    ) is not None:
+        text = text[: control.start()]
     return " ".join(text.split())
 
 
@@ -96,7 +106,16 @@ def is_chrome(text: str) -> bool:
     key = vocab.fold(text)
     if key in vocab.CHROME_LINES or key in vocab.ACTIONS or key in vocab.EMPTY_MARKERS:
         return True
-    return bool(key) and _LIST_CONTROL.fullmatch(key) is not None
+    return ("more" in key or "less" in key or "all" in key) and _LIST_CONTROL.fullmatch(
+        key
+    ) is not None
+
+
+def _has_table_mark(text: str) -> bool:
+    """Whether *text* holds a table rule or cell border (see ``_TABLE``)."""
+    if "|" in text or "---" in text or "===" in text or "___" in text or "+-" in text:
+        return True
+    return not text.isascii() and _TABLE.search(text) is not None
 
 
 def foreign_text(text: str) -> str | None:
@@ -123,14 +142,18 @@ def foreign_text(text: str) -> str | None:
     """
     if "](" in text or "](" in text.replace(" ", ""):
         return "Markdown link syntax"
-    if _URL.search(text):
-        return "a web address"
-    if _TABLE.search(text):
-        return "a table rule or cell border"
-    if _BULLETS.search(text):
-        return "a list bullet (two list items ran together)"
     key = vocab.fold(text)
-    if (phrase := _UI_PHRASE.search(key)) is not None:
+    # Substring tests first: the patterns scan a value slowly and rarely match.
+    if "://" in key or "www." in key or "doi.org/" in key:
+        return "a web address"
+    if _has_table_mark(text):
+        return "a table rule or cell border"
+    if not text.isascii() and _BULLETS.search(text):
+        return "a list bullet (two list items ran together)"
+    if (
+        not _UI_FIRST_WORDS.isdisjoint(key.split())
+        and (phrase := _UI_PHRASE.search(key)) is not None
+    ):
         return f"the button or menu text {phrase[0]!r}"
     colon = text.find(":")
     if 0 < colon <= _MAX_LABEL:

@@ -157,7 +157,7 @@ def check_keyword(keyword: str) -> str | None:
         return f"it holds {foreign}"
     if len(keyword) > MAX_KEYWORD or keyword.count(" ") >= MAX_KEYWORD_WORDS:
         return "it is too long for a keyword (the next section's text ran into it)"
-    if _GRANT_AT_END.search(keyword) is not None:
+    if keyword.endswith("]") and _GRANT_AT_END.search(keyword) is not None:
         return "it ends in a grant number (the funding list ran into it)"
     return None
 
@@ -228,7 +228,7 @@ def _finish(items: list[str]) -> tuple[str, ...]:
     A link number that a dump tool wrote after a linked keyword (w3m:
     ``Graphene[13]``) goes too.
     """
-    items = [_TRAILING_LINK_NUMBER.sub("", item) for item in items]
+    items = [_TRAILING_LINK_NUMBER.sub("", item) if "]" in item else item for item in items]
     out = [item.strip() for item in items if item.strip() and not is_chrome(item)]
     if out and out[-1].endswith(".") and _final_period_is_sentence(out[-1]):
         out[-1] = out[-1][:-1].rstrip()
