@@ -309,13 +309,13 @@ def _parse_chunk(
     return [_box(_parse_item(item, format, strict, max_size, provenance)) for item in items]
 
 
-#: A page as the command line writes it in JSON Lines: the line, and its status.
-Line: TypeAlias = tuple[str, int]
-#: Statuses of a Line.
+#: A page as the command line writes it in JSON Lines: the JSON text, and its status.
+OutputLine: TypeAlias = tuple[str, int]
+#: Statuses of an OutputLine.
 PARSED, WARNED, FAILED = 0, 1, 2
 
 
-def to_line(item: Item, outcome: Outcome) -> Line:
+def to_line(item: Item, outcome: Outcome) -> OutputLine:
     """Return the JSON Lines line of one page (no newline) and its status.
 
     Args:
@@ -339,7 +339,7 @@ def _line_chunk(
     strict: bool,
     max_size: int,
     provenance: bool,
-) -> list[Line]:
+) -> list[OutputLine]:
     """Worker task: parse a few items and write their output lines.
 
     Serialising in the worker keeps the parent's share of the work (and the pickling
@@ -430,7 +430,7 @@ def run_lines(
     max_size: int = DEFAULT_MAX_SIZE,
     provenance: bool = False,
     pool_from: int = 2,
-) -> Generator[tuple[Item, Line], None, None]:
+) -> Generator[tuple[Item, OutputLine], None, None]:
     """Like :func:`run`, but yield each page's JSON Lines line (see :func:`to_line`).
 
     The workers serialise the records, so the parent only writes lines.

@@ -156,7 +156,7 @@ _CHROME_WORDS: Final = re.compile("|".join(_CHROME_CLASSES), re.IGNORECASE)
 _RATING_WORDS: Final = re.compile("rating|star", re.IGNORECASE)
 
 
-def _is_chrome(element: Any, tag: str, attrib: dict[str, str]) -> bool:
+def _is_chrome_element(element: Any, tag: str, attrib: dict[str, str]) -> bool:
     """Whether *element* is page chrome or hidden (see docs/html.md).
 
     *attrib* is the element's attributes, read once into a dict.
@@ -437,7 +437,7 @@ def _visible_lines(root: etree._Element) -> list[Line]:
                     chrome = _names_chrome(element.get("class") or "")
                 else:
                     attrib = cast("dict[str, str]", dict(element.items()))  # str for HTML
-                    chrome = _is_chrome(element, tag, attrib)
+                    chrome = _is_chrome_element(element, tag, attrib)
                     if not chrome and _is_widget(attrib):
                         widget = _widget(element)
                     if (attrib.get("aria-hidden") or "").strip().lower() == "true":

@@ -970,12 +970,14 @@ def _wrapped_onto(line: str, following: str, width: int | None) -> bool:
     return len(line) + 1 + len(following.split(" ", 1)[0]) > width
 
 
-#: A wrapped line ends within this many columns of the wrap width.
-_WRAP_SLACK = 25
+#: A wrapped line ends within this many columns of the wrap width (words are shorter).
+_WRAP_SLACK = 15
 #: Lines this long are never hard-wrapped (a browser copy writes a paragraph on one line).
 _NEVER_WRAPPED = 120
-#: A page is hard-wrapped when at least this many lines end close to one width.
-_WRAPPED_LINES = 3
+#: A page is hard-wrapped when at least this many lines in a row end within
+#: ``_WRAP_BAND`` columns of one width (a paragraph cut by the tool).
+_WRAPPED_LINES = 5
+_WRAP_BAND = 10
 
 
 def _wrap_width(lines: Sequence[Line], source_format: str) -> int | None:
@@ -994,25 +996,27 @@ def _wrap_width(lines: Sequence[Line], source_format: str) -> int | None:
         return None
     run = 0
     for length in lengths:  # (blank lines are gone: a run is a run of non-blank lines)
-        run = run + 1 if length >= width - _WRAP_SLACK else 0
+        run = run + 1 if length >= width - _WRAP_BAND else 0
         if run >= _WRAPPED_LINES:
             return width
     return None
 
 
-#: Dump tools wrap at 60 columns or more.
-_MIN_WRAP = 60
+#: Dump tools wrap at 70 columns or more (w3m and lynx: 80 by default, pandoc: 72).
+_MIN_WRAP = 70
 
 
-def _keywords(section: Section, state: _State) -> tuple[str, ...]:
+def _keywords(section: Section, page: _Page) -> tuple[str, ...]:
     """The keyword (or category) list of *section*; a refused item is a warning."""
+    state = page.state
     keywords, problems = read_keywords([t for _, t in section.lines])
     for code, message in problems:
         state.warn(code, message, section.lines[0][0] if section.lines else section.line)
     return keywords
 
 
-def _funding(section: Section, state: _State) -> tuple[Funding, ...]:
+def _funding(section: Section, page: _Page) -> tuple[Funding, ...]:
+    state = page.state
     entries: list[list[str]] = []
     starts: list[int | None] = []
     marked = False
@@ -1192,8 +1196,9 @@ def _max_placeholder(layout: Layout) -> int:
 _SENTENCE_WORDS = 6
 
 
-def _recommended(section: Section, state: _State, glued: bool) -> tuple[str, ...]:
+def _recommended(section: Section, page: _Page) -> tuple[str, ...]:
     """The titles of the recommended list (none on a page whose dump glued its blocks)."""
+    state, glued = page.state, page.found.glued
     layout = state.layout
     titles: list[str] = []
     for index, (_, text) in enumerate(section.lines):
@@ -1230,10 +1235,6 @@ def _group(sections: list[Section]) -> dict[str, list[Section]]:
     return groups
 
 
-def _each(sections: list[Section], read: Callable[[Section], T]) -> list[tuple[int | None, T]]:
-    return [(s.line, read(s)) for s in sections]
-
-
 def build_paper(
     lines: Sequence[Line],
     *,
@@ -1252,119 +1253,29 @@ def build_paper(
     """
     state = _State(layout, wrap_width=_wrap_width(lines, source_format))
     sections, found = split_sections(lines, state)
-
     title, article_type, header_score = _preamble(sections[0].lines, state)
-    groups = _group(sections)
-    none: list[Section] = []
-
-    # Journal: name from the section, locator from wherever it stands.
-    names = [
-        (s.line, name)
-        for s in groups.get("journal", none)
-        if (name := _first_line_only(s, state, "journal name")) is not None
-    ]
-    name = state.pick("journal name", names, None)
-    locator = state.pick("volume, issue and pages", found.locators, None)
-    journal = None
-    if names or found.locators:
-        loc = locator or Locator()
-        journal = Journal(name, loc.volume, loc.issue, loc.pages, loc.article_number)
-
-    publishers = [
-        (s.line, p)
-        for s in groups.get("publisher", none)
-        if (p := _first_line_only(s, state, "publisher")) is not None
-    ]
-    publisher = state.pick("publisher", publishers, None)
-    doi = state.pick("DOI", found.dois, None)
-
-    keywords = state.pick(
-        "keyword list",
-        [k for k in _each(groups.get("keywords", none), lambda s: _keywords(s, state)) if k[1]],
-        (),
-    )
-    categories = state.pick(
-        "category list",
-        [c for c in _each(groups.get("categories", none), lambda s: _keywords(s, state)) if c[1]],
-        (),
-    )
-    funding = state.pick(
-        "funding list",
-        [f for f in _each(groups.get("funding", none), lambda s: _funding(s, state)) if f[1]],
-        (),
-    )
-    texts = [
-        (s.line if s.line is not None else s.lines[0][0], text)
-        for s in groups.get("abstract", none)
-        if s.lines and (text := _abstract(s, state, source_format)) is not None
-    ]
-    summary, abstract = state.pick("abstract", texts, (None, None))
-    authors, claim = _authors(groups.get("authors", none), state)
-
-    primary_lines = [line for s in sections if s.kind in _RATING_KINDS for line in s.lines]
-    scores, counts, note = _primary(primary_lines, state)
-    if header_score is not None and header_score[1] is not None:
-        scores.insert(0, header_score)
-    scores = [s for s in scores if s[1] is not None]
-    if not scores or not counts:
-        widget_scores, widget_counts = _widgets(found.widgets, state)
-        scores = scores or widget_scores
-        counts = counts or widget_counts
-    secondary = state.pick(
-        "secondary ratings",
-        [
-            r
-            for r in _each(
-                groups.get("secondary_ratings", none), lambda s: _secondary(s.lines, state)
-            )
-            if r[1]
-        ],
-        (),
-    )
-    rating = None
-    has_rating_block = not groups.keys().isdisjoint(
-        ("reviews", "primary_rating", "secondary_ratings")
-    )
-    if has_rating_block or header_score is not None:
-        rating = Rating(
-            score=state.pick("rating score", scores, None),
-            count=state.pick("number of ratings", counts, None),
-            note=note,
-            secondary=secondary,
-        )
-
-    recommended = state.pick(
-        "recommended list",
-        [
-            r
-            for r in _each(
-                groups.get("recommended", none), lambda s: _recommended(s, state, found.glued)
-            )
-            if r[1]
-        ],
-        (),
-    )
-
-    for section in groups.get("after_rating", none):
+    page = _Page(state, sections, _group(sections), found, source_format, header_score)
+    summary, abstract = _abstracts(page)
+    authors, claim = _authors(page.sections("authors"), state)
+    for section in page.sections("after_rating"):
         for line in section.lines:
             state.unplaced(line, "after the rating block")
-
     paper = Paper(
         title=title,
         article_type=article_type,
-        journal=journal,
-        publisher=publisher,
-        doi=doi,
-        keywords=keywords,
-        categories=categories,
-        funding=funding,
+        journal=_journal(page),
+        publisher=state.pick("publisher", page.values("publisher", _publisher), None),
+        doi=state.pick("DOI", found.dois, None),
+        keywords=state.pick("keyword list", page.values("keywords", _keywords), ()),
+        categories=state.pick("category list", page.values("categories", _keywords), ()),
+        funding=state.pick("funding list", page.values("funding", _funding), ()),
         summary=summary,
         abstract=abstract,
         authors=authors,
         author_claim=claim,
-        rating=rating,
+        rating=_rating(page),
         actions=tuple(dict.fromkeys(found.actions)),
-        recommended=recommended,
+        recommended=state.pick("recommended list", page.values("recommended", _recommended), ()),
         source=Source(
             layout.site if found.peeref else None,
             "html" if source_format == "html" else "text",
@@ -1377,10 +1288,104 @@ def build_paper(
         paper = merge_metadata(paper, metadata, state)
     if any("\ufffd" in text for _, text in lines):
         paper = _drop_damaged(paper, lines, state)
+    _check_recognised(paper, page, metadata)
+    if not _has_signature(paper, page.groups, found, header_score):
+        paper = _metadata_only(paper, metadata, state)
+    changes: dict[str, Any] = {}
+    if state.warnings:
+        changes["warnings"] = tuple(sorted(state.warnings, key=_warning_order))
+    if provenance:
+        changes["provenance"] = _provenance(paper, visible, page.groups, found, state, metadata)
+    return attrs.evolve(paper, **changes) if changes else paper
 
+
+@attrs.define
+class _Page:
+    """What the field readers read: the page's sections and what stands for itself."""
+
+    state: _State
+    #: Every section, in page order.
+    all: list[Section]
+    groups: dict[str, list[Section]]
+    found: Extracted
+    source_format: str
+    header_score: tuple[int, float | None] | None
+
+    def sections(self, kind: str) -> list[Section]:
+        """The sections of *kind*, in page order."""
+        return self.groups.get(kind, [])
+
+    def values(self, kind: str, read: Callable[[Section, _Page], T]) -> list[tuple[int | None, T]]:
+        """The non-empty value *read* finds in each section of *kind*, with its line."""
+        return [(s.line, value) for s in self.sections(kind) if (value := read(s, self))]
+
+
+def _publisher(section: Section, page: _Page) -> str | None:
+    return _first_line_only(section, page.state, "publisher")
+
+
+def _journal(page: _Page) -> Journal | None:
+    """The journal block: the name from its section, the locator from where it stands."""
+    state = page.state
+    names = [
+        (s.line, name)
+        for s in page.sections("journal")
+        if (name := _first_line_only(s, state, "journal name")) is not None
+    ]
+    name = state.pick("journal name", names, None)
+    locator = state.pick("volume, issue and pages", page.found.locators, None)
+    if not names and not page.found.locators:
+        return None
+    loc = locator or Locator()
+    return Journal(name, loc.volume, loc.issue, loc.pages, loc.article_number)
+
+
+def _abstracts(page: _Page) -> tuple[str | None, str | None]:
+    """The summary and the abstract under the button (or an ``Abstract`` section)."""
+    texts = [
+        (s.line if s.line is not None else s.lines[0][0], text)
+        for s in page.sections("abstract")
+        if s.lines and (text := _abstract(s, page.state, page.source_format)) is not None
+    ]
+    return page.state.pick("abstract", texts, (None, None))
+
+
+def _has_rating_block(page: _Page) -> bool:
+    return not page.groups.keys().isdisjoint(("reviews", "primary_rating", "secondary_ratings"))
+
+
+def _rating(page: _Page) -> Rating | None:
+    """The rating block: the header score, the primary rating, widgets, sub-scores."""
+    state = page.state
+    primary_lines = [line for s in page.all if s.kind in _RATING_KINDS for line in s.lines]
+    scores, counts, note = _primary(primary_lines, state)
+    if page.header_score is not None and page.header_score[1] is not None:
+        scores.insert(0, page.header_score)
+    scores = [s for s in scores if s[1] is not None]
+    if not scores or not counts:
+        widget_scores, widget_counts = _widgets(page.found.widgets, state)
+        scores = scores or widget_scores
+        counts = counts or widget_counts
+    secondary = state.pick(
+        "secondary ratings",
+        page.values("secondary_ratings", lambda s, p: _secondary(s.lines, p.state)),
+        (),
+    )
+    if not _has_rating_block(page) and page.header_score is None:
+        return None
+    return Rating(
+        score=state.pick("rating score", scores, None),
+        count=state.pick("number of ratings", counts, None),
+        note=note,
+        secondary=secondary,
+    )
+
+
+def _check_recognised(paper: Paper, page: _Page, metadata: Metadata | None) -> None:
+    """Raise :class:`UnrecognizedPage` unless the page shows enough parts of a paper page."""
     recognised = sum(
         (
-            paper.article_type is not None or header_score is not None,
+            paper.article_type is not None or page.header_score is not None,
             paper.title is not None and metadata is not None and metadata.title is not None,
             paper.journal is not None,
             paper.publisher is not None,
@@ -1388,10 +1393,10 @@ def build_paper(
             bool(paper.keywords),
             bool(paper.funding),
             bool(paper.authors) or paper.author_claim is not None,
-            has_rating_block or (paper.rating is not None and metadata is not None),
+            _has_rating_block(page) or (paper.rating is not None and metadata is not None),
             bool(paper.actions),
-            "recommended" in groups,
-            any(s.line is not None for s in groups.get("abstract", none)),
+            "recommended" in page.groups,
+            any(s.line is not None for s in page.sections("abstract")),
         )
     )
     if recognised < MIN_RECOGNISED:
@@ -1400,14 +1405,6 @@ def build_paper(
             "'Journal', 'Publisher', 'DOI', 'Keywords' or 'Funding', but found "
             f"{'only one of them' if recognised else 'none of them'}."
         )
-    if not _has_signature(paper, groups, found, header_score):
-        paper = _metadata_only(paper, metadata, state)
-    changes: dict[str, Any] = {}
-    if state.warnings:
-        changes["warnings"] = tuple(sorted(state.warnings, key=_warning_order))
-    if provenance:
-        changes["provenance"] = _provenance(paper, visible, groups, found, state, metadata)
-    return attrs.evolve(paper, **changes) if changes else paper
 
 
 def _span(sections: list[Section]) -> tuple[int | None, int | None]:
