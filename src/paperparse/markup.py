@@ -1,14 +1,29 @@
 r"""Marks that dump tools add to a page's text, removed before a line is read.
 
-Each rule is one tool's habit, and none can occur in a value the record holds:
+A tool's marks are removed only from a page that shows the tool's signature, because
+the same characters are content elsewhere: ``[Ru(bpy)3](PF6)2`` is a chemical formula,
+``[2]rotaxane`` a molecule and ``__proto__`` a word, not a link, a link number and bold
+text. The signatures and the marks:
 
-* html2text (Markdown): ``[text](url)`` links and ``![alt](url)`` images keep their
-  text, ``**bold**`` and ``__bold__`` lose their marks, ``# `` heading marks and
-  backslash escapes (``1\.``) go, table rules (``---|---``) are blank and a row's
-  outer ``|`` go (a row's inner `` | `` separates a label from its value).
-* lynx: link numbers glued to the link text (``[12]JOURNAL``), ``(BUTTON)``, and
-  ``[IMG]``/``[INLINE]``/``[LINK]`` placeholders go.
+* Markdown (html2text, pandoc's Markdown): a link whose target is written like a URL
+  (``[text](/path)``, ``(https://…)``, ``(#id)``), a heading line (``# Title``), a line
+  in bold (``**Label**``) or a table rule (``---|---``). Such a page loses its links'
+  targets, its ``**`` bold marks, its ``#`` heading marks and its backslash escapes
+  (``1\.``); the rows of its tables lose their outer ``|`` and keep the inner one as
+  `` | `` (a row's inner ``|`` separates a label from its value). A link written like a
+  URL is removed on any page (the URL shape is its own signature).
+* lynx: ``(BUTTON)``-like form marks and ``[IMG]``/``[INLINE]``/``[LINK]``/``[EMBED]``
+  placeholders (removed on any page: they are the signature), a ``References`` list of
+  numbered URLs, or many distinct link numbers glued to words (``[12]JOURNAL``). Only
+  on such a page does a number glued to a word start lose its brackets and number.
+* pandoc plain: table rules (``------ ---``), grid borders (``+---+``, ``+===+``) and
+  grid rows (``| Novelty | 4.5 |``). Rules and borders are layout wherever they stand: a
+  line made only of rule characters with a run of three dashes or equal signs is blank.
 * w3m: a superscript written ``N^6`` reads ``N6``, as the HTML's ``N<sup>6</sup>``.
+
+Every rule is linear in the page's length by construction: the line rules look at one
+stripped line at a time with string methods, and the patterns run over the whole page
+start with a literal and bound every repetition.
 """
 
 from __future__ import annotations
@@ -16,21 +31,31 @@ from __future__ import annotations
 import re
 from typing import Final
 
-_LINK: Final = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
-_HEADING: Final = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.MULTILINE)
+#: A link or image whose target is written like a URL: a scheme, ``/``, ``#``, ``?``,
+#: ``./`` or ``www.``. Link text up to 1,000 characters, target up to 2,000 (it may hold
+#: blanks, which html2text leaves unescaped, and one level of parentheses).
+_LINK: Final = re.compile(
+    r"!?\[([^\[\]]{0,1000})\]\("
+    r"(?=[A-Za-z][A-Za-z0-9+.\-]{0,20}:|[/#?]|\.{1,2}/|www\.)"
+    r"(?:[^()]|\([^()]{0,1000}\)){0,2000}\)"
+)
+#: A Markdown link target written like a URL, right after ``](``: the Markdown signature.
+_URL_TARGET: Final = re.compile(r"\]\((?:https?://|/|#)")
 _ESCAPE: Final = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
-_TABLE_RULE: Final = re.compile(
-    r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$", re.MULTILINE
-)
-#: The outer border of a Markdown table row (a row's inner " | " separates its cells).
-_ROW_BORDER: Final = re.compile(r"^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$", re.MULTILINE)
 #: Starts with a literal "[" so that the engine can scan for it quickly; whether the
-#: number stands at a word start is checked in _drop_lynx_ref.
-_LYNX_REF: Final = re.compile(r"\[\d{1,4}\](?=\S)")
+#: number stands at a word start is checked in _is_word_start.
+_LYNX_REF: Final = re.compile(r"\[([0-9]{1,4})\](?=\S)")
 _LYNX_TOKEN: Final = re.compile(
-    r"\((?:BUTTON|RADIO|CHECKBOX)\)[ \t]*|\[(?:IMG|INLINE|LINK|EMBED)\][ \t]*"
+    r"\((?:BUTTON|RADIO|CHECKBOX)\)[ \t]{0,80}|\[(?:IMG|INLINE|LINK|EMBED)\][ \t]{0,80}"
 )
+#: lynx's list of link targets at the end of a dump: ``References`` then ``   1. URL``.
+_LYNX_REFERENCES: Final = re.compile(r"\nReferences\n\n {0,8}1\. [a-z]{1,20}:")
+#: A page with at least this many distinct link numbers glued to words is a lynx dump.
+_LYNX_MIN_REFS: Final = 5
 _CARET: Final = re.compile(r"(?<=[A-Za-z0-9])\^(?=[A-Za-z0-9+\-])")
+
+#: The characters a table rule or grid border is made of.
+_RULE_CHARS: Final = "-=+|: \t"
 
 
 def strip_markup(text: str) -> str:
@@ -44,32 +69,134 @@ def strip_markup(text: str) -> str:
     'JOURNAL OF X'
     >>> strip_markup("**Keywords:** a; b\n# A title\n1\\. NSF")
     'Keywords: a; b\nA title\n1. NSF'
-    >>> strip_markup("[7]JOURNAL OF X\n(BUTTON) Rate this paper")
-    'JOURNAL OF X\nRate this paper'
+    >>> strip_markup("(BUTTON) Rate this paper")
+    'Rate this paper'
     >>> strip_markup("N^6-methyladenosine\n---|---\n| Novelty | - |")
     'N6-methyladenosine\n\nNovelty | -'
-    >>> strip_markup("NSFC [81700553]\n[18F]FDG PET")
-    'NSFC [81700553]\n[18F]FDG PET'
+    >>> strip_markup("NSFC [81700553]\n[18F]FDG PET\n[2]rotaxane __proto__")
+    'NSFC [81700553]\n[18F]FDG PET\n[2]rotaxane __proto__'
+    >>> strip_markup("[Ru(bpy)3](PF6)2\n  ------ ---\n  Novelty  -")
+    '[Ru(bpy)3](PF6)2\n\n  Novelty  -'
     """
     if _contains(text, "]("):
-        text = _LINK.sub(r"\1", text)
-    if _contains(text, "**") or _contains(text, "__"):
-        text = text.replace("**", "").replace("__", "")  # bold marks, in pairs or not
-    if "#" in text:
-        text = _HEADING.sub("", text)
-    if "\\" in text:
+        text = _LINK.sub(lambda m: _link_text(m, text), text)
+    markdown = _is_markdown(text)
+    grid = _contains(text, "+--") or _contains(text, "+==")
+    if markdown and "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
-    if "---" in text:
-        text = _TABLE_RULE.sub("", text)
-    if "|" in text:
-        text = _ROW_BORDER.sub("", text)
-    if "[" in text:
-        text = _LYNX_REF.sub(lambda m: _drop_lynx_ref(m, text), text)
+    if markdown or "---" in text or "===" in text or grid:
+        text = _strip_lines(text, markdown=markdown, tables=markdown or grid)
+    if _contains(text, "[") and _is_lynx(text):
+        text = _LYNX_REF.sub(lambda m: "" if _is_word_start(m, text) else m[0], text)
     if "(BUTTON)" in text or "(RADIO)" in text or "(CHECKBOX)" in text or _contains(text, "[I"):
         text = _LYNX_TOKEN.sub("", text)
     if "^" in text:
         text = _CARET.sub("", text)
     return text
+
+
+#: Put between two links that touch (``[A](/a)[B](/b)``): the page shows two elements,
+#: and :func:`paperparse.normalize.lines` reads them as two lines with one number.
+LINK_BREAK: Final = "\x1e"
+
+
+def _link_text(match: re.Match[str], text: str) -> str:
+    """A link's text, and :data:`LINK_BREAK` when another link follows at once."""
+    end = match.end()
+    follows = text.startswith("[", end) or text.startswith("![", end)
+    return match[1] + LINK_BREAK if follows else match[1]
+
+
+def _is_markdown(text: str) -> bool:
+    """Return whether *text* shows a Markdown signature (see the module docstring)."""
+    if _contains(text, "](") and _URL_TARGET.search(text) is not None:
+        return True
+    if "#" in text and ("\n# " in text or "\n## " in text or text.startswith("# ")):
+        return True
+    if _contains(text, "**"):
+        for line in text.split("\n"):
+            line = line.strip()
+            if len(line) > 4 and line.startswith("**") and line.endswith(("**", "**:")):
+                return True
+    if _contains(text, "---|") or _contains(text, "|---"):
+        return any(_is_rule(line.strip()) and "|" in line for line in text.split("\n"))
+    return False
+
+
+def _is_lynx(text: str) -> bool:
+    """Return whether *text* shows a lynx signature (see the module docstring)."""
+    if "(BUTTON)" in text or _LYNX_REFERENCES.search(text) is not None:
+        return True
+    numbers: set[str] = set()
+    for match in _LYNX_REF.finditer(text):
+        if _is_word_start(match, text):
+            numbers.add(match[1])
+            if len(numbers) >= _LYNX_MIN_REFS:
+                return True
+    return False
+
+
+def _is_word_start(match: re.Match[str], text: str) -> bool:
+    """Return whether a lynx link number opens a word (``[7]JOURNAL``)."""
+    start = match.start()
+    return start == 0 or text[start - 1] in " \t\n("
+
+
+def _is_rule(line: str) -> bool:
+    """Return whether a stripped *line* is a table rule or grid border: layout only.
+
+    >>> _is_rule("---|---"), _is_rule("------------------ ---"), _is_rule("+===+===+")
+    (True, True, True)
+    >>> _is_rule("-"), _is_rule("--"), _is_rule("Novelty | ---")
+    (False, False, False)
+    """
+    return ("---" in line or "===" in line) and not line.strip(_RULE_CHARS)
+
+
+def _strip_lines(text: str, *, markdown: bool, tables: bool) -> str:
+    """Apply the line rules: rules and borders go; Markdown and table marks go."""
+    out = text.split("\n")
+    in_table = False
+    for index, raw in enumerate(out):
+        line = raw.strip(" \t")
+        if not line:
+            in_table = False
+            continue
+        if line[0] in "-=+|:" and _is_rule(line):
+            out[index] = ""
+            if tables and "|" in line and index and "|" in out[index - 1]:
+                out[index - 1] = _table_row(out[index - 1])  # the header row
+            in_table = tables
+            continue
+        changed = line
+        if markdown:
+            if line[0] == "#":
+                changed = _heading(changed)
+            if "**" in changed:
+                changed = changed.replace("**", "")
+        if tables and "|" in changed and (in_table or changed[0] == "|" or changed[-1] == "|"):
+            changed = _table_row(changed)
+        if changed != line:
+            out[index] = changed
+    return "\n".join(out)
+
+
+def _heading(line: str) -> str:
+    """Drop a Markdown heading mark (one to six ``#`` and a blank) from a stripped line."""
+    marks = len(line) - len(line.lstrip("#"))
+    if marks <= 6 and line[marks : marks + 1] in (" ", "\t"):
+        return line[marks:].lstrip(" \t")
+    return line
+
+
+def _table_row(line: str) -> str:
+    """Read a table row: outer ``|`` go, each inner ``|`` becomes `` | ``.
+
+    >>> _table_row("| Novelty | 4.5 |"), _table_row("Novelty|  "), _table_row("Sig| 4.5")
+    ('Novelty | 4.5', 'Novelty', 'Sig | 4.5')
+    """
+    cells = [cell.strip(" \t") for cell in line.strip(" \t").strip("|").split("|")]
+    return " | ".join(cells)
 
 
 #: How many times :func:`_contains` looks at its first character before it hands over.
@@ -94,9 +221,3 @@ def _contains(text: str, needle: str) -> bool:
             return True
         index = text.find(first, index + 1)
     return needle in text
-
-
-def _drop_lynx_ref(match: re.Match[str], text: str) -> str:
-    """Drop a lynx link number that opens a word (``[7]JOURNAL``), keep anything else."""
-    start = match.start()
-    return "" if start == 0 or text[start - 1] in " \t\n(" else match[0]
