@@ -52,10 +52,18 @@ def parse_score(text: str) -> float | None:
 def looks_like_score(text: str) -> bool:
     """Return whether *text* is written like a score (even one out of range).
 
+    A score written with other digits than ASCII ones (``\u0664.\u0667``, ``\uff14.\uff17``,
+    ``\u00b2``) is written like a score too: it is a score nobody reads, not a word.
+
     >>> looks_like_score("9.4/10"), looks_like_score("Novelty")
     (True, False)
+    >>> looks_like_score("\uff14.\uff17"), parse_score("\uff14.\uff17") is None
+    (True, True)
     """
-    return _SCORE.fullmatch(text.strip()) is not None
+    text = text.strip()
+    if not text.isascii():
+        text = "".join("0" if char.isdigit() else char for char in text)
+    return _SCORE.fullmatch(text) is not None
 
 
 def parse_count(text: str) -> int | None:
