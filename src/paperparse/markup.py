@@ -15,7 +15,8 @@ text. The signatures and the marks:
 * lynx: ``(BUTTON)``-like form marks and ``[IMG]``/``[INLINE]``/``[LINK]``/``[EMBED]``
   placeholders (removed on any page: they are the signature), a ``References`` list of
   numbered URLs, or many distinct link numbers glued to words (``[12]JOURNAL``). Only
-  on such a page does a number glued to a word start lose its brackets and number.
+  on such a page does a number glued to a word start lose its brackets and number, and
+  only one that follows lynx's sequence (links are numbered in page order).
 * pandoc plain: table rules (``------ ---``), grid borders (``+---+``, ``+===+``) and
   grid rows (``| Novelty | 4.5 |``). Rules and borders are layout wherever they stand: a
   line made only of rule characters with a run of three dashes or equal signs is blank.
@@ -87,7 +88,7 @@ def strip_markup(text: str) -> str:
     if markdown or "---" in text or "===" in text or grid:
         text = _strip_lines(text, markdown=markdown, tables=markdown or grid)
     if _contains(text, "[") and _is_lynx(text):
-        text = _LYNX_REF.sub(lambda m: "" if _is_word_start(m, text) else m[0], text)
+        text = _drop_lynx_refs(text)
     if "(BUTTON)" in text or "(RADIO)" in text or "(CHECKBOX)" in text or _contains(text, "[I"):
         text = _LYNX_TOKEN.sub("", text)
     if "^" in text:
@@ -134,6 +135,40 @@ def _is_lynx(text: str) -> bool:
             if len(numbers) >= _LYNX_MIN_REFS:
                 return True
     return False
+
+
+#: lynx numbers links 1, 2, 3 ... in the order they stand; a number may skip a few
+#: (a numbered element whose mark does not open a word), not more.
+_LYNX_MAX_GAP: Final = 5
+
+
+def _drop_lynx_refs(text: str) -> str:
+    r"""Drop the lynx link numbers of a lynx dump, keeping numbers out of lynx's sequence.
+
+    lynx numbers its links in the order they stand on the page, so a link number is
+    one more (or a few more) than the one before; ``[2]rotaxane`` in a title after the
+    navigation's ``[1]``...``[8]`` is a molecule's name, not a link number. A number
+    glued to the text before it (``Ann Lee[4]Bo Chen``: two links that touch) becomes
+    :data:`LINK_BREAK`, as two Markdown links that touch.
+
+    >>> _drop_lynx_refs("[1]Home [2]Papers\n[2]Rotaxanes [3]JOURNAL")
+    'Home Papers\n[2]Rotaxanes JOURNAL'
+    >>> _drop_lynx_refs("[1]Ann Lee[2]Bo Chen") == "Ann Lee" + LINK_BREAK + "Bo Chen"
+    True
+    """
+    numbers = [int(m[1]) for m in _LYNX_REF.finditer(text)]
+    if not numbers:
+        return text
+    last = [min(numbers) - 1]  # a dump cut at its start begins past 1
+
+    def drop(match: re.Match[str]) -> str:
+        number = int(match[1])
+        if not last[0] < number <= last[0] + _LYNX_MAX_GAP:
+            return match[0]
+        last[0] = number
+        return "" if _is_word_start(match, text) else LINK_BREAK
+
+    return _LYNX_REF.sub(drop, text)
 
 
 def _is_word_start(match: re.Match[str], text: str) -> bool:
