@@ -6,12 +6,12 @@ the same characters are content elsewhere: ``[Ru(bpy)3](PF6)2`` is a chemical fo
 text. The signatures and the marks:
 
 * Markdown (html2text, pandoc's Markdown): a link whose target is written like a URL
-  (``[text](/path)``, ``(https://…)``, ``(#id)``), a heading line (``# Title``), a line
-  in bold (``**Label**``) or a table rule (``---|---``). Such a page loses its links'
-  targets, its ``**`` bold marks, its ``#`` heading marks and its backslash escapes
-  (``1\.``); the rows of its tables lose their outer ``|`` and keep the inner one as
-  `` | `` (a row's inner ``|`` separates a label from its value). A link written like a
-  URL is removed on any page (the URL shape is its own signature).
+  (``[text](/path)``, ``(https://…)``, ``(#id)``), two heading lines (``# Title``,
+  ``## Authors``), a line in bold (``**Label**``) or a table rule (``---|---``). Such a
+  page loses its links' targets, its ``**`` bold marks, its ``#`` heading marks and its
+  backslash escapes (``1\.``); the rows of its tables lose their outer ``|`` and keep
+  the inner one as `` | `` (a row's inner ``|`` separates a label from its value). A
+  link written like a URL is removed on any page (the URL shape is its own signature).
 * lynx: ``(BUTTON)``-like form marks and ``[IMG]``/``[INLINE]``/``[LINK]``/``[EMBED]``
   placeholders (removed on any page: they are the signature), a ``References`` list of
   numbered URLs, or many distinct link numbers glued to words (``[12]JOURNAL``). Only
@@ -19,7 +19,8 @@ text. The signatures and the marks:
   only one that follows lynx's sequence (links are numbered in page order).
 * pandoc plain: table rules (``------ ---``), grid borders (``+---+``, ``+===+``) and
   grid rows (``| Novelty | 4.5 |``). Rules and borders are layout wherever they stand: a
-  line made only of rule characters with a run of three dashes or equal signs is blank.
+  line made only of rule characters with a run of three dashes or equal signs is blank,
+  and such a run after a label (``Reviews: ------ ---``) goes.
 * w3m: a superscript written ``N^6`` reads ``N6``, as the HTML's ``N<sup>6</sup>``.
 
 Every rule is linear in the page's length by construction: the line rules look at one
@@ -42,6 +43,8 @@ _LINK: Final = re.compile(
 )
 #: A Markdown link target written like a URL, right after ``](``: the Markdown signature.
 _URL_TARGET: Final = re.compile(r"\]\((?:https?://|/|#)")
+#: A Markdown heading line (``## Authors``); anchored at line starts, so linear.
+_HEADING_LINE: Final = re.compile(r"^#{1,6}[^\S\n]", re.MULTILINE)
 _ESCAPE: Final = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 #: Starts with a literal "[" so that the engine can scan for it quickly; whether the
 #: number stands at a word start is checked in _is_word_start.
@@ -55,8 +58,8 @@ _LYNX_REFERENCES: Final = re.compile(r"\nReferences\n\n {0,8}1\. [a-z]{1,20}:")
 _LYNX_MIN_REFS: Final = 5
 _CARET: Final = re.compile(r"(?<=[A-Za-z0-9])\^(?=[A-Za-z0-9+\-])")
 
-#: The characters a table rule or grid border is made of.
-_RULE_CHARS: Final = "-=+|: \t"
+#: Deletes the characters a table rule or grid border is made of (blanks aside).
+_RULE_CHARS: Final = str.maketrans("", "", "-=+|:")
 
 
 def strip_markup(text: str) -> str:
@@ -68,8 +71,8 @@ def strip_markup(text: str) -> str:
 
     >>> strip_markup("[JOURNAL OF X](/journal/12)")
     'JOURNAL OF X'
-    >>> strip_markup("**Keywords:** a; b\n# A title\n1\\. NSF")
-    'Keywords: a; b\nA title\n1. NSF'
+    >>> strip_markup("[Home](/)\n**Keywords:** a; b\n# A title\n1\\. NSF")
+    'Home\nKeywords: a; b\nA title\n1. NSF'
     >>> strip_markup("(BUTTON) Rate this paper")
     'Rate this paper'
     >>> strip_markup("N^6-methyladenosine\n---|---\n| Novelty | - |")
@@ -79,9 +82,9 @@ def strip_markup(text: str) -> str:
     >>> strip_markup("[Ru(bpy)3](PF6)2\n  ------ ---\n  Novelty  -")
     '[Ru(bpy)3](PF6)2\n\n  Novelty  -'
     """
+    markdown = _is_markdown(text)
     if _contains(text, "]("):
         text = _LINK.sub(lambda m: _link_text(m, text), text)
-    markdown = _is_markdown(text)
     grid = _contains(text, "+--") or _contains(text, "+==")
     if markdown and "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
@@ -102,18 +105,26 @@ LINK_BREAK: Final = "\x1e"
 
 
 def _link_text(match: re.Match[str], text: str) -> str:
-    """A link's text, and :data:`LINK_BREAK` when another link follows at once."""
+    r"""A link's text, and :data:`LINK_BREAK` when another link follows at once.
+
+    >>> strip_markup("[Hot corrosion](/search?q=Hot\ncorrosion); [Salt](/s)")
+    'Hot corrosion\n; Salt'
+    """
     end = match.end()
     follows = text.startswith("[", end) or text.startswith("![", end)
-    return match[1] + LINK_BREAK if follows else match[1]
+    kept = match[1] + LINK_BREAK if follows else match[1]
+    # A target wrapped onto the next line keeps its line breaks: line numbers stay right.
+    return kept + "\n" * (match[0].count("\n") - match[1].count("\n"))
 
 
 def _is_markdown(text: str) -> bool:
     """Return whether *text* shows a Markdown signature (see the module docstring)."""
     if _contains(text, "](") and _URL_TARGET.search(text) is not None:
         return True
-    if "#" in text and ("\n# " in text or "\n## " in text or text.startswith("# ")):
-        return True
+    if "#" in text:
+        headings = _HEADING_LINE.finditer(text)
+        if next(headings, None) is not None and next(headings, None) is not None:
+            return True
     if _contains(text, "**"):
         for line in text.split("\n"):
             line = line.strip()
@@ -185,31 +196,42 @@ def _is_rule(line: str) -> bool:
     >>> _is_rule("-"), _is_rule("--"), _is_rule("Novelty | ---")
     (False, False, False)
     """
-    return ("---" in line or "===" in line) and not line.strip(_RULE_CHARS)
+    return ("---" in line or "===" in line) and not line.translate(_RULE_CHARS).strip()
 
 
 def _strip_lines(text: str, *, markdown: bool, tables: bool) -> str:
-    """Apply the line rules: rules and borders go; Markdown and table marks go."""
+    """Apply the line rules: rules and borders go; Markdown and table marks go.
+
+    A table is the row before a rule with ``|`` (its header) and the rows with ``|``
+    after it, blank lines between them allowed.
+    """
     out = text.split("\n")
     in_table = False
+    previous = -1  # the last line that is not blank
     for index, raw in enumerate(out):
-        line = raw.strip(" \t")
+        line = raw.strip()
         if not line:
-            in_table = False
             continue
         if line[0] in "-=+|:" and _is_rule(line):
             out[index] = ""
-            if tables and "|" in line and index and "|" in out[index - 1]:
-                out[index - 1] = _table_row(out[index - 1])  # the header row
+            if tables and "|" in line and previous >= 0 and "|" in out[previous]:
+                out[previous] = _table_row(out[previous])  # the header row
             in_table = tables
             continue
+        previous = index
         changed = line
+        if ":" in line and ("---" in line or "===" in line):
+            label, _, value = line.partition(":")
+            if _is_rule(value):
+                changed = label + ":"
         if markdown:
             if line[0] == "#":
                 changed = _heading(changed)
             if "**" in changed:
                 changed = changed.replace("**", "")
-        if tables and "|" in changed and (in_table or changed[0] == "|" or changed[-1] == "|"):
+        if "|" not in changed:
+            in_table = False
+        elif tables and (in_table or changed[0] == "|" or changed[-1] == "|"):
             changed = _table_row(changed)
         if changed != line:
             out[index] = changed
@@ -219,8 +241,8 @@ def _strip_lines(text: str, *, markdown: bool, tables: bool) -> str:
 def _heading(line: str) -> str:
     """Drop a Markdown heading mark (one to six ``#`` and a blank) from a stripped line."""
     marks = len(line) - len(line.lstrip("#"))
-    if marks <= 6 and line[marks : marks + 1] in (" ", "\t"):
-        return line[marks:].lstrip(" \t")
+    if marks <= 6 and line[marks : marks + 1].isspace():
+        return line[marks:].lstrip()
     return line
 
 
@@ -230,7 +252,7 @@ def _table_row(line: str) -> str:
     >>> _table_row("| Novelty | 4.5 |"), _table_row("Novelty|  "), _table_row("Sig| 4.5")
     ('Novelty | 4.5', 'Novelty', 'Sig | 4.5')
     """
-    cells = [cell.strip(" \t") for cell in line.strip(" \t").strip("|").split("|")]
+    cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
     return " | ".join(cells)
 
 
