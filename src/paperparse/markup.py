@@ -130,14 +130,16 @@ def _is_markdown(text: str) -> bool:
             line = line.strip()
             if len(line) > 4 and line.startswith("**") and line.endswith(("**", "**:")):
                 return True
-    if _contains(text, "---|") or _contains(text, "|---"):
+    if "|" in text and ("---|" in text or "|---" in text):  # "|" is rare, "-" is not
         return any(_is_rule(line.strip()) and "|" in line for line in text.split("\n"))
     return False
 
 
 def _is_lynx(text: str) -> bool:
     """Return whether *text* shows a lynx signature (see the module docstring)."""
-    if "(BUTTON)" in text or _LYNX_REFERENCES.search(text) is not None:
+    if "(BUTTON)" in text:
+        return True
+    if "\nReferences\n" in text and _LYNX_REFERENCES.search(text) is not None:
         return True
     numbers: set[str] = set()
     for match in _LYNX_REF.finditer(text):

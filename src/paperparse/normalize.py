@@ -73,7 +73,7 @@ def clean(text: str) -> str:
     >>> clean("Cafe\u0301") == "Caf\u00e9"
     True
     """
-    if _ANY_INVISIBLE.search(text) is not None:
+    if not text.isascii() and _ANY_INVISIBLE.search(text) is not None:
         text = text.translate(_INVISIBLE)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
@@ -91,7 +91,7 @@ def lines(text: str) -> list[Line]:
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _ANY_INVISIBLE.search(text) is not None:
+    if not text.isascii() and _ANY_INVISIBLE.search(text) is not None:
         # Before the dump-tool marks are read: a zero-width space inside "[12]" or
         # "**" must not hide the mark.
         text = text.translate(_INVISIBLE)
