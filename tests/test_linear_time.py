@@ -27,6 +27,7 @@ import pytest
 
 import paperparse
 from paperparse import markup, normalize
+from paperparse.api import looks_like_html
 from paperparse.encoding import declared_charset
 from paperparse.fields import doi, funding, journal, lists, rating
 
@@ -164,6 +165,8 @@ FAMILIES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     "funding: a long marker": (funding.strip_marker, lambda n: "(" + "1" * n),
     "lists: open brackets": (lambda t: lists.parse_keywords([t]), lambda n: "(" * n + ";"),
     "lists: author commas": (lists.parse_author_line, lambda n: "A, " * (n // 3)),
+    # api: the format sniffer (it reads the first 2 KB: the time must not grow at all)
+    "api: comments before text": (looks_like_html, lambda n: "<!-- -->" * (n // 8) + "x"),
     # encoding: the declared charset (bytes; the builder's text is encoded)
     "encoding: blanks in a meta charset": (
         lambda t: declared_charset(t.encode()),

@@ -73,7 +73,7 @@ def clean(text: str) -> str:
     >>> clean("Cafe\u0301") == "Caf\u00e9"
     True
     """
-    if not text.isascii() and _ANY_INVISIBLE.search(text) is not None:
+    if _ANY_INVISIBLE.search(text) is not None:
         text = text.translate(_INVISIBLE)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
