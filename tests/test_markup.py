@@ -145,3 +145,8 @@ def test_strip_markup_is_idempotent_on_its_output_lines(text: str) -> None:
 def test_a_rule_after_a_label_is_layout() -> None:
     assert strip_markup("Reviews: --------------------- -----\nx") == "Reviews:\nx"
     assert strip_markup("Note: a --- b\nx") == "Note: a --- b\nx"
+
+
+@pytest.mark.parametrize("text", ["[Na](Cl: 2)", "[x](see: y)", "[2](3)", "[a](b c)"])
+def test_a_target_not_written_like_a_url_is_content(text: str) -> None:
+    assert strip_markup(f"[Home](/)\n{text}") == f"Home\n{text}"

@@ -33,12 +33,13 @@ from __future__ import annotations
 import re
 from typing import Final
 
-#: A link or image whose target is written like a URL: a scheme, ``/``, ``#``, ``?``,
-#: ``./`` or ``www.``. Link text up to 1,000 characters, target up to 2,000 (it may hold
-#: blanks, which html2text leaves unescaped, and one level of parentheses).
+#: A link or image whose target is written like a URL: a web scheme, ``/``, ``#``,
+#: ``?``, ``./`` or ``www.`` (``(PF6)``, ``(see: x)`` are not). Link text up to 1,000
+#: characters, target up to 2,000 (it may hold blanks, which html2text leaves
+#: unescaped, and one level of parentheses).
 _LINK: Final = re.compile(
     r"!?\[([^\[\]]{0,1000})\]\("
-    r"(?=[A-Za-z][A-Za-z0-9+.\-]{0,20}:|[/#?]|\.{1,2}/|www\.)"
+    r"(?=(?:https?|ftp|mailto|file|tel|data):|[/#?]|\.{1,2}/|www\.)"
     r"(?:[^()]|\([^()]{0,1000}\)){0,2000}\)"
 )
 #: A Markdown link target written like a URL, right after ``](``: the Markdown signature.
