@@ -104,6 +104,8 @@ FAMILIES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     "markup: blanks and pipes": (markup.strip_markup, lambda n: "| " * (n // 2) + "x"),
     "markup: rule pieces": (markup.strip_markup, lambda n: "-|-" * (n // 3) + "x\n---"),
     "markup: grid border pieces": (markup.strip_markup, lambda n: "+--" * (n // 3) + "x"),
+    "markup: a grid row of pipes": (markup.strip_markup, lambda n: "+---+\n" + "|" * n + "\n+---+"),
+    "markup: grid rows": (markup.strip_markup, lambda n: "+---+\n| a |\n" * (n // 12) + "+---+"),
     "markup: open brackets": (markup.strip_markup, lambda n: "[" * n + "](/x)"),
     "markup: link openings": (markup.strip_markup, lambda n: "[a](/" * (n // 5)),
     "markup: a long link target": (markup.strip_markup, lambda n: "[a](/" + "b" * n),

@@ -91,7 +91,31 @@ def test_pandoc_grid_tables() -> None:
         "| Significance     | -   |\n"
         "+------------------+-----+\n"
     )
-    assert strip_markup(page) == "\nNovelty | 4.6\n\nSignificance | -\n\n"
+    assert strip_markup(page) == "\nNovelty\x1e4.6\n\nSignificance\x1e-\n\n"
+    assert lines(page) == [(2, "Novelty"), (2, "4.6"), (4, "Significance"), (4, "-")]
+
+
+def test_pandoc_grid_rows_read_column_by_column() -> None:
+    """A cell's lines stay together: the label column first, then the value column."""
+    page = (
+        "+-------------------+------------------------+\n"
+        "| Primary Rating    | 4.7                    |\n"
+        "|                   | Not enough ratings     |\n"
+        "+-------------------+------------------------+\n"
+        "| Secondary Ratings |   ------------ ---     |\n"
+        "|                   |   Novelty      -       |\n"
+        "|                   |   ------------ ---     |\n"
+        "+-------------------+------------------------+\n"
+        "Rate this paper"
+    )
+    assert lines(page) == [
+        (2, "Primary Rating"),
+        (2, "4.7"),
+        (2, "Not enough ratings"),
+        (5, "Secondary Ratings"),
+        (5, "Novelty -"),
+        (9, "Rate this paper"),
+    ]
 
 
 @pytest.mark.parametrize("line", ["-", "--", "- - -", "Novelty | ---", "---x", "+ 5"])

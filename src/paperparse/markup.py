@@ -18,7 +18,7 @@ text. The signatures and the marks:
   on such a page does a number glued to a word start lose its brackets and number, and
   only one that follows lynx's sequence (links are numbered in page order).
 * pandoc plain: table rules (``------ ---``), grid borders (``+---+``, ``+===+``) and
-  grid rows (``| Novelty | 4.5 |``). Rules and borders are layout wherever they stand: a
+  grid rows (``| Novelty | 4.5 |``, read cell by cell in column order). Rules and borders are layout wherever they stand: a
   line made only of rule characters with a run of three dashes or equal signs is blank,
   and such a run after a label (``Reviews: ------ ---``) goes.
 * w3m: a superscript written ``N^6`` reads ``N6``, as the HTML's ``N<sup>6</sup>``.
@@ -209,6 +209,8 @@ def _strip_lines(text: str, *, markdown: bool, tables: bool) -> str:
     after it, blank lines between them allowed.
     """
     out = text.split("\n")
+    if tables and ("+--" in text or "+==" in text):
+        _grid_rows(out)
     in_table = False
     previous = -1  # the last line that is not blank
     for index, raw in enumerate(out):
@@ -239,6 +241,48 @@ def _strip_lines(text: str, *, markdown: bool, tables: bool) -> str:
         if changed != line:
             out[index] = changed
     return "\n".join(out)
+
+
+def _is_border(line: str) -> bool:
+    """Return whether a stripped *line* is a grid table's border (``+---+---+``)."""
+    return line[:1] == "+" and line[-1:] == "+" and _is_rule(line)
+
+
+def _grid_rows(out: list[str]) -> None:
+    """Read the rows of pandoc grid tables in *out* (lines), in place.
+
+    A grid row spans the lines between two borders, each cell a column of text
+    (``| Primary Rating | 4.7 |`` then ``|                | Not enough ratings |``). The
+    row's first line becomes its cells' lines in column order, joined by
+    :data:`LINK_BREAK` (lines with one number), and the row's other lines are blank;
+    a table rule inside a cell is layout and goes.
+    """
+    start = -1  # the first line of the current row, after a border
+    for index, raw in enumerate(out):
+        line = raw.strip()
+        if _is_border(line):
+            if start >= 0:
+                _grid_row(out, start, index)
+            start = index + 1
+        elif start >= 0 and not (line[:1] == "|" and line[-1:] == "|"):
+            start = -1  # not a grid row: the table ended without a border
+
+
+def _grid_row(out: list[str], start: int, end: int) -> None:
+    """Rewrite the grid row on lines ``out[start:end]`` (see :func:`_grid_rows`)."""
+    columns: list[list[str]] = []
+    for raw in out[start:end]:
+        cells = raw.strip()[1:-1].split("|")
+        for number, cell in enumerate(cells):
+            if number == len(columns):
+                columns.append([])
+            if (cell := cell.strip()) and not _is_rule(cell):
+                columns[number].append(cell)
+    parts = [cell for column in columns for cell in column]
+    for index in range(start, end):
+        out[index] = ""
+    if start < end:
+        out[start] = LINK_BREAK.join(parts)
 
 
 def _heading(line: str) -> str:
