@@ -18,9 +18,10 @@ text. The signatures and the marks:
   on such a page does a number glued to a word start lose its brackets and number, and
   only one that follows lynx's sequence (links are numbered in page order).
 * pandoc plain: table rules (``------ ---``), grid borders (``+---+``, ``+===+``) and
-  grid rows (``| Novelty | 4.5 |``, read cell by cell in column order). Rules and borders are layout wherever they stand: a
-  line made only of rule characters with a run of three dashes or equal signs is blank,
-  and such a run after a label (``Reviews: ------ ---``) goes.
+  grid rows (``| Novelty | 4.5 |``, read cell by cell in column order). Rules and
+  borders are layout wherever they stand: a line made only of rule characters with a
+  run of three dashes or equal signs is blank, and such a run after a label
+  (``Reviews: ------ ---``) goes.
 * w3m: a superscript written ``N^6`` reads ``N6``, as the HTML's ``N<sup>6</sup>``.
 
 Every rule is linear in the page's length by construction: the line rules look at one
