@@ -7,6 +7,12 @@ Every input must either parse or raise a paperparse.ParseError subclass; anythin
     pip install atheris
     python fuzz/fuzz_parse.py fuzz/corpus -max_total_time=3600     # one hour
     python fuzz/fuzz_parse.py fuzz/corpus -runs=1000000            # a fixed number of inputs
+    python fuzz/fuzz_parse.py fuzz/corpus -dict=fuzz/page.dict -timeout=10   # page tokens
+
+fuzz/page.dict lists the tokens pages are made of (labels, dump-tool marks, blanks),
+which libFuzzer splices into its inputs. Mode 4 repeats a short piece of the input up
+to 50,000 times inside it (a long run of blanks, ``|``, ``---`` or ``[``), the shape of
+input that makes a backtracking pattern slow; ``-timeout`` reports a slow input.
 
 The seed corpus is fuzz/corpus (regenerate from the fixtures with fuzz/seed_corpus.py).
 A crash is written by libFuzzer as crash-<sha1>; copy it into fixtures/bad/ with an
@@ -15,6 +21,7 @@ expected outcome before fixing the parser.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 import atheris
@@ -40,7 +47,17 @@ with atheris.instrument_imports():
 
 def test_one_input(data: bytes) -> None:
     fdp = atheris.FuzzedDataProvider(data)
-    mode = fdp.ConsumeIntInRange(0, 3)
+    mode = fdp.ConsumeIntInRange(0, 4)
+    if mode == 4:
+        # A long run: a short piece of the input repeated many times inside it.
+        piece = fdp.ConsumeBytes(fdp.ConsumeIntInRange(1, 8))
+        count = fdp.ConsumeIntInRange(1, 5_000)
+        rest = fdp.ConsumeBytes(fdp.remaining_bytes())
+        at = len(rest) // 2
+        text = (rest[:at] + piece * count + rest[at:]).decode("utf-8", "surrogateescape")
+        with contextlib.suppress(paperparse.ParseError):
+            paperparse.parse(text, format="text")
+        return
     rest = fdp.ConsumeBytes(fdp.remaining_bytes())
     try:
         if mode == 0:

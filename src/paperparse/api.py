@@ -22,17 +22,43 @@ _FORMATS: Final = ("auto", "text", "html")
 DEFAULT_MAX_SIZE: Final = 50 * 1024 * 1024
 """Default size limit of one page, in bytes (characters for ``str`` input)."""
 
-#: Start of an HTML document, after optional whitespace and comments.
+#: An XML declaration, which may open an XHTML document.
+_XML_DECLARATION: Final = re.compile(r"<\?xml[^>]{0,200}>")
+#: The first tag of an HTML document (after whitespace, a declaration and comments,
+#: which :func:`_html_start` skips without a pattern: a pattern repeating
+#: ``<!--.*?-->`` backtracks exponentially over many comments before a non-tag).
 _HTML_START: Final = re.compile(
-    r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.*?-->\s*)*"
-    r"<(?:!doctype\s+html|html|head|body|meta|div|p|table|section|article)\b",
-    re.IGNORECASE | re.DOTALL,
+    r"<(?:!doctype\s{1,20}html|html|head|body|meta|div|p|table|section|article)\b",
+    re.IGNORECASE,
 )
 _SNIFF: Final = 2048
 _HTML_END: Final = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 _BODY: Final = re.compile(r"<body[\s>]", re.IGNORECASE)
 #: A str that reads as the name of a page file (a common mistake: str is content).
 _FILE_NAME: Final = re.compile(r"[^\n<>]{0,4096}\.(?:txt|html?|json)", re.IGNORECASE)
+
+
+def _skip_blanks(text: str, index: int) -> int:
+    while index < len(text) and text[index].isspace():
+        index += 1
+    return index
+
+
+def _html_start(head: str) -> bool:
+    r"""Return whether *head* starts with an HTML tag, after blanks, ``<?xml?>``, comments.
+
+    >>> _html_start(" <?xml version='1.0'?>\n<!-- a --><!----> <HTML>"), _html_start("<!-- a")
+    (True, False)
+    """
+    index = _skip_blanks(head, 0)
+    if (declaration := _XML_DECLARATION.match(head, index)) is not None:
+        index = _skip_blanks(head, declaration.end())
+    while head.startswith("<!--", index):
+        end = head.find("-->", index + 4)
+        if end < 0:
+            return False
+        index = _skip_blanks(head, end + 3)
+    return _HTML_START.match(head, index) is not None
 
 
 def looks_like_html(text: str) -> bool:
@@ -55,7 +81,7 @@ def looks_like_html(text: str) -> bool:
     head = text[:_SNIFF]
     if "<" not in head:
         return False
-    if _HTML_START.match(head):
+    if _html_start(head):
         return True
     tags = head.count("</") + head.count("/>")
     return tags >= 5 and head.count("<") * 40 >= len(head)

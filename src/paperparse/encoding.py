@@ -46,7 +46,7 @@ _SNIFF: Final = 8192
 
 #: ``<meta charset="...">`` or ``<meta http-equiv="Content-Type" content="...; charset=...">``.
 _META_CHARSET: Final = re.compile(
-    rb"<meta\b[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE
+    rb"<meta\b[^>]{0,200}?charset\s{0,8}=\s{0,8}[\"']?\s{0,8}([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE
 )
 #: Declared names -> the codec that decodes what sites mean by them (WHATWG Encoding).
 _CHARSET_ALIASES: Final = {

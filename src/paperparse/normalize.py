@@ -7,7 +7,7 @@ import unicodedata
 from typing import Final
 
 from . import vocab
-from .markup import strip_markup
+from .markup import LINK_BREAK, strip_markup
 
 #: Characters that carry no text: zero-width spaces/joiners, word joiner, BOM,
 #: soft hyphen, direction marks, C0 control characters other than whitespace (NUL
@@ -47,7 +47,7 @@ Line = tuple[int, str]
 _DASHES: Final[dict[int, str]] = dict.fromkeys(
     map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-"
 )
-_DASH_RUN: Final[re.Pattern[str]] = re.compile(r"\s*-{1,2}\s*")
+_DASH_RUN: Final[re.Pattern[str]] = re.compile(r"-{1,2}")
 
 
 def fix_surrogates(text: str) -> str:
@@ -91,8 +91,14 @@ def lines(text: str) -> list[Line]:
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii() and _ANY_INVISIBLE.search(text) is not None:
+        # Before the dump-tool marks are read: a zero-width space inside "[12]" or
+        # "**" must not hide the mark.
+        text = text.translate(_INVISIBLE)
     text = strip_markup(text)
     out = [(n, line) for n, line in enumerate(map(str.strip, text.split("\n")), 1) if line]
+    if LINK_BREAK in text:  # links that touch are two elements: two lines, one number
+        out = [(n, p) for n, line in out for p in map(str.strip, line.split(LINK_BREAK)) if p]
     if text.isascii():
         data = text.encode("ascii")
         if len(data.translate(None, _ASCII_CONTROLS)) == len(data):
@@ -163,7 +169,20 @@ def unify_dashes(text: str) -> str:
     # Only spaces (every other whitespace character is not printable) around a dash,
     # or a double dash, need the pattern.
     if "--" in text or " -" in text or "- " in text or not text.isprintable():
-        return _DASH_RUN.sub("-", text)
+        # The dash runs are found first and the blanks around them stripped from the
+        # parts between (not matched by the pattern: a long run of blanks stays linear).
+        parts = _DASH_RUN.split(text)
+        last = len(parts) - 1
+        return "-".join(
+            part
+            if last == 0
+            else part.rstrip()
+            if i == 0
+            else part.lstrip()
+            if i == last
+            else part.strip()
+            for i, part in enumerate(parts)
+        )
     return text
 
 

@@ -1682,7 +1682,7 @@ def _widgets(
     counts: list[tuple[int | None, int]] = []
     for number, widget in widgets:
         kind, _, value = widget.partition(" ")
-        if kind == "count" and value.isdigit():
+        if kind == "count" and value.isascii() and value.isdigit():
             counts.append((number, int(value)))
         elif kind == "score":
             if (score := parse_score(value)) is None:

@@ -8,9 +8,10 @@ from urllib.parse import unquote
 
 #: A DOI statement filling a whole line: an optional ``DOI`` label or resolver URL,
 #: then the DOI itself (Crossref: ``10.`` + 4-9 digit registrant + ``/`` + suffix).
+#: ASCII digits only, blanks bounded (a line reaching a reader has single blanks).
 _DOI_LINE: Final = re.compile(
-    r"(?:doi\s*[:.]?\s*)?(?:(?:https?://)?(?:dx\.)?doi\.org/|doi:\s*)?"
-    r"(?P<doi>10\.\d{4,9}(?:\.\d+)*/\S+)",
+    r"(?:doi[ \t]{0,3}[:.]?[ \t]{0,3})?(?:(?:https?://)?(?:dx\.)?doi\.org/|doi:[ \t]{0,3})?"
+    r"(?P<doi>10\.[0-9]{4,9}(?:\.[0-9]{1,9}){0,8}/\S+)",
     re.IGNORECASE,
 )
 _TRAILING: Final = ".,;:"

@@ -15,8 +15,8 @@ _PART: Final = re.compile(
     r"(?P<key>volume|vol\.?|issue|no\.|number|pages|page|pp\.?|p\.|"
     r"article number|article no\.?|article|art\. no\.?|e-?location|"
     r"卷|期|页码)"  # the Chinese interface: volume, issue, pages
-    r"\s*:?\s*(?P<value>[^,;]*)",
-    re.IGNORECASE,
+    r"[ \t]{0,3}:?[ \t]{0,3}(?P<value>[^,;]{0,200})",
+    re.IGNORECASE | re.ASCII,
 )
 _KEYS: Final[dict[str, str]] = {
     "volume": "volume",
@@ -36,19 +36,26 @@ _KEYS: Final[dict[str, str]] = {
 }
 #: A line that starts like a locator.
 _STARTS: Final = re.compile(
-    r"(?:volume|vol\.|issue|pages|article number|article no\.?)\s*:?\s*\S", re.IGNORECASE
+    r"(?:volume|vol\.|issue|pages|article number|article no\.?)[ \t]{0,3}:?[ \t]{0,3}\S",
+    re.IGNORECASE,
 )
 #: An article number printed where pages go: a letter prefix and digits (``e70067``).
-_ARTICLE_NUMBER: Final = re.compile(r"[A-Za-z]{1,3}\d+")
-_PAGE: Final = re.compile(r"[A-Za-z]{0,3}\d+[A-Za-z]?|[ivxlcdm]+", re.IGNORECASE)
+#: Numbers are read from ASCII digits only (``[0-9]``, docs/text-input.md), and every
+#: repetition is bounded: a value has a natural maximum length, and a long token that
+#: fails must not make the engine try each split of it.
+_ARTICLE_NUMBER: Final = re.compile(r"[A-Za-z]{1,3}[0-9]{1,12}")
+_PAGE: Final = re.compile(r"[A-Za-z]{0,3}[0-9]{1,12}[A-Za-z]?|[ivxlcdm]{1,12}", re.IGNORECASE)
 #: A volume, issue or article number: up to three words, at least one digit.
 _VALUE: Final = re.compile(
-    r"[\w.\-/()]*\d[\w.\-/()]*(?: [\w.\-/()]+){0,2}|[A-Za-z.]+ \d[\w.\-/()]*"
+    r"[\w.\-/()]{0,30}[0-9][\w.\-/()]{0,30}(?: [\w.\-/()]{1,30}){0,2}"
+    r"|[A-Za-z.]{1,30} [0-9][\w.\-/()]{0,30}",
+    re.ASCII,
 )
 
 
-#: The parts of a locator line are separated by commas or semicolons.
-_CHUNKS: Final = re.compile(r"\s*[,;]\s*")
+#: The parts of a locator line are separated by commas or semicolons (blanks around a
+#: separator are stripped from the parts, not matched: a run of blanks stays linear).
+_CHUNKS: Final = re.compile(r"[,;]")
 
 
 @attrs.frozen
@@ -99,7 +106,7 @@ def parse_pages(text: str) -> tuple[PageRange | None, str | None] | None:
         if _PAGE.fullmatch(first) and _PAGE.fullmatch(last):
             return PageRange(first, last), None
         return None
-    if _ARTICLE_NUMBER.fullmatch(text) and not text[0].isdigit():
+    if _ARTICLE_NUMBER.fullmatch(text) and text[0] not in "0123456789":
         return None, text
     if _PAGE.fullmatch(text):
         return PageRange(text), None
@@ -126,7 +133,7 @@ def parse_locator(text: str) -> Locator | None:
     found: dict[str, str | None] = {}
     pages: PageRange | None = None
     rest = text.strip()
-    for chunk in _CHUNKS.split(rest):
+    for chunk in map(str.strip, _CHUNKS.split(rest)):
         if not chunk:
             continue
         match = _PART.fullmatch(chunk)

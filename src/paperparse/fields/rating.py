@@ -7,17 +7,22 @@ from typing import Final
 
 from ..normalize import is_dash
 
+#: Scores and counts are read from ASCII digits only (``[0-9]``; a page writing them in
+#: other digits gets the field empty), with every repetition bounded (a line reaching a
+#: reader has single blanks; the bounds make the patterns linear whatever the input).
 _SCORE: Final = re.compile(
-    r"(?P<score>\d{1,2}(?:[.,]\d{1,3})?)(?:\s*(?:/|out of)\s*(?P<scale>\d{1,3}(?:[.,]0+)?))?"
+    r"(?P<score>[0-9]{1,2}(?:[.,][0-9]{1,3})?)"
+    r"(?:[ \t]{0,3}(?:/|out of)[ \t]{0,3}(?P<scale>[0-9]{1,3}(?:[.,]0{1,3})?))?"
 )
 _COUNT: Final = re.compile(
-    r"\(?\s*(?:based on\s+)?(?P<count>\d{1,3}(?:[,.\s]\d{3})*|\d+)\s+"
-    r"(?:ratings?|reviews?|votes?)\s*\)?",
+    r"\(?[ \t]{0,3}(?:based on[ \t]{1,3})?(?P<count>[0-9]{1,3}(?:[,. ][0-9]{3}){1,4}|[0-9]{1,9})"
+    r"[ \t]{1,3}(?:ratings?|reviews?|votes?)[ \t]{0,3}\)?",
     re.IGNORECASE,
 )
 #: "4.7 (18 ratings)", "4.7/5 · 18 ratings"
 _SCORE_AND_COUNT: Final = re.compile(
-    rf"(?P<s>{_SCORE.pattern})(?:\s*[\u00b7|,]\s*|\s+|(?=\())(?P<c>{_COUNT.pattern})",
+    rf"(?P<s>{_SCORE.pattern})(?:[ \t]{{0,3}}[\u00b7|,][ \t]{{0,3}}|[ \t]{{1,3}}|(?=\())"
+    rf"(?P<c>{_COUNT.pattern})",
     re.IGNORECASE,
 )
 
@@ -47,10 +52,18 @@ def parse_score(text: str) -> float | None:
 def looks_like_score(text: str) -> bool:
     """Return whether *text* is written like a score (even one out of range).
 
+    A score written with other digits than ASCII ones (``\u0664.\u0667``, ``\uff14.\uff17``,
+    ``\u00b2``) is written like a score too: it is a score nobody reads, not a word.
+
     >>> looks_like_score("9.4/10"), looks_like_score("Novelty")
     (True, False)
+    >>> looks_like_score("\uff14.\uff17"), parse_score("\uff14.\uff17") is None
+    (True, True)
     """
-    return _SCORE.fullmatch(text.strip()) is not None
+    text = text.strip()
+    if not text.isascii():
+        text = "".join("0" if char.isdigit() else char for char in text)
+    return _SCORE.fullmatch(text) is not None
 
 
 def parse_count(text: str) -> int | None:
@@ -64,7 +77,7 @@ def parse_count(text: str) -> int | None:
     match = _COUNT.fullmatch(text.strip())
     if match is None:
         return None
-    return int(re.sub(r"\D", "", match["count"]))
+    return int(match["count"].replace(",", "").replace(".", "").replace(" ", ""))
 
 
 def parse_score_and_count(text: str) -> tuple[float | None, int] | None:
@@ -109,13 +122,15 @@ def split_named(text: str) -> tuple[str, str] | None:
 
     >>> split_named("Scientific rigor -")
     ('Scientific rigor', '-')
+    >>> split_named("Novelty | 4.5")
+    ('Novelty', '4.5')
     >>> split_named("Novelty1.6"), split_named("Significance-")
     (('Novelty', '1.6'), ('Significance', '-'))
     >>> split_named("Novelty") is None, split_named("COVID-19") is None
     (True, True)
     """
     name, _, value = text.strip().rpartition(" ")
-    name = name.rstrip(": ")
+    name = name.rstrip(": |")  # "Novelty: 4.5", or a table row "Novelty | 4.5"
     if name and parse_secondary_value(value)[0]:
         return name, value
     glued = _GLUED_SCORE.fullmatch(text.strip())
