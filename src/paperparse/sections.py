@@ -407,6 +407,10 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
         line = _classify(lines, index, current.kind, layout)
         if glued_page and line.role is Role.VALUE and (glued := _glued(text, layout)):
             line = glued
+        if line.role is Role.VALUE and current.kind != "authors" and _is_claim(text, layout):
+            # The author-claim prompt stands under the author list, whatever came before
+            # it (a dump that lost the Authors label): it is never another field's text.
+            line = _ShortLine(Role.TYPED, "authors", text)
         if line.header and current.kind != "preamble":
             if not _holds_nothing(sections, found):
                 state.warn(
@@ -507,6 +511,17 @@ def _classify(lines: Sequence[Line], index: int, kind: str, layout: Layout) -> _
 _LONG_VALUE: Final = _ShortLine(Role.VALUE)
 #: The site's address in a line (``www.peeref.com``, any case).
 _ADDRESS: Final = re.compile(r"peeref\.com", re.IGNORECASE)
+
+
+#: The longest author-claim line (with some room for a dump's decoration).
+_MAX_CLAIM_LINE = 90
+
+
+def _is_claim(text: str, layout: Layout) -> bool:
+    """Whether *text* is a line of the author-claim prompt."""
+    return len(text) <= _MAX_CLAIM_LINE and (
+        vocab.fold(text).rstrip(".\u3002 ") in layout.claim_lines
+    )
 
 
 def _open(line: _ShortLine, number: int, text: str) -> Section:
@@ -840,6 +855,7 @@ def _abstract(
     (at most :data:`MAX_SUMMARY` characters) and shorter than the rest; otherwise all
     paragraphs are the abstract and the summary is empty.
     """
+    section = _through_last_sentence(section, state)
     paragraphs = _paragraphs(section, source_format)
     summary = None
     if len(paragraphs) > 1:
@@ -867,6 +883,27 @@ _SUMMARY_WORDS = 8
 def _is_sentences(text: str) -> bool:
     """Whether *text* reads as one or more sentences (not a fragment of a split line)."""
     return text.endswith((".", "!", "?")) and text.count(" ") + 1 >= _SUMMARY_WORDS
+
+
+def _through_last_sentence(section: Section, state: _State) -> Section:
+    """*section* up to the end of its last sentence: an abstract ends with one.
+
+    Lines after it that end no sentence (``Authors Qian Wu`` from a table a dump tool
+    laid out without its label, names, a stray button) are not the abstract's.
+    """
+    lines = section.lines
+    end = len(lines)
+    while end and not _ends_sentence(lines[end - 1][1]):
+        end -= 1
+    if end in (0, len(lines)) or _TOGGLE.search(lines[-1][1][-24:].casefold()) is not None:
+        return section  # no sentence at all, or a "Read more"/"Read less" toggle at the end
+    for line in lines[end:]:
+        state.unplaced(line, "after the abstract's last sentence")
+    return Section(section.kind, section.line, lines[:end], section.start)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(")]\"'\u201d\u2019 ").endswith((".", "!", "?"))
 
 
 def _whole_text(section: Section, state: _State) -> str | None:
@@ -959,6 +996,16 @@ def _goes_on(parts: list[str], following: str) -> bool:
 _CONTINUING = ("grant", "award", "contract", "project", "under ", "no.", "nos.", "number")
 
 
+def _ambiguous_wrap(state: _State, what: str, line: int | None) -> tuple[()]:
+    state.warn(
+        "unreadable_value",
+        f"The dump tool wrapped the page's lines, and this line may go on the item above "
+        f"or start a new one; the {what} was left empty.",
+        line,
+    )
+    return ()
+
+
 def _wrapped_onto(line: str, following: str, width: int | None) -> bool:
     """Whether a tool that wraps at *width* columns wrapped *line* onto *following*.
 
@@ -983,8 +1030,9 @@ _WRAP_BAND = 10
 def _wrap_width(lines: Sequence[Line], source_format: str) -> int | None:
     """The column a dump tool hard-wrapped the page at (w3m, lynx, pandoc), if it did.
 
-    A hard-wrapped page has no line longer than a terminal, and a paragraph (the
-    abstract) cut into at least three lines in a row that all end near one width.
+    *lines* are the abstract's: prose, which a wrapping tool cuts into lines that all
+    end near one width (lists of names may end near one width by chance). A page a
+    tool did not wrap has a line longer than a terminal, or no such run.
     """
     if source_format == "html":
         return None
@@ -1023,17 +1071,18 @@ def _funding(section: Section, page: _Page) -> tuple[Funding, ...]:
     stopped = False
     for number, text in section.lines:
         has_marker, body = strip_marker(text)
+        if (
+            not stopped
+            and entries
+            and not has_marker
+            and not marked
+            and not _goes_on(entries[-1], body)
+            and _wrapped_onto(entries[-1][-1], body, state.wrap_width)
+        ):
+            return _ambiguous_wrap(state, "funding list", number)
         if stopped:
             state.unplaced((number, text), "after the funding list")
-        elif (
-            has_marker
-            or not entries
-            or (
-                not marked
-                and not _goes_on(entries[-1], body)
-                and not _wrapped_onto(entries[-1][-1], body, state.wrap_width)
-            )
-        ):
+        elif has_marker or not entries or (not marked and not _goes_on(entries[-1], body)):
             entries.append([body])
             starts.append(number)
             marked = marked or has_marker
@@ -1212,6 +1261,8 @@ def _recommended(section: Section, page: _Page) -> tuple[str, ...]:
             key = vocab.fold(body).rstrip(".")
             if key in layout.empty_markers or key in _phrase_starts(layout) or is_bare_marker(body):
                 continue  # a placeholder, a cut label, or a list marker without its item
+        if any(marker in body.casefold() for marker in _GLUED_PLACEHOLDERS):
+            glued = True  # "No Data AvailableNo Data Available": placeholders run together
         titles.append(body)
     if glued and titles:
         state.warn(
@@ -1222,6 +1273,10 @@ def _recommended(section: Section, page: _Page) -> tuple[str, ...]:
         )
         return ()
     return tuple(titles)
+
+
+#: Placeholders that, inside a line, show that a dump ran blocks together.
+_GLUED_PLACEHOLDERS = ("no data available",)
 
 
 # --- the whole page ----------------------------------------------------------------
@@ -1251,8 +1306,11 @@ def build_paper(
     so even the page's last section may end in a cut value. With *provenance*, the
     record says where each of its values came from. *layout* is the site's layout.
     """
-    state = _State(layout, wrap_width=_wrap_width(lines, source_format))
+    state = _State(layout)
     sections, found = split_sections(lines, state)
+    state.wrap_width = _wrap_width(
+        [line for s in sections if s.kind == "abstract" for line in s.lines], source_format
+    )
     title, article_type, header_score = _preamble(sections[0].lines, state)
     page = _Page(state, sections, _group(sections), found, source_format, header_score)
     summary, abstract = _abstracts(page)

@@ -270,6 +270,8 @@ CHROME_LINES: Final[frozenset[str]] = frozenset(
         "print",
         "copy link",
         "share this paper",
+        "enable javascript",
+        "please enable javascript",
     }
 )
 
@@ -291,6 +293,11 @@ CHROME_PREFIXES: Final[tuple[str, ...]] = (
     "this site uses cookies",
     "by continuing to use",
     "by using this site",
+    "please enable javascript",
+    "enable javascript",
+    "javascript is required",
+    "you need to enable javascript",
+    "this site requires javascript",
 )
 
 #: Markers that identify a Peeref page (folded lines).
