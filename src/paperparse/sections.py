@@ -1067,6 +1067,8 @@ def _funding(section: Section, page: _Page) -> tuple[Funding, ...]:
     state = page.state
     entries: list[list[str]] = []
     starts: list[int | None] = []
+    #: Entries a wrapping tool cut inside their award ids where no space may have been.
+    unsure: set[int] = set()
     marked = False
     stopped = False
     for number, text in section.lines:
@@ -1087,17 +1089,37 @@ def _funding(section: Section, page: _Page) -> tuple[Funding, ...]:
             starts.append(number)
             marked = marked or has_marker
         elif sum(map(len, entries[-1])) + len(body) <= MAX_FUNDING_ENTRY:
+            if body.startswith(_BREAKS_WITHOUT_SPACE) and _inside_brackets(entries[-1]):
+                unsure.add(len(entries) - 1)  # "CX" / "(22)3032": was it "CX(22)3032"?
             entries[-1].append(body)  # a wrapped line of a marked list item
         else:
             stopped = True
             state.unplaced((number, text), "after the funding list")
     out: list[Funding] = []
-    for start, parts in zip(starts, entries, strict=True):
+    for index, (start, parts) in enumerate(zip(starts, entries, strict=True)):
         entry, reason = read_funding_entry(join_wrapped(parts))
+        if index in unsure and entry.award_ids:
+            state.warn(
+                "unreadable_value",
+                f"The award ids of {_quote(entry.text)} were cut over two lines before a "
+                "bracket, where the page may have had no space; the funding list was left "
+                "empty.",
+                start,
+            )
+            return ()  # a list with an entry left out would be a wrong list
         if reason is not None:
             state.warn("unreadable_value", reason, start)
         out.append(entry)
     return tuple(out)
+
+
+#: Characters before which a dump tool breaks a line even where the text has no space.
+_BREAKS_WITHOUT_SPACE = ("(", "[", "/")
+
+
+def _inside_brackets(parts: list[str]) -> bool:
+    text = " ".join(parts)
+    return text.count("[") > text.count("]")
 
 
 def _authors(

@@ -1,0 +1,43 @@
+"""Section rules that keep a value from being wrong on dumps the fixtures do not cover."""
+
+from __future__ import annotations
+
+import paperparse
+
+from .conftest import FIXTURES
+
+SEED = (FIXTURES / "peeref" / "jmm-2019-review.txt").read_text(encoding="utf-8")
+
+
+def test_award_ids_cut_before_a_bracket_leave_the_list_empty() -> None:
+    # w3m breaks "CX(22)3032" before "(": the page may or may not have had a space.
+    page = SEED.replace(
+        "  4. Independent Fund",
+        "  4. Fund Project in Jiangsu Province of China [CX (19)3010, CX\n     (22)3032]\n"
+        "  5. Independent Fund",
+    )
+    paper = paperparse.parse(page)
+    assert paper.funding == ()
+    assert "unreadable_value" in [w.code for w in paper.warnings]
+
+
+def test_the_claim_prompt_is_never_part_of_the_abstract() -> None:
+    page = SEED.replace("\nAuthors\n", "\nAuthors Qian Wu\n")  # a label lost in a table row
+    paper = paperparse.parse(page)
+    assert paper.abstract == paperparse.parse(SEED).abstract
+    assert paper.author_claim == paperparse.parse(SEED).author_claim
+
+
+def test_a_name_with_a_locator_glued_is_refused() -> None:
+    page = SEED.replace(
+        "JOURNAL OF MOLECULAR MEDICINE-JMM\nVolume 97, Issue 8, Pages 1065-1084",
+        "JOURNAL OF MOLECULAR MEDICINE-JMMVolume 97, Issue 8, Pages 1065-1084",
+    )
+    paper = paperparse.parse(page)
+    assert paper.journal is None or paper.journal.name is None
+    assert "unreadable_value" in [w.code for w in paper.warnings]
+
+
+def test_a_menu_above_the_header_opens_no_section() -> None:
+    page = "Peeref\nPapers\nJournals\nFunding\nWebinars\n" + SEED
+    assert paperparse.parse(page).funding == paperparse.parse(SEED).funding
