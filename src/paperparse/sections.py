@@ -519,9 +519,17 @@ _MAX_CLAIM_LINE = 90
 
 def _is_claim(text: str, layout: Layout) -> bool:
     """Whether *text* is a line of the author-claim prompt."""
-    return len(text) <= _MAX_CLAIM_LINE and (
-        vocab.fold(text).rstrip(".\u3002 ") in layout.claim_lines
+    return (
+        len(text) <= _MAX_CLAIM_LINE
+        and text[0].casefold() in _claim_first(layout)
+        and vocab.fold(text).rstrip(".\u3002 ") in layout.claim_lines
     )
+
+
+@functools.lru_cache(maxsize=16)
+def _claim_first(layout: Layout) -> frozenset[str]:
+    """The first characters (folded) of the layout's author-claim lines."""
+    return frozenset(line[0] for line in layout.claim_lines)
 
 
 def _open(line: _ShortLine, number: int, text: str) -> Section:

@@ -18,9 +18,11 @@ Where the data came from:
 
 from __future__ import annotations
 
+import functools
 from typing import Final
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Return the lookup key of *text*: case-folded, spaces collapsed, no trailing colon.
 
