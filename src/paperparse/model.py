@@ -16,6 +16,32 @@ import attrs
 #: The version of the record layout (``docs/schema.md``): additions bump the minor part.
 SCHEMA_VERSION: Final = "1.1"
 
+#: The record's values, dotted for a part of the journal or rating block, in record
+#: order: what provenance and the batch report speak of.
+VALUE_FIELDS: Final = (
+    "title",
+    "article_type",
+    "journal.name",
+    "journal.volume",
+    "journal.issue",
+    "journal.pages",
+    "journal.article_number",
+    "publisher",
+    "doi",
+    "keywords",
+    "categories",
+    "funding",
+    "summary",
+    "abstract",
+    "authors",
+    "author_claim",
+    "rating.score",
+    "rating.count",
+    "rating.note",
+    "rating.secondary",
+    "recommended",
+)
+
 #: Field metadata: the key is left out of ``to_dict()`` while the field holds its default.
 OMIT_IF_DEFAULT: Final = "omit_if_default"
 

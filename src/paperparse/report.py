@@ -50,7 +50,7 @@ from .batch import (
 )
 from .encoding import decode
 from .errors import InputTooLarge, ParseError
-from .model import Paper
+from .model import VALUE_FIELDS, Paper
 from .serialize import to_dict
 
 __all__ = [
@@ -64,30 +64,7 @@ __all__ = [
 
 #: The record's fields the report counts and highlights, in record order (dotted for a
 #: part of the journal or rating block).
-FIELDS: Final = (
-    "title",
-    "article_type",
-    "journal.name",
-    "journal.volume",
-    "journal.issue",
-    "journal.pages",
-    "journal.article_number",
-    "publisher",
-    "doi",
-    "keywords",
-    "categories",
-    "funding",
-    "summary",
-    "abstract",
-    "authors",
-    "author_claim",
-    "rating.score",
-    "rating.count",
-    "rating.note",
-    "rating.secondary",
-    "actions",
-    "recommended",
-)
+FIELDS: Final = (*VALUE_FIELDS, "actions")
 
 DEFAULT_MAX_LINES: Final = 400
 """Lines of a page kept in the report: the first ones, then only the lines that a value

@@ -33,6 +33,7 @@ from .fields.rating import (
 from .layouts import PEEREF, Layout
 from .metadata import Metadata
 from .model import (
+    VALUE_FIELDS,
     Author,
     AuthorClaim,
     Funding,
@@ -1589,29 +1590,7 @@ def _provenance(
     return tuple(out)
 
 
-_PROVENANCE_FIELDS = (
-    "title",
-    "article_type",
-    "journal.name",
-    "journal.volume",
-    "journal.issue",
-    "journal.pages",
-    "journal.article_number",
-    "publisher",
-    "doi",
-    "keywords",
-    "categories",
-    "funding",
-    "summary",
-    "abstract",
-    "authors",
-    "author_claim",
-    "rating.score",
-    "rating.count",
-    "rating.note",
-    "rating.secondary",
-    "recommended",
-)
+_PROVENANCE_FIELDS = VALUE_FIELDS
 #: Each field of _PROVENANCE_FIELDS, and its attribute names: ("journal.volume", "journal",
 #: "volume"), ("title", "title", "").
 _PROVENANCE_PATHS = tuple((field, *field.partition(".")[::2]) for field in _PROVENANCE_FIELDS)
