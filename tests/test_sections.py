@@ -41,3 +41,9 @@ def test_a_name_with_a_locator_glued_is_refused() -> None:
 def test_a_menu_above_the_header_opens_no_section() -> None:
     page = "Peeref\nPapers\nJournals\nFunding\nWebinars\n" + SEED
     assert paperparse.parse(page).funding == paperparse.parse(SEED).funding
+
+
+def test_emphasis_marks_around_the_header_are_no_part_of_it() -> None:
+    # html2text writes an empty <i> (an icon) before the score as "__".
+    paper = paperparse.parse(SEED.replace("4.7 Review", "__4.7 Review", 1))
+    assert (paper.article_type, paper.title) == ("Review", paperparse.parse(SEED).title)

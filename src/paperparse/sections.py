@@ -345,7 +345,7 @@ def _short_role(text: str, layout: Layout) -> _ShortLine:
 
     Labels, buttons and chrome repeat on every page, so the answer is cached.
     """
-    header = text[0].isdigit() and _is_page_header(text, layout)
+    header = text.lstrip(_MARKDOWN)[:1].isdigit() and _is_page_header(text, layout)
     key = _label_key(text)
     marker = key in layout.markers or "peeref.com" in text.casefold()
     language = layout.languages.get(key)
@@ -676,8 +676,14 @@ class Extracted:
 
 
 def _parse_header(text: str, layout: Layout) -> tuple[float | None, str | None] | None:
-    """Read a header line: ``4.7 Review``, ``4.7``, or ``Review``."""
-    return None if len(text) > _MAX_LABEL_LINE else _read_header(text, layout)
+    """Read a header line: ``4.7 Review``, ``4.7``, or ``Review``.
+
+    Emphasis marks around it (``__4.7 Article``: html2text's empty ``<i>`` of an icon)
+    are no part of it, as around a label.
+    """
+    if len(text) > _MAX_LABEL_LINE:
+        return None
+    return _read_header(text.strip(_MARKDOWN) or text, layout)
 
 
 @functools.lru_cache(maxsize=1024)
