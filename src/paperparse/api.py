@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from typing import Final, Literal
@@ -145,26 +146,20 @@ def _build(
 ) -> Paper:
     """Read the lines with *layout*, or with the first built-in layout that fits them."""
     candidates = BUILT_IN if layout is None else (layout,)
-    for candidate in candidates[:-1]:
-        try:
-            return build_paper(
-                lines,
-                source_format=fmt,
-                metadata=metadata,
-                cut_off=cut_off,
-                provenance=provenance,
-                layout=candidate,
-            )
-        except UnrecognizedPage:
-            continue
-    return build_paper(
+    read = functools.partial(
+        build_paper,
         lines,
         source_format=fmt,
         metadata=metadata,
         cut_off=cut_off,
         provenance=provenance,
-        layout=candidates[-1],
     )
+    for candidate in candidates[:-1]:
+        try:
+            return read(layout=candidate)
+        except UnrecognizedPage:
+            continue
+    return read(layout=candidates[-1])
 
 
 def parse(
