@@ -7,12 +7,10 @@ transform over the browser-style page. The records come from
 hold; a failure here is a parser bug or a missing restriction there.
 
 ``test_noisy_round_trip`` applies every transform to each record (one generated
-record, all transforms) and names the transforms that fail. Pages the parser cannot
-read yet (``NOT_READ_YET``) are marked ``xfail`` with the reason and stop at the first
-failing record instead of shrinking it; the ``KNOWN_GAPS`` cases are the minimal
-pages that show each reason, so a fix turns them into XPASS (strict) and the marks
-can be dropped. Dumps that wrap lines (``w3m*``, ``lynx``) get records whose
-recommended titles fit on one line: every line of ``Recommended`` is one title
+record, all transforms) and names the transforms that fail. Every text style and
+every transform is read back; the ``KNOWN_GAPS`` cases are minimal pages of what is
+not read yet, as strict xfails, so a fix is noticed. Dumps that wrap lines
+(``w3m*``, ``lynx``) get records whose recommended titles fit on one line: every line of ``Recommended`` is one title
 (a documented limit, shown by the ``wrapped-recommended-title`` gap).
 
 The Hypothesis profile is the suite's (``ci`` unless ``PAPERPARSE_HYPOTHESIS_PROFILE``
@@ -31,7 +29,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import Phase, given, note, settings
+from hypothesis import given, note
 
 import paperparse
 from paperparse.testing import NOISE
@@ -41,25 +39,15 @@ from paperparse.testing.strategies import papers
 from . import test_properties as _profiles  # noqa: F401 - loads the suite's Hypothesis profile
 from .conftest import diff, page_fixtures
 
-#: Text styles the parser reads back exactly (every record, no warning).
+#: Text styles the parser reads back exactly (every record, no warning): all of them.
 TEXT_STYLES_READ = ("browser", "get_text", "markdown", "lynx", "w3m", "w3m_plain")
+assert set(TEXT_STYLES) == set(TEXT_STYLES_READ)
 
-#: Pages the parser does not read back yet: name -> (strict xfail?, reason). Each
-#: reason has a minimal page in KNOWN_GAPS below. ``w3m_plain`` is not strict: only
-#: about 1 record in 100 hits its gap, so a run of 200 may pass.
-NOT_READ_YET: dict[str, tuple[bool, str]] = {}
-assert set(TEXT_STYLES) == set(TEXT_STYLES_READ) | {k for k in NOT_READ_YET if ":" not in k}
-
-#: Noise transforms checked on every record (the others are in NOT_READ_YET).
-NOISE_READ = [n for n in NOISE if f"noise:{n}" not in NOT_READ_YET]
+#: Noise transforms checked on every record: all of them.
+NOISE_READ = list(NOISE)
 
 #: Longest recommended title that a dump wrapping at 79 columns keeps on one line.
 ONE_LINE = 70
-
-#: For pages known to fail: stop at the first failing record instead of shrinking it
-#: (shrinking takes minutes and the minimal pages are in KNOWN_GAPS); the number of
-#: examples and everything else is the active profile's.
-NO_SHRINK = settings(parent=settings.default, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 
 
 def _expected(paper: paperparse.Paper) -> dict[str, object]:
@@ -119,19 +107,6 @@ def test_noisy_round_trip(paper: paperparse.Paper) -> None:
             note(f"page after {name}:\n{page}")
             failed[name] = problems
     assert not failed, "\n".join(f"{name}: {p}" for name, ps in failed.items() for p in ps)
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(strict=strict, reason=reason))
-        for name, (strict, reason) in NOT_READ_YET.items()
-    ],
-)
-@NO_SHRINK
-@given(paper=papers())
-def test_not_read_yet(name: str, paper: paperparse.Paper) -> None:
-    check_round_trip(*case(paper, name))
 
 
 # --- the minimal pages behind each xfail ------------------------------------------------
