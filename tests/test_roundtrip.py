@@ -10,8 +10,9 @@ hold; a failure here is a parser bug or a missing restriction there.
 record, all transforms) and names the transforms that fail. Every text style and
 every transform is read back; the ``KNOWN_GAPS`` cases are minimal pages of what is
 not read yet, as strict xfails, so a fix is noticed. Dumps that wrap lines
-(``w3m*``, ``lynx``) get records whose recommended titles fit on one line: every line of ``Recommended`` is one title
-(a documented limit, shown by the ``wrapped-recommended-title`` gap).
+(``w3m*``, ``lynx``) get records whose recommended titles fit on one line: every
+line of ``Recommended`` is one title (a documented limit, shown by the
+``wrapped-recommended-title`` gap).
 
 The Hypothesis profile is the suite's (``ci`` unless ``PAPERPARSE_HYPOTHESIS_PROFILE``
 says otherwise): importing ``test_properties`` registers and loads it, so this file
