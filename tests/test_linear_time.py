@@ -111,6 +111,15 @@ FAMILIES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     "markup: a long link target": (markup.strip_markup, lambda n: "[a](/" + "b" * n),
     "markup: link target parentheses": (markup.strip_markup, lambda n: "[a](/" + "(b" * (n // 2)),
     "markup: bold marks": (markup.strip_markup, lambda n: "**x" * (n // 3) + "\n# h"),
+    # Emphasis: underscores at word starts that never close, and a long unclosed run.
+    "markup: emphasis openings": (
+        markup.strip_markup,
+        lambda n: "[a](/b)\n" + " _x" * (n // 3),
+    ),
+    "markup: an unclosed emphasis": (
+        markup.strip_markup,
+        lambda n: "[a](/b)\n_" + "x " * (n // 2),
+    ),
     "markup: heading marks": (markup.strip_markup, lambda n: "# x\n" + "#" * n + " x"),
     "markup: backslashes": (markup.strip_markup, lambda n: "# x\n" + "\\" * n),
     "markup: lynx numbers": (markup.strip_markup, lambda n: "[12]x " * (n // 6)),

@@ -47,3 +47,50 @@ def test_emphasis_marks_around_the_header_are_no_part_of_it() -> None:
     # html2text writes an empty <i> (an icon) before the score as "__".
     paper = paperparse.parse(SEED.replace("4.7 Review", "__4.7 Review", 1))
     assert (paper.article_type, paper.title) == ("Review", paperparse.parse(SEED).title)
+
+
+MARKDOWN = "[Home](/) · [Papers](/papers)\n"  # a Markdown signature: a link written as a URL
+
+
+def test_markdown_emphasis_is_no_part_of_a_keyword() -> None:
+    # html2text writes <em>Exosomes</em> as _Exosomes_; a page without a Markdown
+    # signature keeps underscores as they are (see test_markup).
+    keywords = "Keywords\n\nAcute liver failure; Mesenchymal stromal cell; Hepatocyte-like cell; "
+    keywords += "Conditioned medium; Exosomes"
+    assert keywords in SEED
+    emphasised = keywords.replace("Acute liver failure", "_Acute liver failure_")
+    emphasised = emphasised.replace("Exosomes", "_Exosomes_")
+    paper = paperparse.parse(MARKDOWN + SEED.replace(keywords, emphasised))
+    assert paper.keywords == paperparse.parse(SEED).keywords
+
+
+def test_emphasis_wrapped_over_two_lines_leaves_the_keywords_empty() -> None:
+    keywords = "Conditioned medium; Exosomes"
+    paper = paperparse.parse(MARKDOWN + SEED.replace(keywords, "_Conditioned\nmedium_; Exosomes"))
+    assert paper.keywords == ()
+    assert "unreadable_value" in [w.code for w in paper.warnings]
+
+
+def test_a_separator_wrapped_to_a_line_start_still_separates() -> None:
+    keywords = "Acute liver failure; Mesenchymal stromal cell; Hepatocyte-like cell; "
+    keywords += "Conditioned medium; Exosomes"
+    dotted = keywords.replace("; ", " · ").replace(" · Conditioned", "\n· Conditioned")
+    paper = paperparse.parse(SEED.replace(keywords, dotted))
+    assert paper.keywords == paperparse.parse(SEED).keywords
+
+
+def test_a_title_that_holds_the_blocks_below_it_is_refused() -> None:
+    # inscriptis glues a card's blocks into one line under the title.
+    title = paperparse.parse(SEED).title
+    assert title is not None
+    glued = f"{title}\nJournal JOURNAL OF MOLECULAR MEDICINE-JMM DOI: 10.1007/s00109-019-01804-x"
+    paper = paperparse.parse(SEED.replace(title, glued, 1))
+    assert paper.title is None
+    assert "unreadable_value" in [w.code for w in paper.warnings]
+
+
+def test_a_funding_entry_of_page_chrome_leaves_the_list_empty() -> None:
+    # A footer's noscript notice under a second "Funding:" label, after a sidebar.
+    page = SEED + "\nRelated papers\nA paper\n\nFunding: enable JavaScript\n"
+    paper = paperparse.parse(page)
+    assert all("JavaScript" not in f.text for f in paper.funding)

@@ -58,6 +58,10 @@ _LYNX_TOKEN: Final = re.compile(
 _LYNX_REFERENCES: Final = re.compile(r"\nReferences\n\n {0,8}1\. [a-z]{1,20}:")
 #: A page with at least this many distinct link numbers glued to words is a lynx dump.
 _LYNX_MIN_REFS: Final = 5
+#: html2text's emphasis (``<em>x y</em>`` -> ``_x y_``) on one line: an underscore at a
+#: word start, text that starts and ends with a non-blank, an underscore at a word end.
+#: The text is bounded (500 characters), so each start tries at most that many.
+_EMPHASIS: Final = re.compile(r"(?<![\w\\])_([^\s_](?:[^_\n]{0,500}[^\s_])?)_(?!\w)")
 _CARET: Final = re.compile(r"(?<=[A-Za-z0-9])\^(?=[A-Za-z0-9+\-])")
 
 #: Deletes the characters a table rule or grid border is made of (blanks aside).
@@ -235,6 +239,8 @@ def _strip_lines(text: str, *, markdown: bool, tables: bool) -> str:
                 changed = _heading(changed)
             if "**" in changed:
                 changed = changed.replace("**", "")
+            if "_" in changed:
+                changed = _EMPHASIS.sub(r"\1", changed)
         if "|" not in changed:
             in_table = False
         elif tables and (in_table or changed[0] == "|" or changed[-1] == "|"):

@@ -18,6 +18,7 @@ import attrs
 
 from . import vocab
 from .errors import UnrecognizedPage
+from .fields.clean import clean_item, foreign_text
 from .fields.doi import is_doi_label_line, parse_doi_line
 from .fields.funding import is_bare_marker, read_funding_entry, strip_marker
 from .fields.journal import Locator, parse_locator
@@ -743,6 +744,28 @@ def _is_page_header(text: str, layout: Layout) -> bool:
     return header is not None and header[0] is not None and header[1] is not None
 
 
+#: A DOI statement: what a title never holds, and what a tool that glued the page's
+#: blocks into the title's paragraph brings into it.
+_DOI_STATEMENT: Final = re.compile(r"\bdoi[ \t]{0,3}:[ \t]{0,3}10\.[0-9]{4,9}/", re.IGNORECASE)
+#: Longer than any title: the next blocks ran into it.
+_MAX_TITLE: Final = 1000
+
+
+def _title_problem(title: str) -> str | None:
+    """Return why *title* cannot be a paper's title, or ``None``.
+
+    >>> _title_problem("A title Journal X Volume 1 DOI: 10.1016/j.x.2020.1 Keywords a")
+    'it holds a DOI statement (the blocks below it ran into it)'
+    >>> _title_problem("CRISPR-Cas9 editing of 10.5-kb loci") is None
+    True
+    """
+    if len(title) > _MAX_TITLE:
+        return "it is longer than any title (the blocks below it ran into it)"
+    if "oi" in title.casefold() and _DOI_STATEMENT.search(title) is not None:
+        return "it holds a DOI statement (the blocks below it ran into it)"
+    return None
+
+
 def _is_paragraph(lines: Sequence[Line]) -> bool:
     """Whether *lines* read as one hard-wrapped paragraph."""
     return all(len(text) >= WRAPPED_LINE_MIN for _, text in lines[:-1])
@@ -784,8 +807,17 @@ def _preamble(
         state.unplaced(rest[-1], "under the title (a list of names)")
         rest = rest[:-1]
     if len(rest) == 1 or _is_paragraph(rest):
+        title = join_wrapped([t for _, t in rest])
+        if (problem := _title_problem(title)) is not None:
+            state.warn(
+                "unreadable_value",
+                f"The text where the title belongs, {_quote(title)}, cannot be a title "
+                f"({problem}); the title was left empty.",
+                rest[0][0],
+            )
+            return None, article_type, score
         state.title_lines = (rest[0][0], rest[-1][0])
-        return join_wrapped([t for _, t in rest]), article_type, score
+        return title, article_type, score
     state.warn(
         "ambiguous_title",
         f"{len(rest)} lines stand where the title belongs and the layout does not say "
@@ -1122,6 +1154,15 @@ def _funding(section: Section, page: _Page) -> tuple[Funding, ...]:
                 start,
             )
             return ()  # a list with an entry left out would be a wrong list
+        if (foreign := foreign_text(clean_item(entry.text))) is not None:
+            state.warn(
+                "unreadable_value",
+                f"The funding entry {_quote(entry.text)} holds {foreign}, which no funding "
+                "statement does (text from around the list ran into it); the funding list "
+                "was left empty.",
+                start,
+            )
+            return ()  # a list with an entry that is not funding would be a wrong list
         if reason is not None:
             state.warn("unreadable_value", reason, start)
         out.append(entry)

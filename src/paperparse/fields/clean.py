@@ -121,7 +121,7 @@ def _has_table_mark(text: str) -> bool:
 def foreign_text(text: str) -> str | None:
     """Name what in *text* cannot be part of a name or a keyword, or return ``None``.
 
-    Checked: link syntax left over, a web address, a table rule or cell border, a
+    Checked: link syntax or emphasis marks left over, a web address, a table rule or cell border, a
     bullet, a button or menu text, a section label at the start (``Funding: …``).
 
     Args:
@@ -142,6 +142,8 @@ def foreign_text(text: str) -> str | None:
     """
     if "](" in text or "](" in text.replace(" ", ""):
         return "Markdown link syntax"
+    if _is_emphasised(text):
+        return "Markdown emphasis marks"
     key = vocab.fold(text)
     # Substring tests first: the patterns scan a value slowly and rarely match.
     if "://" in key or "www." in key or "doi.org/" in key:
@@ -164,6 +166,25 @@ def foreign_text(text: str) -> str | None:
 
 
 _MAX_LABEL: Final = 30
+
+
+def _is_emphasised(text: str) -> bool:
+    """Whether *text* stands between single underscores (``_Exosomes_``).
+
+    That is Markdown emphasis a tool wrapped over two lines, which
+    :mod:`paperparse.markup` reads per line.
+
+    >>> _is_emphasised("_Hepatocyte-like cell_"), _is_emphasised("__proto__")
+    (True, False)
+    """
+    return (
+        len(text) > 2
+        and text[0] == "_"
+        and text[-1] == "_"
+        and text[1] != "_"
+        and text[-2] != "_"
+        and not text[1].isspace()
+    )
 
 
 _SNIPPET: Final = 60

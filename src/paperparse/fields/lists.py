@@ -23,6 +23,8 @@ _WIDE_SEPARATORS: Final = str.maketrans({"\uff1b": ";", "\uff0c": ",", "\u3001":
 #: Separators that only separate with a space on one side at least: ``MgCl2·6H2O``
 #: is one formula, ``a · b`` two keywords.
 _SPACED_ONLY: Final = frozenset("·•")
+#: A spaced separator at a line's start: where a tool wrapped a separated list.
+_WRAPPED_SEPARATORS: Final = frozenset({"· ", "• "})
 #: Separators whose neighbours decide whether they separate.
 _CONTEXT_SEPARATORS: Final = frozenset({",", *_SPACED_ONLY})
 
@@ -108,11 +110,19 @@ def read_keywords(lines: Sequence[str]) -> tuple[tuple[str, ...], tuple[Problem,
         (('Pseudomonas spp.', 'MgCl2·6H2O', '1,25-Dihydroxyvitamin D3'), ())
         >>> read_keywords(["[16S RNA](/search?q=16S RNA); Soil"])
         (('16S RNA', 'Soil'), ())
+        >>> read_keywords(["CO\u2082 photoreduction \u00b7 Z-scheme", "\u00b7 Charge transfer"])
+        (('CO₂ photoreduction', 'Z-scheme', 'Charge transfer'), ())
     """
+    kept = [line for line in lines if not is_chrome(line)]
+    # A list that starts without a marker is one separated list: a "·" or "•" that a
+    # tool wrapped to a line's start ("Z-scheme heterojunction" / "· Interfacial
+    # charge transfer") is its separator, not a list marker.
+    inline = bool(kept) and not strip_marker(kept[0])[0]
     items = [
-        clean_item(strip_marker(line)[1]).translate(_WIDE_SEPARATORS)
-        for line in lines
-        if not is_chrome(line)
+        clean_item(
+            line if inline and line[:2] in _WRAPPED_SEPARATORS else strip_marker(line)[1]
+        ).translate(_WIDE_SEPARATORS)
+        for line in kept
     ]
     items = [item for item in items if item]
     joined = join_wrapped(items)
