@@ -101,7 +101,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("html2text", "seed-dl"): _HIDDEN,
     ("html2text", "seed-table"): _HIDDEN,
     ("inscriptis", "dashes-in-ranges"): _GLUED,
-    ("inscriptis", "grant-forms"): _GLUED,
     ("inscriptis", "no-funding-several-authors"): _HIDDEN,
     ("inscriptis", "seed-dl"): _HIDDEN,
     ("inscriptis", "seed-table"): _HIDDEN,
@@ -121,7 +120,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("pandoc", "recommended-present"): _WRAPPED,
     ("pandoc", "seed-dl"): _TABLE,
     ("pandoc", "seed-table"): _TABLE,
-    ("w3m", "grant-forms"): _TABLE,
     ("w3m", "seed-dl"): _HIDDEN,
     ("w3m", "seed-table"): _HIDDEN,
 }
@@ -131,13 +129,9 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
     ("bs4-get_text", "grant-forms"): _SPLIT,
     ("bs4-get_text", "rating-with-count-and-secondary"): _SPLIT,
     ("bs4-get_text", "seed-cards"): _SPLIT,
-    ("inscriptis", "grant-forms"): _GLUED,
-    ("inscriptis", "seed-table"): _GLUED,
     ("lxml-text_content", "seed-cards"): _GLUED,
     ("pandoc", "recommended-present"): _WRAPPED,
     ("pandoc", "seed-table"): _TABLE,
-    ("w3m", "grant-forms"): _TABLE,
-    ("w3m", "seed-table"): _TABLE,
 }
 
 

@@ -111,6 +111,15 @@ FAMILIES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     "markup: a long link target": (markup.strip_markup, lambda n: "[a](/" + "b" * n),
     "markup: link target parentheses": (markup.strip_markup, lambda n: "[a](/" + "(b" * (n // 2)),
     "markup: bold marks": (markup.strip_markup, lambda n: "**x" * (n // 3) + "\n# h"),
+    # Centred tables: one block of label rows with a line above and below each.
+    "tables: centred rows": (
+        normalize.lines,
+        lambda n: "\n" + "         x\nFunding  y\n         z\n" * (n // 36),
+    ),
+    "tables: rows of blanks": (
+        normalize.lines,
+        lambda n: "\nFunding  y\n" + (" " * 9 + "x\n") * (n // 11),
+    ),
     # Emphasis: underscores at word starts that never close, and a long unclosed run.
     "markup: emphasis openings": (
         markup.strip_markup,

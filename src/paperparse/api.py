@@ -228,6 +228,7 @@ def parse(
         fmt = "html" if looks_like_html(text) else "text"
     metadata = None
     cut_tag = False
+    table_problems: list[tuple[int, str]] = []
     if fmt == "html":
         from .html import parse_html  # lxml is only imported for HTML input
 
@@ -237,7 +238,7 @@ def parse(
             text, cut_tag = text[:end], True
         lines, metadata = parse_html(text)
     else:
-        lines = normalize.lines(text)
+        lines = normalize.lines(text, problems=table_problems)
     if not lines and (metadata is None or metadata.is_empty()):
         raise EmptyInput(
             "The input holds no visible text (only whitespace, invisible characters or "
@@ -257,6 +258,9 @@ def parse(
                 "itself, never a file name; pass pathlib.Path(...) to read a file."
             ) from None
         raise
+    if table_problems:
+        found = tuple(ParseWarning("unreadable_value", m, n) for n, m in table_problems)
+        paper = attrs.evolve(paper, warnings=(*found, *paper.warnings))
     if guessed is not None:
         paper = attrs.evolve(paper, warnings=(_guessed_encoding(guessed), *paper.warnings))
     if strict and paper.warnings:

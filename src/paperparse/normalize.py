@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Final
 
-from . import vocab
+from . import tables, vocab
 from .markup import LINK_BREAK, strip_markup
 
 #: Characters that carry no text: zero-width spaces/joiners, word joiner, BOM,
@@ -80,11 +80,14 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def lines(text: str) -> list[Line]:
+def lines(text: str, *, problems: list[tuple[int, str]] | None = None) -> list[Line]:
     r"""Split *text* into cleaned, non-empty lines numbered from 1.
 
     Lines end at ``\n``, ``\r\n`` and ``\r``, as editors count them; other
-    separators (form feed, ``U+2028`` ...) count as spaces.
+    separators (form feed, ``U+2028`` ...) count as spaces. The rows of a table a
+    tool laid out with its labels centred come label first (:mod:`paperparse.tables`);
+    rows it cannot place are left out, and *problems* gets ``(line, sentence)`` pairs
+    saying so.
 
     >>> lines("a\r\n\r\n  b \rc\x0cd")
     [(1, 'a'), (3, 'b'), (4, 'c d')]
@@ -96,7 +99,15 @@ def lines(text: str) -> list[Line]:
         # "**" must not hide the mark.
         text = text.translate(_INVISIBLE)
     text = strip_markup(text)
-    out = [(n, line) for n, line in enumerate(map(str.strip, text.split("\n")), 1) if line]
+    raw = text.split("\n")
+    # A table laid out with spaces has a run of them between label and value.
+    centred = tables.read(raw) if "   " in text else None
+    if centred is None:
+        out = [(n, line) for n, line in enumerate(map(str.strip, raw), 1) if line]
+    else:
+        out = [(i + 1, line) for i, raw_line in centred[0] if (line := raw_line.strip())]
+        if problems is not None:
+            problems.extend((i + 1, sentence) for i, sentence in centred[1])
     if LINK_BREAK in text:  # links that touch are two elements: two lines, one number
         out = [(n, p) for n, line in out for p in map(str.strip, line.split(LINK_BREAK)) if p]
     if text.isascii():
