@@ -117,7 +117,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("lynx", "seed-table"): _HIDDEN,
     ("pandoc", "grant-forms"): _SUP,
     ("pandoc", "rating-with-count-and-secondary"): _SUP,
-    ("pandoc", "recommended-present"): _WRAPPED,
     ("pandoc", "seed-dl"): _TABLE,
     ("pandoc", "seed-table"): _TABLE,
     ("w3m", "seed-dl"): _HIDDEN,
@@ -130,7 +129,6 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
     ("bs4-get_text", "rating-with-count-and-secondary"): _SPLIT,
     ("bs4-get_text", "seed-cards"): _SPLIT,
     ("lxml-text_content", "seed-cards"): _GLUED,
-    ("pandoc", "recommended-present"): _WRAPPED,
     ("pandoc", "seed-table"): _TABLE,
 }
 

@@ -94,3 +94,18 @@ def test_a_funding_entry_of_page_chrome_leaves_the_list_empty() -> None:
     page = SEED + "\nRelated papers\nA paper\n\nFunding: enable JavaScript\n"
     paper = paperparse.parse(page)
     assert all("JavaScript" not in f.text for f in paper.funding)
+
+
+def test_a_wrapped_item_of_a_numbered_recommended_list_is_one_title() -> None:
+    # A tool that wraps at 80 columns (w3m, lynx) cuts a long title, indents the rest.
+    import textwrap
+
+    page = (FIXTURES / "peeref" / "recommended-present.txt").read_text(encoding="utf-8")
+    original = paperparse.parse(page)
+    wrapped = "\n".join(
+        "\n".join(textwrap.wrap(line, 80, subsequent_indent="   ")) if len(line) > 80 else line
+        for line in page.split("\n")
+    )
+    assert "entorhinal\n   cortex" in wrapped
+    paper = paperparse.parse(wrapped)
+    assert paper.recommended == original.recommended

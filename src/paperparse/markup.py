@@ -58,10 +58,14 @@ _LYNX_TOKEN: Final = re.compile(
 _LYNX_REFERENCES: Final = re.compile(r"\nReferences\n\n {0,8}1\. [a-z]{1,20}:")
 #: A page with at least this many distinct link numbers glued to words is a lynx dump.
 _LYNX_MIN_REFS: Final = 5
-#: html2text's emphasis (``<em>x y</em>`` -> ``_x y_``) on one line: an underscore at a
-#: word start, text that starts and ends with a non-blank, an underscore at a word end.
+#: html2text's emphasis (``<em>x y</em>`` -> ``_x y_``) on one line: an underscore after
+#: a blank, an opening bracket or a quote (or at the line's start), text that starts and
+#: ends with a non-blank, an underscore before a blank or a closing punctuation mark
+#: (``10.1000/0.(0)_0_(0)`` is a DOI, not emphasis).
 #: The text is bounded (500 characters), so each start tries at most that many.
-_EMPHASIS: Final = re.compile(r"(?<![\w\\])_([^\s_](?:[^_\n]{0,500}[^\s_])?)_(?!\w)")
+_EMPHASIS: Final = re.compile(
+    r"(?<![^\s(\[\"'])_([^\s_](?:[^_\n]{0,500}[^\s_])?)_(?![^\s.,;:!?)\]\"'])"
+)
 _CARET: Final = re.compile(r"(?<=[A-Za-z0-9])\^(?=[A-Za-z0-9+\-])")
 
 #: Deletes the characters a table rule or grid border is made of (blanks aside).

@@ -1328,8 +1328,18 @@ def _recommended(section: Section, page: _Page) -> tuple[str, ...]:
     state, glued = page.state, page.found.glued
     layout = state.layout
     titles: list[str] = []
+    marked = False  # a numbered or bulleted list
+    previous = ""
     for index, (_, text) in enumerate(section.lines):
-        body = strip_marker(text)[1]
+        has_marker, body = strip_marker(text)
+        if marked and titles and not has_marker and _wrapped_onto(previous, body, state.wrap_width):
+            # In a numbered or bulleted list, an unmarked line where the tool had to
+            # break the line above goes on the item above.
+            titles[-1] = join_wrapped([titles[-1], body])
+            previous = text
+            continue
+        marked = marked or has_marker
+        previous = text
         if body.endswith(".") and body.count(" ") + 1 >= _SENTENCE_WORDS:
             # The list has ended: this and what follows is page text after it.
             for line in section.lines[index:]:
