@@ -129,7 +129,6 @@ KNOWN_WRONG: dict[tuple[str, str], str] = {
     ("bs4-get_text", "rating-with-count-and-secondary"): _SPLIT,
     ("bs4-get_text", "seed-cards"): _SPLIT,
     ("lxml-text_content", "seed-cards"): _GLUED,
-    ("pandoc", "seed-table"): _TABLE,
 }
 
 

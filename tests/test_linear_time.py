@@ -120,6 +120,14 @@ FAMILIES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
         normalize.lines,
         lambda n: "\nFunding  y\n" + (" " * 9 + "x\n") * (n // 11),
     ),
+    # pandoc tables: one long table whose list cell has breaks the tool may have made.
+    "tables: a narrow cell": (
+        normalize.lines,
+        lambda n: (
+            "  ----- -----\n  Funding  ab cd\n" + "         ab cd\n" * (n // 15) + "  ----- -----\n"
+        ),
+    ),
+    "tables: many rules": (normalize.lines, lambda n: "  --- ---\n  Funding x\n" * (n // 20)),
     # Emphasis: underscores at word starts that never close, and a long unclosed run.
     "markup: emphasis openings": (
         markup.strip_markup,

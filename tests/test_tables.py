@@ -69,3 +69,54 @@ def test_a_pathological_block_is_unsure_not_slow() -> None:
     order, _ = tables.read(["", *rows]) or ([], [])
     assert order  # read, whatever it found
     assert len(order) <= 2 * len(rows)  # a label row gives its label and its value
+
+
+# The seed page's funding list as pandoc lays a two-column table out: each cell's
+# text wrapped at its column's width (35 here), so a line may be a funder or half one.
+_RULE = "  " + "-" * 35 + " " + "-" * 35
+_NARROW = [
+    _RULE,
+    "  Keywords                            Acute liver failure; Mesenchymal",
+    "                                      stromal cell; Exosomes",
+    "",
+    "  Funding                             National Natural Science Foundation",
+    "                                      of China [81700553]",
+    "                                      NIH [R01 GM123456]",
+    _RULE,
+]
+
+
+def test_a_list_cell_wrapped_at_its_column_is_left_empty() -> None:
+    raw = list(_NARROW)
+    problems = tables.narrow_cells(raw, tables.rules(raw))
+    assert [index for index, _ in problems] == [4]
+    assert raw[4].strip() == "Funding"
+    assert raw[5] == raw[6] == ""
+    # A keyword list reads the same whatever the breaks: it stays.
+    assert raw[1:3] == _NARROW[1:3]
+
+
+def test_a_cell_whose_breaks_are_the_pages_stays() -> None:
+    # "of" would not have fitted on no line: "NIH" fits after "... [81700553]", so the
+    # tool did not have to break there; the break is the page's.
+    raw = [_RULE, "  Funding                             NSFC [81700553]", " " * 38 + "NIH", _RULE]
+    assert tables.narrow_cells(raw, tables.rules(raw)) == []
+    assert raw[2].strip() == "NIH"
+
+
+def test_a_wrapped_funding_cell_gives_no_funding_and_a_warning() -> None:
+    start, end = SEED.index("\nFunding\n"), SEED.index("\nAsk authors")
+    page = SEED[:start] + "\n" + "\n".join(_NARROW) + "\n" + SEED[end:]
+    paper = paperparse.parse(page)
+    assert paper.funding == ()
+    assert any("'Funding' cell" in w.message for w in paper.warnings)
+
+
+def test_a_record_section_after_the_rating_block_and_a_sidebar_is_no_part_of_it() -> None:
+    # A footer's template or noscript notice: "Funding" then a made-up entry.
+    start, end = SEED.index("\nFunding\n"), SEED.index("\nAsk authors")
+    page = SEED[:start] + SEED[end:]  # the paper shows no funding
+    page += "\nRelated papers\n\nA paper on something else\n\nFunding\n\nTemplate Funder [000000]\n"
+    paper = paperparse.parse(page)
+    assert paper.funding == ()
+    assert "unplaced_text" in [w.code for w in paper.warnings]

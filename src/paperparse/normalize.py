@@ -98,8 +98,12 @@ def lines(text: str, *, problems: list[tuple[int, str]] | None = None) -> list[L
         # Before the dump-tool marks are read: a zero-width space inside "[12]" or
         # "**" must not hide the mark.
         text = text.translate(_INVISIBLE)
+    # A pandoc table's rules give its columns' widths; strip_markup blanks them.
+    table_rules = tables.rules(text.split("\n")) if "-- --" in text else None
     text = strip_markup(text)
     raw = text.split("\n")
+    if table_rules and problems is not None:
+        problems.extend((i + 1, sentence) for i, sentence in tables.narrow_cells(raw, table_rules))
     # A table laid out with spaces has a run of them between label and value.
     centred = tables.read(raw) if "   " in text else None
     if centred is None:

@@ -1370,6 +1370,33 @@ _GLUED_PLACEHOLDERS = ("no data available",)
 # --- the whole page ----------------------------------------------------------------
 
 
+#: The rating block's sections, and what may follow them inside the paper block.
+_RATING_BLOCK: Final = frozenset({"reviews", "primary_rating", "secondary_ratings"})
+_AFTER_RATING_KINDS: Final = _RATING_BLOCK | {"recommended", "after_rating", "other"}
+
+
+def _inside_block(sections: list[Section], state: _State) -> list[Section]:
+    """*sections* without the record's sections that stand outside the paper block.
+
+    The paper's own sections come before its rating block; after the rating block
+    and a section that is not part of the record (``Related papers``: a sidebar), a
+    ``Funding`` or ``Keywords`` heading belongs to the page around the paper (a
+    footer, a template, a noscript notice), never to the paper. Its lines are
+    reported as unplaced text.
+    """
+    rated = foreign = False
+    kept: list[Section] = []
+    for section in sections:
+        rated = rated or section.kind in _RATING_BLOCK
+        if rated and foreign and section.kind not in _AFTER_RATING_KINDS:
+            for line in section.lines:
+                state.unplaced(line, "outside the paper (after the rating block and a sidebar)")
+            continue
+        foreign = foreign or (rated and section.kind == "other")
+        kept.append(section)
+    return kept
+
+
 def _group(sections: list[Section]) -> dict[str, list[Section]]:
     """The sections of each kind, in page order."""
     groups: dict[str, list[Section]] = {}
@@ -1396,6 +1423,7 @@ def build_paper(
     """
     state = _State(layout)
     sections, found = split_sections(lines, state)
+    sections = _inside_block(sections, state)
     state.wrap_width = _wrap_width(
         [line for s in sections if s.kind == "abstract" for line in s.lines], source_format
     )

@@ -240,7 +240,7 @@ def _states_itself(line: str) -> bool:
     text = line.strip()
     if parse_doi_line(text) is not None:
         return True
-    return text.split(" ", 1)[0].rstrip(".,").casefold() in _LOCATOR_WORDS and any(
+    return text.split(None, 1)[0].rstrip(".,").casefold() in _LOCATOR_WORDS and any(
         c.isdigit() for c in text
     )
 
@@ -287,3 +287,103 @@ def _unchain(chain: _Chain) -> list[tuple[int, int]]:
         out.append(step)
     out.reverse()
     return out
+
+
+# --- pandoc's multiline tables: a cell's text wrapped at the column's width ---------
+
+
+def rules(raw: list[str]) -> dict[int, tuple[tuple[int, int], ...]]:
+    """The lines of *raw* that are a pandoc table rule, with each dash run's columns.
+
+    Read before :func:`paperparse.markup.strip_markup` blanks the rules: their runs
+    give the columns' widths.
+
+    >>> rules(["  ----- ---", "  Journal  X", "---|---"])
+    {0: ((2, 7), (8, 11))}
+    """
+    found: dict[int, tuple[tuple[int, int], ...]] = {}
+    for index, line in enumerate(raw):
+        stripped = line.strip()
+        if not stripped.startswith("---") or stripped.replace("-", "").strip():
+            continue
+        runs: list[tuple[int, int]] = []
+        start = line.find("-")
+        while start >= 0:
+            end = start
+            while end < len(line) and line[end] == "-":
+                end += 1
+            runs.append((start, end))
+            start = line.find("-", end)
+        if len(runs) >= 2 and all(end - start >= _MIN_RUN for start, end in runs):
+            found[index] = tuple(runs)
+    return found
+
+
+#: A table rule's dash runs are at least this long.
+_MIN_RUN: Final = 3
+
+
+def narrow_cells(
+    raw: list[str], found: dict[int, tuple[tuple[int, int], ...]]
+) -> list[tuple[int, str]]:
+    """Leave out the values of table rows whose cell text may be wrapped (in place).
+
+    pandoc lays a two-column table out between two rules and wraps each cell's text
+    at its column's width, so a cell of a funding list (one funder a line in the page)
+    comes out as lines that may be the page's or the tool's. A break is the page's
+    when the next line's first word would have fitted on the line (the tool had no
+    need to break), or when the next line says what it is (a DOI or a locator line).
+    A row with a break that may be the tool's, in a list of items one a line, keeps
+    its label and loses its values; the returned ``(index, sentence)`` problems say so.
+    A row of separated items (a keyword list with ``;``) reads the same either way.
+    """
+    problems: list[tuple[int, str]] = []
+    indices = sorted(found)
+    tops = iter(range(len(indices) - 1))
+    for number in tops:
+        top, bottom = indices[number], indices[number + 1]
+        if found[top] != found[bottom] or top + 1 >= bottom:
+            continue
+        next(tops, None)  # the bottom rule opens no table
+        runs = found[top]
+        column, width = runs[1][0], runs[1][1] - runs[1][0]
+        row: list[int] = []
+        for index in range(top + 1, bottom + 1):
+            if index < bottom and raw[index].strip():
+                row.append(index)
+                continue
+            if row and (problem := _narrow_row(raw, row, column, width)) is not None:
+                problems.append((row[0], problem))
+            row = []
+    return problems
+
+
+def _narrow_row(raw: list[str], row: list[int], column: int, width: int) -> str | None:
+    """Check one table row; blank its values if a break may be the tool's."""
+    first = raw[row[0]]
+    label = first[:column].strip()
+    kind = vocab.SECTION_LABELS.get(_label_key(label)) if label else None
+    if kind is None or kind in _READ_ACROSS_LINES:
+        return None
+    values = [raw[index][column:].strip() for index in row]
+    if kind in _SEPARATED and any(";" in value for value in values):
+        return None
+    for line, following in itertools.pairwise(values):
+        if not line or not following or _states_itself(following):
+            continue
+        if len(line) + 1 + len(following.split(None, 1)[0]) > width:
+            raw[row[0]] = first[:column]
+            for index in row[1:]:
+                raw[index] = ""
+            return (
+                f"The {label!r} cell of a table was wrapped by the dump tool at its "
+                "column's width, and which of its lines are one item cannot be told; "
+                "its value was left out."
+            )
+    return None
+
+
+#: Sections read as one text whatever the line breaks.
+_READ_ACROSS_LINES: Final = frozenset({"abstract"})
+#: Sections whose items are separated by a mark when they stand on one line.
+_SEPARATED: Final = frozenset({"keywords", "categories"})
