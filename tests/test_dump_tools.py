@@ -125,8 +125,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
 
 #: (tool, page) -> why a field of the tool's text gets a value the page does not have.
 KNOWN_WRONG: dict[tuple[str, str], str] = {
-    ("bs4-get_text", "grant-forms"): _SPLIT,
-    ("bs4-get_text", "rating-with-count-and-secondary"): _SPLIT,
     ("bs4-get_text", "seed-cards"): _SPLIT,
     ("lxml-text_content", "seed-cards"): _GLUED,
 }

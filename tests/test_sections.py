@@ -109,3 +109,15 @@ def test_a_wrapped_item_of_a_numbered_recommended_list_is_one_title() -> None:
     assert "entorhinal\n   cortex" in wrapped
     paper = paperparse.parse(wrapped)
     assert paper.recommended == original.recommended
+
+
+def test_text_cut_at_inline_elements_leaves_abstract_and_keywords_empty() -> None:
+    # BeautifulSoup's get_text("\n") puts N<sup>6</sup>-methyl... on three lines.
+    abstract = paperparse.parse(SEED).abstract
+    assert abstract is not None
+    cut = abstract.replace("After the death", "After N\n6\n-methyladenosine death", 1)
+    keywords = "Acute liver failure; Mesenchymal"
+    page = SEED.replace(abstract, cut).replace(keywords, "Acute\nN\n6\n-liver failure; Mesenchymal")
+    paper = paperparse.parse(page)
+    assert (paper.abstract, paper.keywords) == (None, ())
+    assert [w.code for w in paper.warnings].count("unreadable_value") == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import Final
 
 from . import tables, vocab
@@ -223,3 +224,38 @@ def join_wrapped(parts: list[str]) -> str:
         else:
             out.append(part)
     return " ".join(out)
+
+
+def split_element(parts: Sequence[str], *, separators: str = "") -> bool:
+    r"""Whether *parts*, the lines of one value, show an element's text cut up by a tool.
+
+    BeautifulSoup's ``get_text("\n")`` puts each inline element on a line of its own:
+    ``N<sup>6</sup>-methyl`` becomes ``N``, ``6``, ``-methyl``. Joined with spaces,
+    that text is not the page's, and where the page had spaces cannot be told. A
+    tool that wraps lines breaks them at spaces, so a line of such a value never
+    starts with closing punctuation or a hyphen glued to a word, and no line inside
+    it is a lone token of one or two characters. A line may start with one of
+    *separators* (a list's separator that a tool put on a line of its own).
+
+    >>> split_element(["N", "6", "-methyladenosine (m", "6", "A) is"])
+    True
+    >>> split_element(["Aqueous zinc-ion batteries are attractive for grid storage", "at -80 C."])
+    False
+    """
+    last = len(parts) - 1
+    for index, part in enumerate(parts):
+        if not index:
+            continue
+        first = part[:1]
+        if (first in _CLOSING and first not in separators) or (
+            first == "-" and part[1:2].isalpha()
+        ):
+            return True
+        if index < last and len(part) <= _LONE_TOKEN and part.isalnum():
+            return True
+    return False
+
+
+#: Characters that follow a word without a space: a line never starts with one.
+_CLOSING: Final = frozenset(").,;:]}")
+_LONE_TOKEN: Final = 2

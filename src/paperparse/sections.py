@@ -47,7 +47,7 @@ from .model import (
     SecondaryRating,
     Source,
 )
-from .normalize import WIDGET, WRAPPED_LINE_MIN, Line, is_dash, join_wrapped
+from .normalize import WIDGET, WRAPPED_LINE_MIN, Line, is_dash, join_wrapped, split_element
 
 T = TypeVar("T")
 
@@ -955,7 +955,17 @@ def _ends_sentence(text: str) -> bool:
 
 def _whole_text(section: Section, state: _State) -> str | None:
     """The text of *section*, or ``None`` (with a warning) when the page clips it."""
-    text = join_wrapped([t for _, t in section.lines])
+    parts = [t for _, t in section.lines]
+    if split_element(parts):
+        state.warn(
+            "unreadable_value",
+            "The dump tool put parts of one element's text on lines of their own (an "
+            "inline element such as a superscript), and where the page had spaces "
+            "between them cannot be told; the abstract was left empty.",
+            section.lines[0][0],
+        )
+        return None
+    text = join_wrapped(parts)
     found = _TOGGLE.search(text[-24:].casefold())
     if found is None:
         return text or None

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from ..normalize import WRAPPED_LINE_MIN, join_wrapped
+from ..normalize import WRAPPED_LINE_MIN, join_wrapped, split_element
 from .clean import clean_item, foreign_text, is_chrome, quote
 from .funding import strip_marker
 
@@ -135,6 +135,15 @@ def read_keywords(lines: Sequence[str]) -> tuple[tuple[str, ...], tuple[Problem,
         if _has_top_level(joined, separator):
             found = split_top_level(joined, separator)
             break
+    if found is not items and split_element(items, separators="".join(KEYWORD_SEPARATORS)):
+        return (), (
+            (
+                "unreadable_value",
+                "The dump tool put parts of one keyword on lines of their own (an inline "
+                "element such as a superscript), and where the page had spaces between "
+                "them cannot be told; the keyword list was left empty.",
+            ),
+        )
     keywords = _finish(found)
     for keyword in keywords:
         if (problem := check_keyword(keyword)) is not None:
