@@ -41,6 +41,9 @@ def split_top_level(text: str, separator: str) -> list[str]:
     >>> split_top_level("1,25-Dihydroxyvitamin D3, Bone", ",")
     ['1,25-Dihydroxyvitamin D3', 'Bone']
     """
+    if separator not in text:
+        # One part (a name with no comma): the loop below would find no separator.
+        return [stripped] if (stripped := text.strip()) else []
     if separator not in _CONTEXT_SEPARATORS and not any(c in text for c in _OPEN):
         return [p.strip() for p in text.split(separator) if p.strip()]  # the common case
     parts: list[str] = []
@@ -365,6 +368,8 @@ def _glued(name: str) -> str | None:
     capital is a name prefix (``McDonald``, ``DeSouza``, ``MacArthur``).
     """
     for word in name.split():
+        if word[1:].islower():
+            continue  # no capital after the first letter (one C call instead of a loop)
         for index in range(1, len(word)):
             if word[index].isupper() and word[index - 1].islower():
                 prefix = word[:index].lstrip("'\u2019(").casefold()
@@ -396,7 +401,7 @@ def check_author(name: str) -> str | None:
         return f"it holds {foreign}"
     if (word := _glued(name)) is not None:
         return f"it runs two names together ({quote(word)})"
-    if any(c.isdigit() for c in name) and not _has_group_word(name):
+    if any(map(str.isdigit, name)) and not _has_group_word(name):
         return "it holds a number, which no person's name does"
     if " " not in name and not _is_cjk(name):
         return "it is a single word, not a full name (a name wrapped over two lines?)"
