@@ -72,10 +72,6 @@ def _wrapped(line: str) -> bool:
     return line.endswith(",") or len(line) >= WRAPPED_LINE_MIN
 
 
-def _has_top_level(text: str, separator: str) -> bool:
-    return len(split_top_level(text, separator)) > 1 or text.strip().endswith(separator)
-
-
 def parse_keywords(lines: list[str]) -> tuple[str, ...]:
     r"""Read a keyword list given as one separated line, wrapped lines, or one per line.
 
@@ -125,8 +121,9 @@ def read_keywords(lines: Sequence[str]) -> tuple[tuple[str, ...], tuple[Problem,
         # hard-wrapped over several lines has long lines, or lines ending in a comma.
         if separator == "," and len(items) > 1 and not all(_wrapped(item) for item in items[:-1]):
             break
-        if _has_top_level(joined, separator):
-            found = split_top_level(joined, separator)
+        parts = split_top_level(joined, separator)  # split once: test and result
+        if len(parts) > 1 or joined.strip().endswith(separator):
+            found = parts
             break
     keywords = _finish(found)
     for keyword in keywords:
@@ -232,7 +229,7 @@ def _finish(items: list[str]) -> tuple[str, ...]:
     ``Graphene[13]``) goes too.
     """
     items = [_TRAILING_LINK_NUMBER.sub("", item) if "]" in item else item for item in items]
-    out = [item.strip() for item in items if item.strip() and not is_chrome(item)]
+    out = [stripped for item in items if (stripped := item.strip()) and not is_chrome(item)]
     if out and out[-1].endswith(".") and _final_period_is_sentence(out[-1]):
         out[-1] = out[-1][:-1].rstrip()
     return tuple(item for item in out if item)
