@@ -982,6 +982,9 @@ def _first_line_only(section: Section, state: _State, what: str) -> str | None:
 _NOT_IN_A_NAME: Final = re.compile(
     r"10\.[0-9]{4,9}/|\bdoi\s*:|(?:volume|vol\.|issue|pages)\s*[0-9]|://", re.IGNORECASE
 )
+#: What each of those holds: a name with neither is spared the case-blind scan of the
+#: pattern above (0.2 against 2.7 µs a journal name).
+_DIGIT_OR_COLON: Final = re.compile(r"[0-9:]")
 #: A name is short: longer than this, or a sentence, it is some other text.
 _MAX_NAME = 200
 
@@ -990,7 +993,7 @@ def _not_a_name(text: str) -> str | None:
     """Why *text* cannot be a journal's or publisher's name, or ``None``."""
     if len(text) > _MAX_NAME or (_is_prose(text) and ". " in text):
         return "it is a sentence, not a name"
-    if _NOT_IN_A_NAME.search(text) is not None:
+    if _DIGIT_OR_COLON.search(text) is not None and _NOT_IN_A_NAME.search(text) is not None:
         return "it holds a DOI, a volume or pages, or an address glued to the name"
     return None
 
