@@ -1115,8 +1115,8 @@ def _funding(section: Section, page: _Page) -> tuple[Funding, ...]:
             and entries
             and not has_marker
             and not marked
+            and _wrapped_onto(entries[-1][-1], body, state.wrap_width)  # (the cheap test first)
             and not _goes_on(entries[-1], body)
-            and _wrapped_onto(entries[-1][-1], body, state.wrap_width)
         ):
             return _ambiguous_wrap(state, "funding list", number)
         if stopped:

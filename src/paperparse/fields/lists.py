@@ -20,6 +20,17 @@ _OPEN: Final = "([{"
 _CLOSE: Final = ")]}"
 #: Full-width and ideographic separators of CJK text, and their ASCII equals.
 _WIDE_SEPARATORS: Final = str.maketrans({"\uff1b": ";", "\uff0c": ",", "\u3001": ","})
+
+
+def _narrow(text: str) -> str:
+    """*text* with its wide separators made ASCII (an ASCII text has none).
+
+    The ASCII test spares most items the translation, which looks each character up
+    in a dict (1.7 µs a name).
+    """
+    return text if text.isascii() else text.translate(_WIDE_SEPARATORS)
+
+
 #: Separators that only separate with a space on one side at least: ``MgCl2·6H2O``
 #: is one formula, ``a · b`` two keywords.
 _SPACED_ONLY: Final = frozenset("·•")
@@ -108,11 +119,7 @@ def read_keywords(lines: Sequence[str]) -> tuple[tuple[str, ...], tuple[Problem,
         >>> read_keywords(["[16S RNA](/search?q=16S RNA); Soil"])
         (('16S RNA', 'Soil'), ())
     """
-    items = [
-        clean_item(strip_marker(line)[1]).translate(_WIDE_SEPARATORS)
-        for line in lines
-        if not is_chrome(line)
-    ]
+    items = [_narrow(clean_item(strip_marker(line)[1])) for line in lines if not is_chrome(line)]
     items = [item for item in items if item]
     joined = join_wrapped(items)
     found = items
@@ -268,6 +275,11 @@ _AFFILIATION: Final = re.compile(
     r"(?:,[\d\u00b9\u00b2\u00b3\u2070-\u2079*\u2020\u2021\u00a7\u00b6#]{1,3})*"
     r"(?=\s|[,;]|$)"
 )
+#: The characters affiliation marks are made of: a name without any is spared the
+#: search for them (its lookbehinds run at every letter: 1.2 against 0.2 µs a name).
+_AFFILIATION_MARK: Final = re.compile(
+    r"[\d\u00b9\u00b2\u00b3\u2070-\u2079*\u2020\u2021\u00a7\u00b6#]"
+)
 #: Words that make a name a group's (``GBD 2019 … Collaborators``): never split.
 _GROUP_WORDS: Final = frozenset(
     [
@@ -402,7 +414,7 @@ def check_author(name: str) -> str | None:
         return "it holds a number, which no person's name does"
     if " " not in name and not _is_cjk(name):
         return "it is a single word, not a full name (a name wrapped over two lines?)"
-    if not _has_group_word(name) and (word := _lower_word(name)) is not None:
+    if (word := _lower_word(name)) is not None and not _has_group_word(name):
         return f"its word {quote(word)} is neither capitalised nor a particle of a name"
     return None
 
@@ -468,10 +480,11 @@ def read_author_line(text: str) -> tuple[list[str], list[Problem]]:
         )
     names: list[str] = []
     for segment in _LINK_NUMBER.split(body):
-        segment = clean_item(segment).translate(_WIDE_SEPARATORS)
+        segment = _narrow(clean_item(segment))
         if not segment or is_chrome(segment):
             continue
-        segment = _AFFILIATION.sub(lambda m: "," if m.end() < len(m.string) else "", segment)
+        if _AFFILIATION_MARK.search(segment) is not None:
+            segment = _AFFILIATION.sub(lambda m: "," if m.end() < len(m.string) else "", segment)
         names.extend(_split_names(segment))
     for name in names:
         if (problem := check_author(name)) is not None:
