@@ -265,6 +265,23 @@ _MORE: Final = re.compile(
     r"(?:\s+authors?)?|\.\.\.|\u2026)\s*\)?$",
     re.IGNORECASE,
 )
+#: The last character of each phrase _MORE finds (``al``, ``al.``, ``others``, ``more``,
+#: ``author``, ``...``, ``…``), in any case (U+017F, long s, is a case-blind ``s``).
+_MORE_ENDS: Final = frozenset("lL.sS\u017feErR\u2026")
+
+
+def _may_end_in_more(text: str) -> bool:
+    """Whether *text* ends as a line that _MORE matches can (``… et al.)``).
+
+    A line ending in another character (most names) is spared the pattern's search,
+    which tries each position of the line (1 to 2 µs a name).
+    """
+    end = text.rstrip()
+    if end.endswith(")"):
+        end = end[:-1].rstrip()
+    return end[-1:] in _MORE_ENDS
+
+
 #: Lynx's link numbers between names that were links: ``David Cohen[19]Emily Chen[20]``.
 _LINK_NUMBER: Final = re.compile(r"\[\d{1,4}\]")
 #: Affiliation marks after a name (``<sup>1,2</sup>``, ``*``, ``†``): digits or
@@ -469,7 +486,7 @@ def read_author_line(text: str) -> tuple[list[str], list[Problem]]:
     line = strip_marker(text.strip())[1]
     problems: list[Problem] = []
     body = line
-    if (more := _MORE.search(body)) is not None:
+    if _may_end_in_more(body) and (more := _MORE.search(body)) is not None:
         body = body[: more.start()].rstrip(" ,;")
         problems.append(
             (
@@ -501,6 +518,8 @@ def read_author_line(text: str) -> tuple[list[str], list[Problem]]:
 
 def _split_names(text: str) -> list[str]:
     """Split one run of names at ``;``, at commas between full names, at ``and``."""
+    if "," not in text and ";" not in text and " and " not in text:
+        return [name] if (name := text.strip().strip(" ,")) else []  # one name
     if ";" in text:
         return [name for p in split_top_level(text, ";") if (name := p.strip(" ,"))]
     parts = [p.strip(" ,") for p in split_top_level(text, ",")]
