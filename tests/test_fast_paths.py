@@ -100,3 +100,9 @@ def test_one_name_splits_as_the_general_rule_does(text: str) -> None:
         parts = [p for p in parts if p]
         expected = lists._split_and(parts[0]) if parts else []
         assert lists._split_names(text) == expected
+
+
+@given(texts)
+def test_name_keys_are_the_runs_of_letters_and_digits(text: str) -> None:
+    folded = "".join(c if c.isalnum() else " " for c in text.casefold())
+    assert sections._name_key(text) == tuple(sorted(folded.split()))
