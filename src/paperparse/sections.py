@@ -427,21 +427,10 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
             line = _ShortLine(Role.TYPED, "authors", text)
         if line.header and current.kind != "preamble":
             if not _holds_nothing(sections, found):
-                state.warn(
-                    "multiple_pages",
-                    f"A second page header {_quote(text)} starts here: the input holds "
-                    "more than one page. Only the first page was read.",
-                    number,
-                )
+                _warn_second_page(text, number, state)
                 break
-            # The labels so far were a menu above the paper (``Papers Funding
-            # Webinars``): the paper starts at its header.
-            for section in sections:
-                _warn_outside(section, state)
-            sections = [Section("preamble", None)]
+            sections = _restart_at_header(sections, found, state)
             current = sections[0]
-            found.actions.clear()
-            found.languages.clear()
         if line.marker:
             found.peeref = True
         if line.language is not None:
@@ -462,11 +451,8 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
         elif role is Role.ACTION:
             last_role = "action"
             found.actions.append(layout.actions[line.kind])
-            if line.kind in layout.abstract_follows:
-                current = Section("abstract", None, start=number)
-                sections.append(current)
-            elif line.kind in layout.rating_ends:
-                current = Section("after_rating", None, start=number)
+            if (opened := _after_button(line.kind, number, layout)) is not None:
+                current = opened
                 sections.append(current)
         else:
             current = _open(line, number, text)
@@ -474,12 +460,54 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
             if role is Role.TYPED:
                 last_role, last_section = "content", current
             elif role is Role.GLUED and line.kind != "other":  # (other: skipped anyway)
-                state.unplaced(
-                    (number, line.value),
-                    f"glued to the label {_quote(text[: -len(line.value)])} (the dump joins "
-                    "the page's blocks, so it cannot be told from the next one)",
-                )
+                _warn_glued(line.value, number, text, state)
     found.last = (last_role, last_line, last_section)
+    _warn_unknown_sections(sections, state)
+    return sections, found
+
+
+def _warn_glued(value: str, number: int, text: str, state: _State) -> None:
+    """Warn that *value*, glued to a label on the line *text*, was left out."""
+    state.unplaced(
+        (number, value),
+        f"glued to the label {_quote(text[: -len(value)])} (the dump joins "
+        "the page's blocks, so it cannot be told from the next one)",
+    )
+
+
+def _warn_second_page(text: str, number: int, state: _State) -> None:
+    state.warn(
+        "multiple_pages",
+        f"A second page header {_quote(text)} starts here: the input holds "
+        "more than one page. Only the first page was read.",
+        number,
+    )
+
+
+def _restart_at_header(sections: list[Section], found: Extracted, state: _State) -> list[Section]:
+    """Start the page again at its header: the labels so far were a menu above it.
+
+    (``Papers Funding Webinars``.) What they held is unplaced, and the buttons and
+    interface languages seen so far are forgotten. Returns the new list of sections.
+    """
+    for section in sections:
+        _warn_outside(section, state)
+    found.actions.clear()
+    found.languages.clear()
+    return [Section("preamble", None)]
+
+
+def _after_button(action: str, number: int, layout: Layout) -> Section | None:
+    """The section a button opens: the abstract after it, or the text after the rating."""
+    if action in layout.abstract_follows:
+        return Section("abstract", None, start=number)
+    if action in layout.rating_ends:
+        return Section("after_rating", None, start=number)
+    return None
+
+
+def _warn_unknown_sections(sections: list[Section], state: _State) -> None:
+    """Warn once for each section that is not part of the record (its text is skipped)."""
     for section in sections:
         if section.kind == "other" and not _is_link_list(section):
             state.warn(
@@ -488,7 +516,6 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
                 "its content was skipped.",
                 section.line,
             )
-    return sections, found
 
 
 def _classify(lines: Sequence[Line], index: int, kind: str, layout: Layout) -> _ShortLine:
