@@ -106,3 +106,9 @@ def test_one_name_splits_as_the_general_rule_does(text: str) -> None:
 def test_name_keys_are_the_runs_of_letters_and_digits(text: str) -> None:
     folded = "".join(c if c.isalnum() else " " for c in text.casefold())
     assert sections._name_key(text) == tuple(sorted(folded.split()))
+
+
+@given(texts)
+def test_a_count_badge_ends_in_a_digit_or_bracket(text: str) -> None:
+    if sections._BADGE.fullmatch(text) is not None:
+        assert text[-1:] in sections._BADGE_ENDS

@@ -222,12 +222,18 @@ _MENU_SEPARATORS = ("|", "·", "/", "\u203a", "\u00bb", "\u2022")
 def _is_chrome(key: str, layout: Layout) -> bool:
     if key in layout.chrome_lines or _starts_as_chrome(key, layout):
         return True
-    items = layout.chrome_lines | layout.nav_words
+    items = _chrome_items(layout)
     for separator in _MENU_SEPARATORS:
         if separator in key:
             parts = [p.strip() for p in key.split(separator) if p.strip()]
             return bool(parts) and all(p in items for p in parts)
     return _only_chrome_words(key.split(), items)
+
+
+@functools.lru_cache(maxsize=16)
+def _chrome_items(layout: Layout) -> frozenset[str]:
+    """The words a menu line is made of: chrome lines and menu words (1.6 µs to join)."""
+    return layout.chrome_lines | layout.nav_words
 
 
 def _label_and_typed_value(text: str, layout: Layout) -> tuple[str, str] | None:
@@ -317,6 +323,8 @@ class _ShortLine:
 
 #: A label followed by a count badge: ``reviews 0``, ``comments (3)`` (folded).
 _BADGE = re.compile(r"(?P<label>[^\d()\[\]]{1,40}?) ?[(\[]?[0-9]{1,6}[)\]]?")
+#: How a badge ends: a line ending otherwise is spared the pattern (1 to 1.5 µs a line).
+_BADGE_ENDS: Final = frozenset("0123456789)]")
 
 
 def _inline_label(text: str, layout: Layout) -> tuple[str, str] | None:
@@ -363,7 +371,7 @@ def _short_role(text: str, layout: Layout) -> _ShortLine:
     marker = key in layout.markers or "peeref.com" in text.casefold()
     language = layout.languages.get(key)
     kind = layout.labels.get(key) if key else None
-    if kind is None and (badge := _BADGE.fullmatch(key)) is not None:
+    if kind is None and key[-1:] in _BADGE_ENDS and (badge := _BADGE.fullmatch(key)) is not None:
         # "Reviews 0", "Comments (3)": a tab's label with its count badge. The count is
         # the number of reviews or comments, never a score.
         key = badge["label"]
