@@ -569,6 +569,7 @@ def read_authors(
     for number, text in lines:
         found, these = read_author_line(text)
         names.extend(found)
-        problems.extend((code, message, number) for code, message in these)
-        refused = refused or any(code == "unreadable_value" for code, _ in these)
+        if these:  # (most lines have none: two generators less a name)
+            problems.extend((code, message, number) for code, message in these)
+            refused = refused or any(code == "unreadable_value" for code, _ in these)
     return (() if refused else tuple(names)), problems
