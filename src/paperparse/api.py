@@ -162,6 +162,34 @@ def _build(
     return read(layout=candidates[-1])
 
 
+def _check_options(fmt: str, max_size: object, layout: object) -> None:
+    """Raise the error a wrong option gets (see :func:`parse`)."""
+    if fmt not in _FORMATS:
+        raise ValueError(f"format must be one of {', '.join(map(repr, _FORMATS))}, not {fmt!r}.")
+    if not isinstance(max_size, int) or isinstance(max_size, bool) or max_size <= 0:
+        raise ValueError(f"max_size must be a positive int, not {max_size!r}.")
+    if layout is not None and not isinstance(layout, Layout):
+        raise TypeError(
+            "layout must be a paperparse.layouts.Layout (such as layouts.PEEREF.extend(...)), "
+            f"not {type(layout).__name__}."
+        )
+
+
+def _read_html(text: str) -> tuple[str, list[normalize.Line], Metadata, bool]:
+    """An HTML page read: its text without a cut tag, its lines, metadata, and if cut off."""
+    from .html import parse_html  # lxml is only imported for HTML input
+
+    # A download cut inside a tag ends in "<div cla" or "</": the parser would show
+    # that as text. Drop it; the page is cut off.
+    cut_tag = False
+    if (end := text.rfind("<", max(0, len(text) - _SNIFF))) >= 0 and ">" not in text[end:]:
+        text, cut_tag = text[:end], True
+    lines, metadata = parse_html(text)
+    # A page without its closing tags was cut off (a text dump shows no such end).
+    cut_off = cut_tag or _HTML_END.search(text[-_SNIFF:]) is None
+    return text, lines, metadata, cut_off
+
+
 def parse(
     source: str | bytes | os.PathLike[str] | os.PathLike[bytes],
     /,
@@ -211,15 +239,7 @@ def parse(
         >>> paper.title, paper.journal.name, paper.doi
         ('A title', 'NATURE', '10.1038/x1')
     """
-    if format not in _FORMATS:
-        raise ValueError(f"format must be one of {', '.join(map(repr, _FORMATS))}, not {format!r}.")
-    if not isinstance(max_size, int) or isinstance(max_size, bool) or max_size <= 0:
-        raise ValueError(f"max_size must be a positive int, not {max_size!r}.")
-    if layout is not None and not isinstance(layout, Layout):
-        raise TypeError(
-            "layout must be a paperparse.layouts.Layout (such as layouts.PEEREF.extend(...)), "
-            f"not {type(layout).__name__}."
-        )
+    _check_options(format, max_size, layout)
     text, guessed = _read(source, max_size)
     if not text or text.isspace():
         raise EmptyInput("The input is empty or holds only whitespace; expected a paper page.")
@@ -227,16 +247,10 @@ def parse(
     if fmt == "auto":
         fmt = "html" if looks_like_html(text) else "text"
     metadata = None
-    cut_tag = False
+    cut_off = False
     table_problems: list[tuple[int, str]] = []
     if fmt == "html":
-        from .html import parse_html  # lxml is only imported for HTML input
-
-        # A download cut inside a tag ends in "<div cla" or "</": the parser would show
-        # that as text. Drop it; the page is cut off.
-        if (end := text.rfind("<", max(0, len(text) - _SNIFF))) >= 0 and ">" not in text[end:]:
-            text, cut_tag = text[:end], True
-        lines, metadata = parse_html(text)
+        text, lines, metadata, cut_off = _read_html(text)
     else:
         lines = normalize.lines(text, problems=table_problems)
     if not lines and (metadata is None or metadata.is_empty()):
@@ -244,8 +258,6 @@ def parse(
             "The input holds no visible text (only whitespace, invisible characters or "
             "markup); expected a paper page."
         )
-    # An HTML page without its closing tags was cut off (a text dump shows no such end).
-    cut_off = cut_tag or (fmt == "html" and _HTML_END.search(text[-_SNIFF:]) is None)
     if cut_off and metadata is not None and _BODY.search(text) is None:
         # Cut inside <head>: a list of repeated meta tags (authors) may be cut short.
         metadata.authors = metadata.keywords = None

@@ -8,7 +8,6 @@ Whatever cannot be placed becomes a :class:`~paperparse.model.ParseWarning`.
 
 from __future__ import annotations
 
-import enum
 import functools
 import re
 from collections.abc import Callable, Sequence
@@ -224,12 +223,18 @@ _MENU_SEPARATORS = ("|", "·", "/", "\u203a", "\u00bb", "\u2022")
 def _is_chrome(key: str, layout: Layout) -> bool:
     if key in layout.chrome_lines or _starts_as_chrome(key, layout):
         return True
-    items = layout.chrome_lines | layout.nav_words
+    items = _chrome_items(layout)
     for separator in _MENU_SEPARATORS:
         if separator in key:
             parts = [p.strip() for p in key.split(separator) if p.strip()]
             return bool(parts) and all(p in items for p in parts)
     return _only_chrome_words(key.split(), items)
+
+
+@functools.lru_cache(maxsize=16)
+def _chrome_items(layout: Layout) -> frozenset[str]:
+    """The words a menu line is made of: chrome lines and menu words (1.6 µs to join)."""
+    return layout.chrome_lines | layout.nav_words
 
 
 def _label_and_typed_value(text: str, layout: Layout) -> tuple[str, str] | None:
@@ -265,36 +270,41 @@ def _only_chrome_words(words: list[str], items: frozenset[str]) -> bool:
     return True
 
 
-class Role(enum.Enum):
-    """What a line is, whatever section it stands in (see :func:`_short_role`)."""
+class Role:
+    """What a line is, whatever section it stands in (see :func:`_short_role`).
+
+    Plain string constants, not an :class:`enum.Enum`: the section loop looks a role up
+    about ten times a line, and an Enum member costs four times a class attribute to
+    look up (112 against 28 ns on Python 3.11): about 30 µs of a seed page's 35 lines.
+    """
 
     #: A section label on a line of its own (``Keywords``).
-    OPENS = enum.auto()
+    OPENS: Final = "opens"
     #: A label and its value on one line (``Keywords: a; b``).
-    INLINE = enum.auto()
+    INLINE: Final = "inline"
     #: A label and a value whose type vouches for it (``Primary Rating 4.4``).
-    TYPED = enum.auto()
+    TYPED: Final = "typed"
     #: The heading of a section that is not part of the record (``Comments``).
-    OTHER = enum.auto()
+    OTHER: Final = "other"
     #: An unknown ``Label:`` line: a heading, except inside the abstract.
-    OTHER_IF_COLON = enum.auto()
+    OTHER_IF_COLON: Final = "other_if_colon"
     #: A button the record lists in ``actions``.
-    ACTION = enum.auto()
+    ACTION: Final = "action"
     #: Page chrome: dropped silently.
-    CHROME = enum.auto()
+    CHROME: Final = "chrome"
     #: Anything else: a value of the current section.
-    VALUE = enum.auto()
+    VALUE: Final = "value"
     #: A label glued to the text that follows it (``JournalNATURE``), on a page whose
     #: dump glues its blocks together: it opens its section, and the glued text,
     #: which cannot be told from the next block, is no value.
-    GLUED = enum.auto()
+    GLUED: Final = "glued"
 
 
 @attrs.frozen
 class _ShortLine:
     """What a short line is (cached per text and layout)."""
 
-    role: Role
+    role: str
     #: The section kind a label opens; the action's key for a button.
     kind: str = ""
     #: The value on the line (INLINE, TYPED), or the label as written (OTHER).
@@ -308,10 +318,14 @@ class _ShortLine:
     #: The line is a label that also names a page of the site (``Funding``): between
     #: two menu items, it is one too.
     menu_word: bool = False
+    #: The line is a line of the author-claim prompt (see :func:`_is_claim`).
+    claim: bool = False
 
 
 #: A label followed by a count badge: ``reviews 0``, ``comments (3)`` (folded).
 _BADGE = re.compile(r"(?P<label>[^\d()\[\]]{1,40}?) ?[(\[]?[0-9]{1,6}[)\]]?")
+#: How a badge ends: a line ending otherwise is spared the pattern (1 to 1.5 µs a line).
+_BADGE_ENDS: Final = frozenset("0123456789)]")
 
 
 def _inline_label(text: str, layout: Layout) -> tuple[str, str] | None:
@@ -329,7 +343,7 @@ def _inline_label(text: str, layout: Layout) -> tuple[str, str] | None:
     return None
 
 
-def _plain_role(key: str, layout: Layout) -> tuple[Role, str]:
+def _plain_role(key: str, layout: Layout) -> tuple[str, str]:
     """The role of a short line that is no label: a button, chrome, or a value."""
     if key and key not in layout.actions and (action := _button(key, layout)) is not None:
         key = action  # a button whose icon has a text label: "Question Ask authors/..."
@@ -341,17 +355,24 @@ def _plain_role(key: str, layout: Layout) -> tuple[Role, str]:
 
 
 @functools.lru_cache(maxsize=8192)
-def _short_role(text: str, layout: Layout) -> _ShortLine:
-    """Classify a short line (a label, a button, chrome ...) by its text alone.
+def _short_line(text: str, layout: Layout) -> _ShortLine:
+    """What a short line is by its text alone: its role, and whether it is a claim line.
 
-    Labels, buttons and chrome repeat on every page, so the answer is cached.
+    Labels, buttons, chrome and the claim prompt repeat on every page, so the answer
+    is cached (the claim test, looked up with the role: 5 µs less a seed page).
     """
+    line = _short_role(text, layout)
+    return attrs.evolve(line, claim=True) if _is_claim(text, layout) else line
+
+
+def _short_role(text: str, layout: Layout) -> _ShortLine:
+    """Classify a short line (a label, a button, chrome ...) by its text alone."""
     header = text.lstrip(_MARKDOWN)[:1].isdigit() and _is_page_header(text, layout)
     key = _label_key(text)
     marker = key in layout.markers or "peeref.com" in text.casefold()
     language = layout.languages.get(key)
     kind = layout.labels.get(key) if key else None
-    if kind is None and (badge := _BADGE.fullmatch(key)) is not None:
+    if kind is None and key[-1:] in _BADGE_ENDS and (badge := _BADGE.fullmatch(key)) is not None:
         # "Reviews 0", "Comments (3)": a tab's label with its count badge. The count is
         # the number of reviews or comments, never a score.
         key = badge["label"]
@@ -409,28 +430,18 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
         line = _classify(lines, index, current.kind, layout)
         if glued_page and line.role is Role.VALUE and (glued := _glued(text, layout)):
             line = glued
-        if line.role is Role.VALUE and current.kind != "authors" and _is_claim(text, layout):
+        if line.role is Role.VALUE and line.claim and current.kind != "authors":
             # The author-claim prompt stands under the author list, whatever came before
             # it (a dump that lost the Authors label): it is never another field's text.
             line = _ShortLine(Role.TYPED, "authors", text)
         if line.header and current.kind != "preamble":
             if not _holds_nothing(sections, found):
-                state.warn(
-                    "multiple_pages",
-                    f"A second page header {_quote(text)} starts here: the input holds "
-                    "more than one page. Only the first page was read.",
-                    number,
-                )
+                _warn_second_page(text, number, state)
                 break
-            # The labels so far were a menu above the paper (``Papers Funding
-            # Webinars``): the paper starts at its header.
-            for section in sections:
-                _warn_outside(section, state)
-            sections = [Section("preamble", None)]
+            sections = _restart_at_header(sections, found, state)
             current = sections[0]
-            found.actions.clear()
-            found.languages.clear()
-        found.peeref = found.peeref or line.marker
+        if line.marker:
+            found.peeref = True
         if line.language is not None:
             found.languages.append(line.language)
         # Unless the line turns out to be a value, it counts as a label of *current*.
@@ -449,11 +460,8 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
         elif role is Role.ACTION:
             last_role = "action"
             found.actions.append(layout.actions[line.kind])
-            if line.kind in layout.abstract_follows:
-                current = Section("abstract", None, start=number)
-                sections.append(current)
-            elif line.kind in layout.rating_ends:
-                current = Section("after_rating", None, start=number)
+            if (opened := _after_button(line.kind, number, layout)) is not None:
+                current = opened
                 sections.append(current)
         else:
             current = _open(line, number, text)
@@ -461,12 +469,55 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
             if role is Role.TYPED:
                 last_role, last_section = "content", current
             elif role is Role.GLUED and line.kind != "other":  # (other: skipped anyway)
-                state.unplaced(
-                    (number, line.value),
-                    f"glued to the label {_quote(text[: -len(line.value)])} (the dump joins "
-                    "the page's blocks, so it cannot be told from the next one)",
-                )
+                _warn_glued(line.value, number, text, state)
     found.last = (last_role, last_line, last_section)
+    _warn_unknown_sections(sections, state)
+    return sections, found
+
+
+def _warn_glued(value: str, number: int, text: str, state: _State) -> None:
+    """Warn that *value*, glued to a label on the line *text*, was left out."""
+    state.unplaced(
+        (number, value),
+        f"glued to the label {_quote(text[: -len(value)])} (the dump joins "
+        "the page's blocks, so it cannot be told from the next one)",
+    )
+
+
+def _warn_second_page(text: str, number: int, state: _State) -> None:
+    """Warn that a second page header stands at line *number*: only one page is read."""
+    state.warn(
+        "multiple_pages",
+        f"A second page header {_quote(text)} starts here: the input holds "
+        "more than one page. Only the first page was read.",
+        number,
+    )
+
+
+def _restart_at_header(sections: list[Section], found: Extracted, state: _State) -> list[Section]:
+    """Start the page again at its header: the labels so far were a menu above it.
+
+    (``Papers Funding Webinars``.) What they held is unplaced, and the buttons and
+    interface languages seen so far are forgotten. Returns the new list of sections.
+    """
+    for section in sections:
+        _warn_outside(section, state)
+    found.actions.clear()
+    found.languages.clear()
+    return [Section("preamble", None)]
+
+
+def _after_button(action: str, number: int, layout: Layout) -> Section | None:
+    """The section a button opens: the abstract after it, or the text after the rating."""
+    if action in layout.abstract_follows:
+        return Section("abstract", None, start=number)
+    if action in layout.rating_ends:
+        return Section("after_rating", None, start=number)
+    return None
+
+
+def _warn_unknown_sections(sections: list[Section], state: _State) -> None:
+    """Warn once for each section that is not part of the record (its text is skipped)."""
     for section in sections:
         if section.kind == "other" and not _is_link_list(section):
             state.warn(
@@ -475,7 +526,6 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
                 "its content was skipped.",
                 section.line,
             )
-    return sections, found
 
 
 def _classify(lines: Sequence[Line], index: int, kind: str, layout: Layout) -> _ShortLine:
@@ -483,7 +533,7 @@ def _classify(lines: Sequence[Line], index: int, kind: str, layout: Layout) -> _
     text = lines[index][1]
     if len(text) <= _MAX_LABEL_LINE:
         # Labels, buttons and chrome are short: their role is looked up once.
-        line = _short_role(text, layout)
+        line = _short_line(text, layout)
         if (
             line.menu_word
             and _menu_word_near(lines, index - 1, -1, layout)
@@ -496,7 +546,7 @@ def _classify(lines: Sequence[Line], index: int, kind: str, layout: Layout) -> _
                 return attrs.evolve(line, role=role, kind=action)
             return attrs.evolve(line, role=Role.OTHER)
         return line
-    marker = ("com" in text or "COM" in text) and _ADDRESS.search(text) is not None
+    marker = ("com" in text or "COM" in text) and _ADDRESS in text.lower()
     if (inline := _inline_label(text, layout)) is not None and not (
         kind == "abstract" and _is_prose(inline[1])
     ):
@@ -505,14 +555,19 @@ def _classify(lines: Sequence[Line], index: int, kind: str, layout: Layout) -> _
         return _ShortLine(Role.INLINE, inline[0], inline[1], marker=marker)
     if _is_chrome_prefix(text, kind, layout):
         return _ShortLine(Role.CHROME, marker=marker)
+    if _is_claim(text, layout):
+        return _ShortLine(Role.VALUE, marker=marker, claim=True)
     # Most long lines are values: one shared answer, not a new object per line.
     return _ShortLine(Role.VALUE, marker=True) if marker else _LONG_VALUE
 
 
 #: What a long line that is a plain value is.
 _LONG_VALUE: Final = _ShortLine(Role.VALUE)
-#: The site's address in a line (``www.peeref.com``, any case).
-_ADDRESS: Final = re.compile(r"peeref\.com", re.IGNORECASE)
+#: The site's address in a line (``www.peeref.com``, any case). Looked for in the
+#: lower-cased line: the same answer as a case-blind regex (no other character lowers
+#: to one of its letters), and 10x faster on a long line (1.3 against 17 µs on the
+#: seed's abstract, which holds "com").
+_ADDRESS: Final = "peeref.com"
 
 
 #: The longest author-claim line (with some room for a dump's decoration).
@@ -639,7 +694,7 @@ def _menu_word_near(lines: Sequence[Line], index: int, step: int, layout: Layout
         key = _label_key(text)
         if key in layout.nav_words:
             return True
-        if len(text) > _MAX_LABEL_LINE or _short_role(text, layout).role is not Role.CHROME:
+        if len(text) > _MAX_LABEL_LINE or _short_line(text, layout).role is not Role.CHROME:
             return False
         index += step
     return False
@@ -1005,6 +1060,9 @@ def _first_line_only(section: Section, state: _State, what: str) -> str | None:
 _NOT_IN_A_NAME: Final = re.compile(
     r"10\.[0-9]{4,9}/|\bdoi\s*:|(?:volume|vol\.|issue|pages)\s*[0-9]|://", re.IGNORECASE
 )
+#: What each of those holds: a name with neither is spared the case-blind scan of the
+#: pattern above (0.2 against 2.7 µs a journal name).
+_DIGIT_OR_COLON: Final = re.compile(r"[0-9:]")
 #: A name is short: longer than this, or a sentence, it is some other text.
 _MAX_NAME = 200
 
@@ -1013,7 +1071,7 @@ def _not_a_name(text: str) -> str | None:
     """Why *text* cannot be a journal's or publisher's name, or ``None``."""
     if len(text) > _MAX_NAME or (_is_prose(text) and ". " in text):
         return "it is a sentence, not a name"
-    if _NOT_IN_A_NAME.search(text) is not None:
+    if _DIGIT_OR_COLON.search(text) is not None and _NOT_IN_A_NAME.search(text) is not None:
         return "it holds a DOI, a volume or pages, or an address glued to the name"
     return None
 
@@ -1135,8 +1193,8 @@ def _funding(section: Section, page: _Page) -> tuple[Funding, ...]:
             and entries
             and not has_marker
             and not marked
+            and _wrapped_onto(entries[-1][-1], body, state.wrap_width)  # (the cheap test first)
             and not _goes_on(entries[-1], body)
-            and _wrapped_onto(entries[-1][-1], body, state.wrap_width)
         ):
             return _ambiguous_wrap(state, "funding list", number)
         if stopped:
@@ -1276,7 +1334,7 @@ def _secondary(lines: list[Line], state: _State) -> tuple[SecondaryRating, ...]:
             out.append(SecondaryRating(pending[1], None))
 
     for number, text in lines:
-        is_value, value = parse_secondary_value(text)
+        is_value, value, named = _secondary_line(text)
         if is_value:
             if pending is None:
                 state.unplaced((number, text), "in the secondary ratings (a score without a name)")
@@ -1284,16 +1342,15 @@ def _secondary(lines: list[Line], state: _State) -> tuple[SecondaryRating, ...]:
             out.append(SecondaryRating(pending[1], value))
             pending = None
             continue
-        named = split_named(text)
         if named is not None:
             flush_pending()
             pending = None
-            out.append(SecondaryRating(named[0], parse_secondary_value(named[1])[1]))
+            out.append(SecondaryRating(named, value))
             continue
         flush_pending()
         pending = (number, text)
     flush_pending()
-    if (bad := next((r for r in out if not _RATING_NAME.fullmatch(r.name)), None)) is not None:
+    if (bad := next((r for r in out if not _is_rating_name(r.name)), None)) is not None:
         state.warn(
             "unreadable_value",
             f"The secondary rating name {_quote(bad.name)} is not a name of words (the dump "
@@ -1306,6 +1363,32 @@ def _secondary(lines: list[Line], state: _State) -> tuple[SecondaryRating, ...]:
 
 #: A secondary rating's name: up to four words (``Scientific rigor``).
 _RATING_NAME: Final = re.compile(r"[^\W\d_]{1,30}(?:[ -][^\W\d_]{1,30}){0,3}")
+
+
+# The names and score tokens of the secondary ratings are the same few on every page
+# (``Novelty``, ``-``, ``4.5``): what a line says is read once (the seed's block: 10
+# against 3 µs).
+
+
+@functools.lru_cache(maxsize=1024)
+def _secondary_line(text: str) -> tuple[bool, float | None, str | None]:
+    """Read a line of the secondary ratings: (is a score token, score, name).
+
+    The name is set for a line that holds a name and its score (``Novelty 4.5``), the
+    score then being that line's.
+    """
+    is_value, value = parse_secondary_value(text)
+    if is_value:
+        return True, value, None
+    named = split_named(text)
+    if named is None:
+        return False, None, None
+    return False, parse_secondary_value(named[1])[1], named[0]
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_rating_name(name: str) -> bool:
+    return _RATING_NAME.fullmatch(name) is not None
 
 
 @functools.lru_cache(maxsize=16)
@@ -1337,6 +1420,7 @@ def _recommended(section: Section, page: _Page) -> tuple[str, ...]:
     """The titles of the recommended list (none on a page whose dump glued its blocks)."""
     state, glued = page.state, page.found.glued
     layout = state.layout
+    longest = _max_placeholder(layout)
     titles: list[str] = []
     marked = False  # a numbered or bulleted list
     previous = ""
@@ -1355,11 +1439,11 @@ def _recommended(section: Section, page: _Page) -> tuple[str, ...]:
             for line in section.lines[index:]:
                 state.unplaced(line, "after the recommended list")
             break
-        if len(body.rstrip(":. ")) <= _max_placeholder(layout):
+        if len(body.rstrip(":. ")) <= longest:
             key = vocab.fold(body).rstrip(".")
             if key in layout.empty_markers or key in _phrase_starts(layout) or is_bare_marker(body):
                 continue  # a placeholder, a cut label, or a list marker without its item
-        if any(marker in body.casefold() for marker in _GLUED_PLACEHOLDERS):
+        if any(map(body.casefold().__contains__, _GLUED_PLACEHOLDERS)):
             glued = True  # "No Data AvailableNo Data Available": placeholders run together
         titles.append(body)
     if glued and titles:
@@ -1874,7 +1958,12 @@ def _same(visible: object, stated: object) -> bool:
 def _name_key(item: object) -> tuple[str, ...]:
     """Compare names and keywords by their words: ``Zhang, Wei`` is ``Wei Zhang``."""
     text = item.name if isinstance(item, Author) else str(item)
-    return tuple(sorted("".join(c if c.isalnum() else " " for c in text.casefold()).split()))
+    return tuple(sorted(_ALNUM_RUN.findall(text.casefold())))
+
+
+#: A run of letters and digits (``str.isalnum``: the word characters but ``_``); one
+#: search, not a test per character (1.1 against 2.0 µs a name).
+_ALNUM_RUN: Final = re.compile(r"[^\W_]+")
 
 
 def merge_metadata(paper: Paper, metadata: Metadata, state: _State) -> Paper:

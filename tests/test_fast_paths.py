@@ -1,0 +1,114 @@
+"""The cheap tests that spare a line a slow one never change an answer.
+
+Each fast path skips a pattern (or a translation) when a cheap test says it cannot
+apply. These properties check, on text built to hit the patterns often, that the cheap
+test holds wherever the slow one would have found something: the skip is exact.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from paperparse import sections
+from paperparse.fields import lists
+
+#: Pieces that make the patterns match (and almost match), and any character.
+_PIECES = st.one_of(
+    st.sampled_from(
+        [
+            " et al.",
+            "et al",
+            " and others",
+            " +12 more",
+            " 3 others authors",
+            " author",
+            "...",
+            "\u2026",
+            ")",
+            " ",
+            "\t",
+            "\n",
+            ",",
+            ";",
+            "S",
+            "\u017f",
+            "Wei Zhang",
+            "Li Chen",
+            "1",
+            "\u00b2",
+            "*",
+            "\u2020",
+            "#",
+            "doi:",
+            "10.1038/",
+            "Volume 9",
+            "https://",
+            "peeref.com",
+            "PEEREF.COM",
+            "Peeref.Com",
+            "www.",
+            "com",
+            "COM",
+            "\u0130",
+            "\u212a",
+            "\uff0c",
+            "\u3001",
+        ]
+    ),
+    st.characters(),
+)
+texts = st.lists(_PIECES, max_size=12).map("".join)
+
+
+@given(texts)
+def test_more_is_only_looked_for_where_it_can_end_the_line(text: str) -> None:
+    if lists._MORE.search(text) is not None:
+        assert lists._may_end_in_more(text)
+
+
+@given(texts)
+def test_affiliation_marks_need_their_characters(text: str) -> None:
+    if lists._AFFILIATION.search(text) is not None:
+        assert lists._AFFILIATION_MARK.search(text) is not None
+
+
+@given(texts)
+def test_a_name_without_digit_or_colon_holds_no_doi_locator_or_address(text: str) -> None:
+    if sections._NOT_IN_A_NAME.search(text) is not None:
+        assert sections._DIGIT_OR_COLON.search(text) is not None
+
+
+@given(texts)
+def test_the_site_address_is_found_in_any_case(text: str) -> None:
+    case_blind = re.search(r"peeref\.com", text, re.IGNORECASE) is not None
+    assert (sections._ADDRESS in text.lower()) == case_blind
+
+
+@given(texts)
+def test_wide_separators_are_only_in_non_ascii_text(text: str) -> None:
+    assert lists._narrow(text) == text.translate(lists._WIDE_SEPARATORS)
+
+
+@given(texts)
+def test_one_name_splits_as_the_general_rule_does(text: str) -> None:
+    # The fast path of _split_names (no separator) against the rule it stands for.
+    if "," not in text and ";" not in text and " and " not in text:
+        parts = [p.strip(" ,") for p in lists.split_top_level(text, ",")]
+        parts = [p for p in parts if p]
+        expected = lists._split_and(parts[0]) if parts else []
+        assert lists._split_names(text) == expected
+
+
+@given(texts)
+def test_name_keys_are_the_runs_of_letters_and_digits(text: str) -> None:
+    folded = "".join(c if c.isalnum() else " " for c in text.casefold())
+    assert sections._name_key(text) == tuple(sorted(folded.split()))
+
+
+@given(texts)
+def test_a_count_badge_ends_in_a_digit_or_bracket(text: str) -> None:
+    if sections._BADGE.fullmatch(text) is not None:
+        assert text[-1:] in sections._BADGE_ENDS
