@@ -90,6 +90,19 @@ class Layout:
         markers: Lines that only this site's pages show (its signature).
         languages: Interface word (label, button, prompt) -> ISO 639-1 code of the
             interface language it belongs to, for ``Paper.source.language``.
+        addresses: The site's host names (folded, ``peeref.com``): a line that names
+            one is a marker too.
+        page_header: The page starts with a header line of a score and an article
+            type (``4.7 Review``): the paper block starts there, a second one starts a
+            second page, and it names the page's article type.
+        signature_sections: Section kinds only this site's pages show (its rating
+            block): a page with one of them is the site's.
+        summary: The site shows its own short summary as a paragraph above the
+            publisher's abstract (see ``Paper.summary``).
+        never_last: Section kinds after which a complete page always goes on: a page
+            that ends inside one was cut off, and the value it ends with is dropped.
+        award_ids: The site shows award ids with the funders; without them every
+            funding entry is a funder's name, read whole.
     """
 
     site: str
@@ -107,14 +120,26 @@ class Layout:
     chrome_prefixes: tuple[str, ...] = attrs.field(converter=_ordered)
     markers: frozenset[str] = attrs.field(converter=_words)
     languages: Mapping[str, str] = attrs.field(converter=_frozen_map)
+    addresses: tuple[str, ...] = attrs.field(default=(), converter=_ordered)
+    page_header: bool = False
+    signature_sections: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
+    summary: bool = False
+    never_last: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
+    award_ids: bool = True
 
     def __attrs_post_init__(self) -> None:
-        """Check that every label opens a section the engine knows."""
+        """Check that every label and section kind names a section the engine knows."""
         unknown = sorted({kind for kind in self.labels.values() if kind not in KINDS})
         if unknown:
             raise ValueError(
                 f"A layout's labels must open one of the known sections "
                 f"({', '.join(sorted(KINDS))}), not {', '.join(map(repr, unknown))}."
+            )
+        named = self.never_last | self.signature_sections
+        if unknown := sorted(named - KINDS - {"preamble"}):
+            raise ValueError(
+                f"A layout's never_last and signature_sections must name known sections "
+                f"(preamble, {', '.join(sorted(KINDS))}), not {', '.join(map(repr, unknown))}."
             )
 
     def extend(
@@ -211,6 +236,22 @@ def _peeref() -> Layout:
         chrome_prefixes=vocab.CHROME_PREFIXES,
         markers=vocab.PEEREF_MARKERS | {"主要评分", "次要评分", _PEEREF_ZH_ABSTRACT_BUTTON},
         languages={**english, **chinese},
+        addresses=("peeref.com",),
+        page_header=True,
+        signature_sections={"primary_rating", "secondary_ratings"},
+        summary=True,
+        never_last={
+            "preamble",
+            "journal",
+            "publisher",
+            "keywords",
+            "funding",
+            "abstract",
+            "authors",
+            "reviews",
+            "primary_rating",
+            "secondary_ratings",
+        },
     )
 
 

@@ -345,9 +345,13 @@ def _short_role(text: str, layout: Layout) -> _ShortLine:
 
     Labels, buttons and chrome repeat on every page, so the answer is cached.
     """
-    header = text.lstrip(_MARKDOWN)[:1].isdigit() and _is_page_header(text, layout)
+    header = (
+        layout.page_header
+        and text.lstrip(_MARKDOWN)[:1].isdigit()
+        and _is_page_header(text, layout)
+    )
     key = _label_key(text)
-    marker = key in layout.markers or "peeref.com" in text.casefold()
+    marker = key in layout.markers or _names_site(text, layout)
     language = layout.languages.get(key)
     kind = layout.labels.get(key) if key else None
     if kind is None and (badge := _BADGE.fullmatch(key)) is not None:
@@ -495,7 +499,7 @@ def _classify(lines: Sequence[Line], index: int, kind: str, layout: Layout) -> _
                 return attrs.evolve(line, role=role, kind=action)
             return attrs.evolve(line, role=Role.OTHER)
         return line
-    marker = ("com" in text or "COM" in text) and _ADDRESS.search(text) is not None
+    marker = _names_site(text, layout)
     if (inline := _inline_label(text, layout)) is not None and not (
         kind == "abstract" and _is_prose(inline[1])
     ):
@@ -510,8 +514,20 @@ def _classify(lines: Sequence[Line], index: int, kind: str, layout: Layout) -> _
 
 #: What a long line that is a plain value is.
 _LONG_VALUE: Final = _ShortLine(Role.VALUE)
-#: The site's address in a line (``www.peeref.com``, any case).
-_ADDRESS: Final = re.compile(r"peeref\.com", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=16)
+def _address(layout: Layout) -> re.Pattern[str] | None:
+    """The pattern of the layout's host names (``www.peeref.com``, any case), if any."""
+    if not layout.addresses:
+        return None
+    return re.compile("|".join(map(re.escape, layout.addresses)), re.IGNORECASE)
+
+
+def _names_site(text: str, layout: Layout) -> bool:
+    """Whether *text* holds one of the site's addresses."""
+    address = _address(layout)
+    return address is not None and address.search(text) is not None
 
 
 #: The longest author-claim line (with some room for a dump's decoration).
@@ -753,8 +769,10 @@ def _preamble(
 ) -> tuple[str | None, str | None, tuple[int, float | None] | None]:
     """Return (title, article_type, (line, header score)) from the top of the page."""
     layout = state.layout
-    start = next(
-        (i for i, (_, t) in enumerate(lines) if _parse_header(t, layout) is not None), None
+    start = (
+        next((i for i, (_, t) in enumerate(lines) if _parse_header(t, layout) is not None), None)
+        if layout.page_header
+        else None
     )
     article_type: str | None = None
     score: tuple[int, float | None] | None = None
@@ -873,7 +891,7 @@ def _abstract(
     section = _through_last_sentence(section, state)
     paragraphs = _paragraphs(section, source_format)
     summary = None
-    if len(paragraphs) > 1:
+    if len(paragraphs) > 1 and state.layout.summary:
         first = join_wrapped([t for _, t in paragraphs[0]])
         rest = sum(len(t) for part in paragraphs[1:] for _, t in part)
         if len(first) <= MAX_SUMMARY and len(first) < rest and _is_sentences(first):
@@ -1384,7 +1402,7 @@ def build_paper(
     if any("\ufffd" in text for _, text in lines):
         paper = _drop_damaged(paper, lines, state)
     _check_recognised(paper, page, metadata)
-    if not _has_signature(paper, page.groups, found, header_score):
+    if not _has_signature(paper, page.groups, found, header_score, layout):
         paper = _metadata_only(paper, metadata, state)
     changes: dict[str, Any] = {}
     if state.warnings:
@@ -1602,22 +1620,6 @@ _PROVENANCE_FIELDS = VALUE_FIELDS
 _PROVENANCE_PATHS = tuple((field, *field.partition(".")[::2]) for field in _PROVENANCE_FIELDS)
 
 
-#: Sections after which a complete page always goes on: a page that ends inside one
-#: of them was cut off (a truncated download, a dump cut short).
-_NEVER_LAST = frozenset(
-    {
-        "preamble",
-        "journal",
-        "publisher",
-        "keywords",
-        "funding",
-        "abstract",
-        "authors",
-        "reviews",
-        "primary_rating",
-        "secondary_ratings",
-    }
-)
 _SECTION_NAMES = {
     "preamble": "title",
     "journal": "Journal",
@@ -1638,21 +1640,22 @@ def _has_signature(
     groups: dict[str, list[Section]],
     found: Extracted,
     header_score: tuple[int, float | None] | None,
+    layout: Layout,
 ) -> bool:
-    """Whether the page shows what only a Peeref paper page shows.
+    """Whether the page shows what only the layout's site shows (its signature).
 
-    Its header (a score and an article type), its buttons, the author-claim prompt,
-    the labels of its rating block, or its address. Labels such as ``Journal`` or
-    ``Authors`` alone are on every site's pages, laid out differently: reading another
-    site's page with this layout would give plausible, wrong values.
+    A marker line or its address, its buttons, the author-claim prompt, a full page
+    header (Peeref: a score and an article type) or a section only its pages have
+    (Peeref: the rating block). Labels such as ``Journal`` or ``Authors`` alone are on
+    every site's pages, laid out differently: reading another site's page with this
+    layout would give plausible, wrong values.
     """
     return bool(
         found.peeref
         or paper.actions
         or paper.author_claim is not None
-        or (paper.article_type is not None and header_score is not None)
-        or "primary_rating" in groups
-        or "secondary_ratings" in groups
+        or (layout.page_header and paper.article_type is not None and header_score is not None)
+        or not layout.signature_sections.isdisjoint(groups)
     )
 
 
@@ -1674,7 +1677,8 @@ def _drop_truncated(paper: Paper, found: Extracted, state: _State, *, cut_off: b
     role, line, section = found.last
     if role not in ("content", "doi", "locator") or section is None:
         return paper
-    if section.kind not in _NEVER_LAST and not (cut_off and section.kind == "recommended"):
+    kind = section.kind
+    if kind not in state.layout.never_last and not (cut_off and kind == "recommended"):
         return paper
     if role == "doi":
         field, changed = "DOI", attrs.evolve(paper, doi=None)
