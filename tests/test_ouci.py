@@ -1,0 +1,274 @@
+"""OUCI work pages: the second built-in layout, its signature and its value forms."""
+
+from __future__ import annotations
+
+import pytest
+
+import paperparse
+from paperparse.fields.citation import read_doi_link_line, read_journal_line
+from paperparse.layouts import BUILT_IN, OUCI, PEEREF
+from paperparse.model import PageRange
+
+from .conftest import FIXTURES
+
+OUCI_PAGES = FIXTURES / "ouci"
+PEEREF_SEED = FIXTURES / "peeref" / "jmm-2019-review.txt"
+
+OLDER = """Coastal wetland loss along the Gulf of Mexico
+https://doi.org/10.1007/s12237-019-00612-3 · Full text
+Journal: Estuaries and Coasts, 2019, № 8, p. 2171-2185
+Publisher: Springer Science and Business Media LLC
+Authors:
+1. Maria L. Ortega
+2. James P. Whitfield
+Funder Gulf Research Program
+Abstract
+Coastal wetlands attenuate storm surge. We combine land-cover records with surge models.
+List of references
+1. Barbier EB (2011) The value of coastal ecosystems. https://doi.org/10.1890/10-1510.1
+"""
+
+
+def test_ouci_is_built_in_after_peeref() -> None:
+    assert BUILT_IN == (PEEREF, OUCI)
+    assert OUCI.site == "ouci"
+    assert paperparse.layouts.OUCI is OUCI
+
+
+def test_discovery_found_the_ouci_fixtures() -> None:
+    pages = sorted(OUCI_PAGES.glob("*.txt"))
+    assert len(pages) >= 7
+    for page in pages:
+        assert page.with_suffix(".json").is_file(), page.name
+
+
+@pytest.mark.parametrize(
+    ("journal_line", "name", "year", "issue", "pages"),
+    [
+        ("Burns & Trauma, 2018", "Burns & Trauma", "2018", None, None),
+        (
+            "Environmental Geochemistry and Health, 2023, № 11, p. 7569-7584",
+            "Environmental Geochemistry and Health",
+            "2023",
+            "11",
+            PageRange("7569", "7584"),
+        ),
+        (
+            "2021, Annals of Biomedical Engineering, № 10, p. 2901-2913",
+            "Annals of Biomedical Engineering",
+            "2021",
+            "10",
+            PageRange("2901", "2913"),
+        ),
+        ("2022, Освіта, с. 12\u201325", "Освіта", "2022", None, PageRange("12", "25")),
+        # a name with a comma, in both orders; a name that starts with a year
+        (
+            "Journal of Physics, Conference Series, 2020, № 1, p. 12-19",
+            "Journal of Physics, Conference Series",
+            "2020",
+            "1",
+            PageRange("12", "19"),
+        ),
+        (
+            "2020, 2020 IEEE Conference on Grids, p. 1-6",
+            "2020 IEEE Conference on Grids",
+            "2020",
+            None,
+            PageRange("1", "6"),
+        ),
+        ("Burns & Trauma", "Burns & Trauma", None, None, None),
+    ],
+)
+def test_journal_line_forms(
+    journal_line: str, name: str, year: str | None, issue: str | None, pages: PageRange | None
+) -> None:
+    read = read_journal_line(journal_line)
+    assert read is not None
+    assert (read.name, read.year, read.locator.issue, read.locator.pages) == (
+        name,
+        year,
+        issue,
+        pages,
+    )
+    assert read.locator.volume is None  # OUCI shows no volume
+    assert read.problem is None
+
+
+@pytest.mark.parametrize("single", ["Fibers, 2023, № 2, p. 15", "2023, Fibers, с. 12354"])
+def test_a_single_page_number_is_not_guessed(single: str) -> None:
+    # p. 15 may be an MDPI article number: neither pages nor article number
+    read = read_journal_line(single)
+    assert read is not None
+    assert read.name == "Fibers"
+    assert read.locator.pages is None
+    assert read.locator.article_number is None
+    assert read.problem is not None
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "2020, Name, 2021",  # which one is the year?
+        "Name, 2020, p. ???",
+        "https://doi.org/10.1000/x, 2020",
+        "Name № 3, 2020",
+    ],
+)
+def test_journal_lines_that_do_not_read_are_refused(bad: str) -> None:
+    assert read_journal_line(bad) is None
+
+
+def test_doi_link_line_forms() -> None:
+    suffixes = OUCI.doi_suffixes
+    doi = "10.1186/s41038-018-0138-8"
+    assert read_doi_link_line(f"https://doi.org/{doi} · Full text", suffixes) == (doi, True)
+    assert read_doi_link_line(f"https://doi.org/{doi} · Повний текст", suffixes) == (doi, True)
+    assert read_doi_link_line(f"https://doi.org/{doi} ·", suffixes) == (doi, True)
+    assert read_doi_link_line(f"https://doi.org/{doi} · Full text -", suffixes) == (doi, True)
+    assert read_doi_link_line(f"https://doi.org/{doi} -", suffixes) == (doi, False)
+    assert read_doi_link_line(f"https://doi.org/{doi}", suffixes) == (doi, False)
+    assert read_doi_link_line(f"https://doi.org/{doi} · Cite", suffixes) is None
+
+
+def test_an_older_english_page() -> None:
+    paper = paperparse.parse(OLDER)
+    assert paper.source.site == "ouci"
+    assert paper.source.language == "en"
+    assert paper.doi == "10.1007/s12237-019-00612-3"  # the header's, not the reference's
+    assert paper.journal is not None
+    assert paper.journal.name == "Estuaries and Coasts"
+    assert paper.funding == (
+        paperparse.Funding("Gulf Research Program", (), "Gulf Research Program"),
+    )
+    assert [a.name for a in paper.authors] == ["Maria L. Ortega", "James P. Whitfield"]
+    assert paper.warnings == ()
+
+
+def test_fields_ouci_never_shows_stay_empty_without_a_warning() -> None:
+    paper = paperparse.parse(OLDER)
+    assert paper.rating is None
+    assert paper.author_claim is None
+    assert paper.actions == ()
+    assert paper.summary is None
+    assert paper.keywords == ()
+    assert all(entry.award_ids == () for entry in paper.funding)
+    assert paper.warnings == ()
+
+
+def test_reference_dois_are_never_the_papers_doi() -> None:
+    without_header_doi = OLDER.replace(
+        "https://doi.org/10.1007/s12237-019-00612-3 · Full text\n", ""
+    )
+    paper = paperparse.parse(without_header_doi)
+    assert paper.source.site == "ouci"  # List of references is its signature
+    assert paper.doi is None
+    assert paper.warnings == ()
+
+
+def test_a_funder_slot_with_a_project_number_is_a_funder_not_an_award_id() -> None:
+    page = OLDER.replace("Gulf Research Program", "Project 2020.02/0145 grant No. 12")
+    paper = paperparse.parse(page)
+    assert paper.funding == (
+        paperparse.Funding(
+            "Project 2020.02/0145 grant No. 12", (), "Project 2020.02/0145 grant No. 12"
+        ),
+    )
+
+
+def test_funder_words_in_the_title_or_the_abstract_are_not_the_funding() -> None:
+    page = OLDER.replace(
+        "Coastal wetland loss along the Gulf of Mexico", "Funder priorities in coastal research"
+    ).replace("We combine land-cover", "Funder mandates shape the data.\nWe combine land-cover")
+    paper = paperparse.parse(page)
+    assert paper.title == "Funder priorities in coastal research"
+    assert [f.funder for f in paper.funding] == ["Gulf Research Program"]
+    assert paper.abstract is not None
+    assert "Funder mandates shape the data." in paper.abstract
+
+
+def test_abstract_label_glued_to_the_text_is_dropped() -> None:
+    page = OLDER.replace("Coastal wetlands attenuate", "AbstractCoastal wetlands attenuate")
+    assert paperparse.parse(page).abstract == paperparse.parse(OLDER).abstract
+    # a word that merely starts with the label is the abstract's own
+    page = OLDER.replace("Coastal wetlands attenuate", "Abstracted wetlands attenuate")
+    abstract = paperparse.parse(page).abstract
+    assert abstract is not None
+    assert abstract.startswith("Abstracted wetlands")
+
+
+def test_a_page_with_none_of_the_signature_is_unrecognized() -> None:
+    page = (
+        OLDER.replace(" · Full text", "")
+        .replace("List of references", "References")
+        .replace("https://doi.org/10.1007", "DOI: 10.1007")
+    )
+    with pytest.raises(paperparse.UnrecognizedPage, match="known site"):
+        paperparse.parse(page)
+
+
+def test_a_cut_ouci_page_drops_the_value_it_ends_with() -> None:
+    cut = OLDER.split("List of references")[0].rstrip()[:-20]
+    paper = paperparse.parse(cut)
+    assert paper.abstract is None
+    assert [w.code for w in paper.warnings] == ["truncated_page"]
+
+
+def test_ukrainian_labels_give_the_english_twins_record() -> None:
+    ukrainian = (
+        OLDER.replace("· Full text", "· Повний текст")
+        .replace("Journal:", "Видання:")
+        .replace("p. 2171", "с. 2171")
+        .replace("Publisher:", "Видавець:")
+        .replace("Authors:", "Автори:")
+        .replace("Funder Gulf", "Джерело фінансування: Gulf")
+        .replace("Abstract", "Анотація")
+        .replace("List of references", "Список літератури")
+    )
+    english, paper = paperparse.parse(OLDER), paperparse.parse(ukrainian)
+    assert paper.source.language == "uk"
+    assert paperparse.to_dict(paper) | {"source": None} == paperparse.to_dict(english) | {
+        "source": None
+    }
+
+
+def test_peeref_pages_are_still_read_with_the_peeref_layout() -> None:
+    paper = paperparse.parse(PEEREF_SEED)
+    assert paper.source.site == "peeref"
+    assert paper == paperparse.parse(PEEREF_SEED, layout=PEEREF)
+
+
+def test_an_ouci_html_page_with_metadata_is_read_as_ouci() -> None:
+    # Peeref is tried first; its metadata-only reading must not take an OUCI page.
+    html = (
+        "<!DOCTYPE html><html><head>"
+        '<meta name="citation_title" content="Coastal wetland loss along the Gulf of Mexico">'
+        '<meta name="citation_doi" content="10.1007/s12237-019-00612-3">'
+        "</head><body><h1>Coastal wetland loss along the Gulf of Mexico</h1>"
+        '<p><a href="https://doi.org/10.1007/s12237-019-00612-3">'
+        "https://doi.org/10.1007/s12237-019-00612-3</a> · <a href='/pdf'>Full text</a></p>"
+        "<ul><li>Journal: Estuaries and Coasts, 2019, № 8, p. 2171-2185</li>"
+        "<li>Publisher: Springer Science and Business Media LLC</li></ul>"
+        "<h2>Abstract</h2><p>Coastal wetlands attenuate storm surge.</p>"
+        "<h2>List of references</h2><ol><li>Barbier EB (2011) "
+        "https://doi.org/10.1890/10-1510.1</li></ol></body></html>"
+    )
+    paper = paperparse.parse(html)
+    assert paper.source.site == "ouci"
+    assert paper.journal is not None
+    assert paper.journal.name == "Estuaries and Coasts"
+    assert paper.abstract == "Coastal wetlands attenuate storm surge."
+
+
+def test_provenance_names_the_labelled_type_and_the_journal_line() -> None:
+    page = OUCI_PAGES / "newer-en-general-information.txt"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    paper = paperparse.parse(page, provenance=True)
+    where = {p.field: (p.first_line, p.rule) for p in paper.provenance}
+    assert where["article_type"][1] == "section:article_type"
+    assert where["journal.pages"][1] == "locator"
+    line = where["article_type"][0]
+    assert line is not None
+    assert lines[line - 1] == "Journal Article"
+    line = where["journal.pages"][0]
+    assert line is not None
+    assert "p. 2901-2913" in lines[line - 1]
