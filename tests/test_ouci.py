@@ -272,3 +272,19 @@ def test_provenance_names_the_labelled_type_and_the_journal_line() -> None:
     line = where["journal.pages"][0]
     assert line is not None
     assert "p. 2901-2913" in lines[line - 1]
+
+
+def test_a_block_of_labels_glued_into_one_line_never_goes_on_the_title() -> None:
+    # inscriptis writes a <dl> as one line: "Publication typeJournal Article Journal2021, …"
+    page = (
+        "Computational modelling of aortic valve haemodynamics after transcatheter replacement\n"
+        "General information\n"
+        "https://doi.org/10.1007/s10439-021-02783-9 · Full text\n"
+        "Publication typeJournal Article Journal2021, Annals of Biomedical Engineering, "
+        "№ 10, p. 2901-2913 PublisherSpringer Science and Business Media LLC\n"
+        "Abstract\nWe built models of 24 patients.\nList of references\n"
+    )
+    paper = paperparse.parse(page)
+    assert paper.source.site == "ouci"
+    assert paper.title is None
+    assert "ambiguous_title" in [w.code for w in paper.warnings]

@@ -842,7 +842,10 @@ def _preamble(
         # "Wei Zhang, Li Chen, Maria Garcia" under the title: names, not the title's end
         state.unplaced(rest[-1], "under the title (a list of names)")
         rest = rest[:-1]
-    if len(rest) == 1 or _is_paragraph(rest):
+    # A line that starts with a label glued to its value ("Publication typeJournal
+    # Article Journal2021, …": a dump that ran a block of labels into one line) never
+    # goes on the title.
+    if len(rest) == 1 or (_is_paragraph(rest) and not any(_glued(t, layout) for _, t in rest[1:])):
         state.title_lines = (rest[0][0], rest[-1][0])
         return join_wrapped([t for _, t in rest]), article_type, score
     state.warn(
