@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import pathlib
+
 import pytest
 
 import paperparse
@@ -10,6 +13,7 @@ from paperparse.layouts import BUILT_IN, OUCI, PEEREF
 from paperparse.model import PageRange
 
 from .conftest import FIXTURES
+from .test_dump_tools import TOOLS, _available, _wrong
 
 OUCI_PAGES = FIXTURES / "ouci"
 PEEREF_SEED = FIXTURES / "peeref" / "jmm-2019-review.txt"
@@ -288,3 +292,72 @@ def test_a_block_of_labels_glued_into_one_line_never_goes_on_the_title() -> None
     assert paper.source.site == "ouci"
     assert paper.title is None
     assert "ambiguous_title" in [w.code for w in paper.warnings]
+
+
+HTML_PAGES = sorted(OUCI_PAGES.glob("*.html"))
+_GLUED_DL = "the tool runs a <dl> of labels and values into one line: the layout is lost"
+#: (tool, page) -> why the tool's text cannot carry the page's record today.
+TOOL_GAPS = {
+    ("html2text", "newer-en-html"): "html2text wraps the DOI line inside its link's text",
+    ("inscriptis", "newer-en-html"): _GLUED_DL,
+    ("lxml-text_content", "newer-en-html"): _GLUED_DL,
+}
+
+
+def _tool_cases(gaps: dict[tuple[str, str], str]) -> list[object]:
+    cases: list[object] = []
+    for tool, (_, need) in TOOLS.items():
+        for page in HTML_PAGES:
+            marks: list[pytest.MarkDecorator] = []
+            if not _available(need):
+                marks.append(pytest.mark.skip(reason=f"{need} is not installed"))
+            elif (tool, page.stem) in gaps:
+                marks.append(pytest.mark.xfail(strict=True, reason=gaps[(tool, page.stem)]))
+            cases.append(pytest.param(tool, page, marks=marks, id=f"{tool}-{page.stem}"))
+    return cases
+
+
+def test_there_are_ouci_html_pages() -> None:
+    assert len(HTML_PAGES) >= 2
+
+
+def _tool_record(tool: str, page: pathlib.Path) -> dict[str, object] | None:
+    text = TOOLS[tool][0](page.read_text(encoding="utf-8"))
+    try:
+        return paperparse.to_dict(paperparse.parse(text, format="text"))
+    except paperparse.ParseError:
+        return None  # refusing the page gives no value, so no wrong one
+
+
+@pytest.mark.parametrize(("tool", "page"), _tool_cases(TOOL_GAPS))
+def test_tool_text_of_an_ouci_page_parses_to_its_record(tool: str, page: pathlib.Path) -> None:
+    expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+    actual = _tool_record(tool, page)
+    assert actual is not None
+    for key in ("source", "warnings"):
+        expected.pop(key)
+        actual.pop(key)
+    assert actual == expected
+
+
+@pytest.mark.parametrize(("tool", "page"), _tool_cases({}))
+def test_tool_text_of_an_ouci_page_never_gives_a_wrong_value(tool: str, page: pathlib.Path) -> None:
+    expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+    actual = _tool_record(tool, page)
+    if actual is None:
+        return
+    wrong = [
+        w
+        for key in expected
+        if key not in ("source", "warnings")
+        for w in _wrong(expected[key], actual[key], key)
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_document_title_repeated_above_the_heading_is_the_title_once() -> None:
+    # bs4 get_text() and lxml text_content() write <title> and then the <h1>
+    title = OLDER.splitlines()[0]
+    paper = paperparse.parse(f"{title}\n{OLDER}")
+    assert paper.title == title
+    assert paper == paperparse.parse(OLDER)

@@ -838,6 +838,10 @@ def _preamble(
         state.header_line = lines[start][0]
     if not rest:
         return None, article_type, score
+    if len(rest) > 1:
+        # The document's <title> and the heading repeat one text (a tool that keeps
+        # <head> text writes both): a wrapped title never repeats a line.
+        rest = [line for i, line in enumerate(rest) if not i or line[1] != rest[i - 1][1]]
     if len(rest) > 1 and _is_byline(rest[-1][1]):
         # "Wei Zhang, Li Chen, Maria Garcia" under the title: names, not the title's end
         state.unplaced(rest[-1], "under the title (a list of names)")
