@@ -6,6 +6,8 @@ import json
 import pathlib
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import paperparse
 from paperparse.fields.citation import read_doi_link_line, read_journal_line
@@ -361,3 +363,40 @@ def test_the_document_title_repeated_above_the_heading_is_the_title_once() -> No
     paper = paperparse.parse(f"{title}\n{OLDER}")
     assert paper.title == title
     assert paper == paperparse.parse(OLDER)
+
+
+_WORD = st.text(
+    alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ&'-абвгдєжзїйґ"),
+    min_size=1,
+    max_size=12,
+).filter(lambda w: any(c.isalpha() for c in w))
+_NAME = st.lists(_WORD, min_size=1, max_size=6).map(" ".join)
+_PAGE_NUMBER = st.integers(1, 99999).map(str)
+
+
+@given(
+    name=st.lists(_NAME, min_size=1, max_size=2).map(", ".join),
+    year=st.integers(1900, 2099).map(str),
+    issue=st.one_of(st.none(), st.integers(1, 60).map(str)),
+    pages=st.one_of(st.none(), st.tuples(_PAGE_NUMBER, _PAGE_NUMBER)),
+    year_first=st.booleans(),
+    pages_word=st.sampled_from(["p.", "с."]),
+)
+def test_journal_line_round_trip(
+    name: str,
+    year: str,
+    issue: str | None,
+    pages: tuple[str, str] | None,
+    year_first: bool,
+    pages_word: str,
+) -> None:
+    parts = [year, name] if year_first else [name, year]
+    if issue is not None:
+        parts.append(f"№ {issue}")
+    if pages is not None:
+        parts.append(f"{pages_word} {pages[0]}-{pages[1]}")
+    read = read_journal_line(", ".join(parts))
+    assert read is not None
+    assert (read.name, read.year, read.locator.issue) == (name, year, issue)
+    assert read.locator.pages == (None if pages is None else PageRange(*pages))
+    assert read.problem is None

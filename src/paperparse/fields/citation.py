@@ -85,8 +85,8 @@ locator=Locator(volume=None, issue=None, pages=None, article_number=None), probl
         >>> line = read_journal_line("Fibers, 2023, № 2, p. 15")
         >>> line.locator.pages is None and line.problem is not None
         True
-        >>> read_journal_line("2020, Name, 2021") is None
-        True
+        >>> read_journal_line("2020, Name, 2021") is None, read_journal_line("2018") is None
+        (True, True)
     """
     rest = " ".join(text.split()).strip(" .")
     pages: PageRange | None = None
@@ -123,8 +123,8 @@ locator=Locator(volume=None, issue=None, pages=None, article_number=None), probl
         year, name = last, head
     else:
         name = rest
-    if not name or len(name) > _MAX_NAME or _NOT_IN_NAME.search(name):
-        return None
+    if len(name) > _MAX_NAME or _NOT_IN_NAME.search(name) or not any(map(str.isalpha, name)):
+        return None  # (a name has a letter: "2018" alone is a year, not a journal)
     return JournalLine(name, year, Locator(issue=issue, pages=pages), problem)
 
 
