@@ -83,6 +83,14 @@ def test_discovery_found_the_ouci_fixtures() -> None:
             PageRange("1", "6"),
         ),
         ("Burns & Trauma", "Burns & Trauma", None, None, None),
+        # a double issue with an en dash; an en dash in the name stays as written
+        (
+            "Kyiv\u2013Mohyla Review, 2019, № 1\u20132",
+            "Kyiv\u2013Mohyla Review",
+            "2019",
+            "1-2",
+            None,
+        ),
     ],
 )
 def test_journal_line_forms(

@@ -107,7 +107,7 @@ locator=Locator(volume=None, issue=None, pages=None, article_number=None), probl
             return None
         rest = head
         head, last = _split_last(rest)
-    if head and (found := _ISSUE.fullmatch(last)) is not None:
+    if head and (found := _ISSUE.fullmatch(unify_dashes(last))) is not None:
         issue = found["value"]
         rest = head
     year: str | None = None
