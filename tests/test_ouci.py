@@ -408,3 +408,167 @@ def test_journal_line_round_trip(
     assert (read.name, read.year, read.locator.issue) == (name, year, issue)
     assert read.locator.pages == (None if pages is None else PageRange(*pages))
     assert read.problem is None
+
+
+# --- generated pages: every layout, language and dump variant reads the same -------------
+
+_TITLES = [
+    "Burn wound healing and treatment: review and advancements",
+    "Heavy metals in urban soils of Kyiv and the health risk of children",
+    "Цифрові бібліотеки в освітньому просторі України",
+    "Funder mandates and open data in coastal research",
+]
+_JOURNALS = [
+    "Burns & Trauma",
+    "Journal of Physics, Conference Series",
+    "Вісник Київського університету",
+    "2020 IEEE Conference on Smart Grids",
+]
+_PUBLISHERS = ["Oxford University Press (OUP)", "Elsevier BV", "MDPI AG"]
+_PEOPLE = [
+    "Olena V. Kravchenko",
+    "Hao Zhang",
+    "Ana Paula de Souza",
+    "Андрій Коваленко",
+    "Maria L. Ortega",
+]
+_FUNDERS = [
+    "National Research Foundation of Ukraine",
+    "Міністерство освіти і науки України",
+    'Project 2020.02/0145 "Soil monitoring in urban areas"',
+    "European Research Council",
+]
+_SENTENCES = [
+    "Soil contamination was mapped in 120 playgrounds.",
+    "Hazard quotients exceeded 1 at 14 sites, see https://doi.org/10.1000/xyz123 for data.",
+    "Ми опитали 1 245 студентів навесні 2020 року.",
+]
+_REFERENCES = [
+    "Barbier EB (2011) The value of coastal ecosystems. https://doi.org/10.1890/10-1510.1",
+    "Kabata-Pendias A (2011) Trace elements in soils. https://doi.org/10.1201/b10158",
+    "Cao W (2020) The psychological impact. Psychiatry Res 287:112934. "
+    "https://doi.org/10.1016/j.psychres.2020.112934",
+]
+_WORDS = {
+    "en": {
+        "journal": "Journal",
+        "publisher": "Publisher",
+        "authors": "Authors",
+        "author": "Author",
+        "funder": "Funder {}",
+        "funders": "Funders",
+        "abstract": "Abstract",
+        "references": "List of references",
+        "pages": "p.",
+        "full": "Full text",
+        "general": "General information",
+        "type": "Publication type",
+        "article": "Journal Article",
+        "details": "Details",
+        "counts": ["Number of citations", "3", "Indexed in Scopus", "Yes"],
+    },
+    "uk": {
+        "journal": "Видання",
+        "publisher": "Видавець",
+        "authors": "Автори",
+        "author": "Автор",
+        "funder": "Джерело фінансування: {}",
+        "funders": "Джерела фінансування",
+        "abstract": "Анотація",
+        "references": "Список літератури",
+        "pages": "с.",
+        "full": "Повний текст",
+        "general": "Основна інформація",
+        "type": "Тип публікації",
+        "article": "Журнальна стаття",
+        "details": "Детальна інформація",
+        "counts": ["Кількість цитувань", "3", "Індексується в Scopus", "Так"],
+    },
+}
+
+
+def _add_list(lines: list[str], items: list[str], style: str) -> None:
+    """Add a list as a dump writes it: numbered, ``- `` bullets, or each item's bullet
+    glued to the end of the line before it (``Authors: -``, ``A -``, ``B``)."""
+    if style == "numbered":
+        lines += [f"{i}. {item}" for i, item in enumerate(items, 1)]
+    elif style == "dash":
+        lines += [f"- {item}" for item in items]
+    else:
+        lines[-1] += " -"
+        lines += [f"{item} -" for item in items[:-1]] + items[-1:]
+
+
+@st.composite
+def _ouci_pages(draw: st.DrawFn) -> tuple[str, dict[str, object]]:
+    lang = draw(st.sampled_from(["en", "uk"]))
+    words = _WORDS[lang]
+    newer = draw(st.booleans())
+    style = draw(st.sampled_from(["numbered", "dash", "glued"]))
+    title = draw(st.sampled_from(_TITLES))
+    doi = draw(st.sampled_from([None, "10.1186/s41038-018-0138-8", "10.3390/fib11020015"]))
+    journal = draw(st.sampled_from(_JOURNALS))
+    year = str(draw(st.integers(1990, 2025)))
+    issue = draw(st.one_of(st.none(), st.integers(1, 12).map(str)))
+    first = draw(st.integers(1, 5000))
+    pages = draw(st.one_of(st.none(), st.just((str(first), str(first + 14)))))
+    publisher = draw(st.sampled_from(_PUBLISHERS))
+    authors = draw(st.lists(st.sampled_from(_PEOPLE), min_size=1, max_size=4, unique=True))
+    funders = draw(st.lists(st.sampled_from(_FUNDERS), max_size=3, unique=True))
+    abstract = draw(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=3, unique=True))
+    glued_label = draw(st.booleans())
+    references = draw(st.lists(st.sampled_from(_REFERENCES), min_size=1, max_size=3, unique=True))
+
+    parts = [journal, year] if not newer else [year, journal]
+    parts += [f"№ {issue}"] if issue else []
+    parts += [f"{words['pages']} {pages[0]}-{pages[1]}"] if pages else []
+    journal_line = ", ".join(parts)
+    lines = [title]
+    if doi is not None:
+        suffix = draw(st.sampled_from([f" · {words['full']}", " ·"]))
+        lines.append(f"https://doi.org/{doi}{suffix}")
+    author_label = words["authors"] if len(authors) > 1 else words["author"]
+    if newer:
+        lines += [words["general"], words["type"], words["article"]]
+        lines += [words["journal"], journal_line, words["publisher"], publisher]
+        lines += [author_label, ", ".join(authors), words["details"], *words["counts"]]
+    else:
+        lines += [f"{words['journal']}: {journal_line}", f"{words['publisher']}: {publisher}"]
+        lines.append(f"{author_label}:")
+        _add_list(lines, authors, style)
+    if len(funders) == 1 and not newer:
+        lines.append(words["funder"].format(funders[0]))
+    elif funders:
+        lines.append(words["funders"])
+        _add_list(lines, funders, style)
+    text = " ".join(abstract)
+    lines += [words["abstract"], (words["abstract"] + text) if glued_label else text]
+    lines.append(words["references"])
+    _add_list(lines, references, style)
+    separator = "\n\n" if draw(st.booleans()) else "\n"
+    expected = {
+        "title": title,
+        "article_type": words["article"] if newer else None,
+        "journal": {
+            "name": journal,
+            "volume": None,
+            "issue": issue,
+            "pages": None if pages is None else {"first": pages[0], "last": pages[1]},
+            "article_number": None,
+        },
+        "publisher": publisher,
+        "doi": doi,
+        "funding": [{"funder": f, "award_ids": [], "text": f} for f in funders],
+        "abstract": text,
+        "authors": [{"name": a} for a in authors],
+        "source": {"site": "ouci", "format": "text", "language": lang},
+        "warnings": [],
+    }
+    return separator.join(lines) + "\n", expected
+
+
+@given(_ouci_pages())
+def test_generated_ouci_pages_read_as_written(case: tuple[str, dict[str, object]]) -> None:
+    page, expected = case
+    record = paperparse.to_dict(paperparse.parse(page))
+    assert {key: record[key] for key in expected} == expected, page

@@ -1427,14 +1427,15 @@ def _without_bullets(lines: Sequence[Line], layout: Layout) -> list[Line]:
 
     For a layout whose values never end in a dash (``glued_bullets``): a line ending in
     `` -`` carries the bullet of the next item (unless the next line goes on a wrapped
-    sentence, in lower case), and a label or DOI line that starts with ``- `` carries
-    its own. List items keep their bullets: the list readers take them off.
+    sentence, in lower case; an address is no sentence), and a label or DOI line that
+    starts with ``- `` carries its own. List items keep their bullets: the list readers
+    take them off.
     """
     out: list[Line] = []
     for index, (number, text) in enumerate(lines):
         if text.endswith(GLUED_BULLETS) and len(text) > 2:
             following = lines[index + 1][1] if index + 1 < len(lines) else ""
-            if not following[:1].islower():
+            if not following[:1].islower() or "://" in following[:8]:
                 text = text[:-2].rstrip()
         if text.startswith(_LEADING_BULLETS) and _is_label_or_doi(text[2:].lstrip(), layout):
             text = text[2:].lstrip()
