@@ -13,6 +13,7 @@ import paperparse
 from paperparse.fields.citation import read_doi_link_line, read_journal_line
 from paperparse.layouts import BUILT_IN, OUCI, PEEREF
 from paperparse.model import PageRange
+from paperparse.testing.noise import NOISE
 
 from .conftest import FIXTURES
 from .test_dump_tools import TOOLS, _available, _wrong
@@ -572,3 +573,14 @@ def test_generated_ouci_pages_read_as_written(case: tuple[str, dict[str, object]
     page, expected = case
     record = paperparse.to_dict(paperparse.parse(page))
     assert {key: record[key] for key in expected} == expected, page
+
+
+@given(_ouci_pages(), st.sampled_from(sorted(NOISE)))
+def test_layout_noise_never_changes_a_generated_ouci_record(
+    case: tuple[str, dict[str, object]], kind: str
+) -> None:
+    page, expected = case
+    record = paperparse.to_dict(paperparse.parse(NOISE[kind](page)))
+    assert {key: record[key] for key in expected if key != "warnings"} == {
+        key: value for key, value in expected.items() if key != "warnings"
+    }

@@ -342,9 +342,10 @@ def _ouci() -> Layout:
         claim_lines={},
         rating_notes={},
         empty_markers=(),
-        chrome_lines={*_OUCI_EN_CHROME, *_OUCI_UK_CHROME, "·"},
-        nav_words=(),
-        chrome_prefixes=(),
+        # the web's common chrome (menus, cookie banners, footers), as on Peeref
+        chrome_lines={*vocab.CHROME_LINES, *_OUCI_EN_CHROME, *_OUCI_UK_CHROME, "·"},
+        nav_words=vocab.NAV_WORDS,
+        chrome_prefixes=vocab.CHROME_PREFIXES,
         markers={
             "general information",
             "основна інформація",
