@@ -584,3 +584,13 @@ def test_layout_noise_never_changes_a_generated_ouci_record(
     assert {key: record[key] for key in expected if key != "warnings"} == {
         key: value for key, value in expected.items() if key != "warnings"
     }
+
+
+def test_a_page_cut_inside_the_journal_line_drops_its_issue_and_pages_too() -> None:
+    page = OUCI_PAGES / "newer-en-general-information.txt"
+    text = page.read_text(encoding="utf-8")
+    cut = text[: text.index("p. 2901-2913") + len("p. 2901-29")]
+    paper = paperparse.parse(cut)
+    assert paper.journal is None
+    assert paper.article_type == "Journal Article"
+    assert [w.code for w in paper.warnings] == ["truncated_page"]

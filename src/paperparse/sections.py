@@ -1877,6 +1877,9 @@ def _drop_truncated(paper: Paper, found: Extracted, state: _State, *, cut_off: b
         )
     else:
         field, changed = _drop_section_value(paper, section)
+        if section.kind == "journal" and state.layout.journal_line is not None:
+            # the issue and pages stand on the cut line too ("Name, 2018, p. 7569-75")
+            field, changed = "journal line", attrs.evolve(paper, journal=None)
     state.warn(
         "truncated_page",
         f"The page ends inside the {_SECTION_NAMES[section.kind]} section, so it looks "
