@@ -547,17 +547,29 @@ _LONG_VALUE: Final = _ShortLine(Role.VALUE)
 
 
 @functools.lru_cache(maxsize=16)
-def _address(layout: Layout) -> re.Pattern[str] | None:
-    """The pattern of the layout's host names (``www.peeref.com``, any case), if any."""
+def _address(layout: Layout) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """The pattern of the layout's host names (``www.peeref.com``, any case), if any.
+
+    And the top-level domains (``com``, ``COM``): a line without one names no host, a
+    cheap test that spares most lines the pattern.
+    """
     if not layout.addresses:
-        return None
-    return re.compile("|".join(map(re.escape, layout.addresses)), re.IGNORECASE)
+        return None, ()
+    domains = {address.rpartition(".")[2] for address in layout.addresses}
+    return (
+        re.compile("|".join(map(re.escape, layout.addresses)), re.IGNORECASE),
+        (*domains, *(domain.upper() for domain in domains)),
+    )
 
 
 def _names_site(text: str, layout: Layout) -> bool:
     """Whether *text* holds one of the site's addresses."""
-    address = _address(layout)
-    return address is not None and address.search(text) is not None
+    address, domains = _address(layout)
+    return (
+        address is not None
+        and any(domain in text for domain in domains)
+        and address.search(text) is not None
+    )
 
 
 #: The longest author-claim line (with some room for a dump's decoration).
