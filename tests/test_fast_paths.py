@@ -12,6 +12,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+import paperparse
 from paperparse import sections
 from paperparse.fields import lists
 
@@ -83,8 +84,10 @@ def test_a_name_without_digit_or_colon_holds_no_doi_locator_or_address(text: str
 
 @given(texts)
 def test_the_site_address_is_found_in_any_case(text: str) -> None:
-    case_blind = re.search(r"peeref\.com", text, re.IGNORECASE) is not None
-    assert (sections._ADDRESS in text.lower()) == case_blind
+    for layout in paperparse.layouts.BUILT_IN:
+        pattern = "|".join(map(re.escape, layout.addresses))
+        case_blind = bool(pattern) and re.search(pattern, text, re.IGNORECASE) is not None
+        assert sections._names_site(text, layout) == case_blind
 
 
 @given(texts)

@@ -18,6 +18,8 @@ def test_discovery_found_the_fixtures() -> None:
     # A glob that silently finds nothing would make the suite pass while testing nothing.
     assert len([p for p in PAGES if p.parent.name == "peeref"]) >= 16
     assert FIXTURES / "peeref" / "jmm-2019-review.txt" in PAGES
+    assert len([p for p in PAGES if p.parent.name == "ouci"]) >= 7
+    assert FIXTURES / "ouci" / "uk-book-chapter-no-doi.txt" in PAGES
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(FIXTURES)))

@@ -144,7 +144,12 @@ def _build(
     provenance: bool,
     layout: Layout | None,
 ) -> Paper:
-    """Read the lines with *layout*, or with the first built-in layout that fits them."""
+    """Read the lines with *layout*, or with the first built-in layout that fits them.
+
+    A layout fits a page that shows its signature. Only when none does is the page
+    read from its metadata alone (with the first layout): an HTML page of the second
+    site must not become the first site's metadata-only record.
+    """
     candidates = BUILT_IN if layout is None else (layout,)
     read = functools.partial(
         build_paper,
@@ -154,12 +159,17 @@ def _build(
         cut_off=cut_off,
         provenance=provenance,
     )
-    for candidate in candidates[:-1]:
+    if len(candidates) == 1:
+        return read(layout=candidates[0])
+    first: UnrecognizedPage | None = None
+    for candidate in candidates:
         try:
-            return read(layout=candidate)
-        except UnrecognizedPage:
-            continue
-    return read(layout=candidates[-1])
+            return read(layout=candidate, metadata_only=False)
+        except UnrecognizedPage as error:
+            first = first or error
+    if metadata is None and first is not None:
+        raise first
+    return read(layout=candidates[0])
 
 
 def _check_options(fmt: str, max_size: object, layout: object) -> None:

@@ -20,20 +20,22 @@ editing the library:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Final
 
 import attrs
 
 from . import vocab
+from .fields.citation import JournalLine, read_journal_line
 from .vocab import fold
 
-__all__ = ["BUILT_IN", "KINDS", "PEEREF", "Layout"]
+__all__ = ["BUILT_IN", "KINDS", "OUCI", "PEEREF", "Layout"]
 
 #: The section kinds a label can open: the record's sections, as the engine reads them.
 KINDS: Final = frozenset(
     {
+        "article_type",
         "journal",
         "publisher",
         "keywords",
@@ -90,6 +92,33 @@ class Layout:
         markers: Lines that only this site's pages show (its signature).
         languages: Interface word (label, button, prompt) -> ISO 639-1 code of the
             interface language it belongs to, for ``Paper.source.language``.
+        addresses: The site's host names (folded, ``peeref.com``): a line that names
+            one is a marker too.
+        page_header: The page starts with a header line of a score and an article
+            type (``4.7 Review``): the paper block starts there, a second one starts a
+            second page, and it names the page's article type.
+        signature_sections: Section kinds only this site's pages show (its rating
+            block): a page with one of them is the site's.
+        summary: The site shows its own short summary as a paragraph above the
+            publisher's abstract (see ``Paper.summary``).
+        never_last: Section kinds after which a complete page always goes on: a page
+            that ends inside one was cut off, and the value it ends with is dropped.
+        award_ids: The site shows award ids with the funders; without them every
+            funding entry is a funder's name, read whole.
+        doi_suffixes: Link texts the site writes after the paper's DOI on its line
+            (``https://doi.org/… · Full text``); such a line is also a marker.
+        spaced_labels: Labels that stand before their value with only a space
+            (``Funder Gulf Research Program``) -> section kind; read so outside the
+            title, the abstract and skipped sections.
+        quiet_sections: Headings of :attr:`other_sections` the site always shows
+            (its reference list): skipped without an ``unknown_section`` warning.
+        journal_line: The reader of the journal section's line, for a site that
+            writes the year, issue and pages on it (``Name, 2018, № 11, p. 5-9``);
+            ``None``: the line is the name alone.
+        glued_bullets: The site's header items and lists are HTML lists whose
+            values never end in a dash: a line ending in `` -`` carries the bullet of
+            the next item, glued to it by the dump, and a label line starting with
+            ``- `` carries its own.
     """
 
     site: str
@@ -107,14 +136,32 @@ class Layout:
     chrome_prefixes: tuple[str, ...] = attrs.field(converter=_ordered)
     markers: frozenset[str] = attrs.field(converter=_words)
     languages: Mapping[str, str] = attrs.field(converter=_frozen_map)
+    addresses: tuple[str, ...] = attrs.field(default=(), converter=_ordered)
+    page_header: bool = False
+    signature_sections: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
+    summary: bool = False
+    never_last: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
+    award_ids: bool = True
+    doi_suffixes: tuple[str, ...] = attrs.field(default=(), converter=_ordered)
+    spaced_labels: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_map)
+    quiet_sections: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
+    journal_line: Callable[[str], JournalLine | None] | None = None
+    glued_bullets: bool = False
 
     def __attrs_post_init__(self) -> None:
-        """Check that every label opens a section the engine knows."""
-        unknown = sorted({kind for kind in self.labels.values() if kind not in KINDS})
+        """Check that every label and section kind names a section the engine knows."""
+        kinds = {*self.labels.values(), *self.spaced_labels.values()}
+        unknown = sorted({kind for kind in kinds if kind not in KINDS})
         if unknown:
             raise ValueError(
                 f"A layout's labels must open one of the known sections "
                 f"({', '.join(sorted(KINDS))}), not {', '.join(map(repr, unknown))}."
+            )
+        named = self.never_last | self.signature_sections
+        if unknown := sorted(named - KINDS - {"preamble"}):
+            raise ValueError(
+                f"A layout's never_last and signature_sections must name known sections "
+                f"(preamble, {', '.join(sorted(KINDS))}), not {', '.join(map(repr, unknown))}."
             )
 
     def extend(
@@ -211,11 +258,128 @@ def _peeref() -> Layout:
         chrome_prefixes=vocab.CHROME_PREFIXES,
         markers=vocab.PEEREF_MARKERS | {"主要评分", "次要评分", _PEEREF_ZH_ABSTRACT_BUTTON},
         languages={**english, **chinese},
+        addresses=("peeref.com",),
+        page_header=True,
+        signature_sections={"primary_rating", "secondary_ratings"},
+        summary=True,
+        never_last={
+            "preamble",
+            "journal",
+            "publisher",
+            "keywords",
+            "funding",
+            "abstract",
+            "authors",
+            "reviews",
+            "primary_rating",
+            "secondary_ratings",
+        },
     )
 
 
 #: Peeref's paper pages (``peeref.com/works/<id>``), English and Chinese interface.
 PEEREF: Final = _peeref()
 
+#: OUCI's labels in its English interface (``/en/works/<id>``), older and newer layout.
+_OUCI_EN_LABELS: Final = {
+    "publication type": "article_type",
+    "journal": "journal",
+    "publisher": "publisher",
+    "authors": "authors",
+    "author": "authors",
+    "funder": "funding",
+    "funders": "funding",
+    "abstract": "abstract",
+}
+#: OUCI's labels in its Ukrainian interface (the default, ``/works/<id>``).
+_OUCI_UK_LABELS: Final = {
+    "тип публікації": "article_type",
+    "видання": "journal",
+    "видавець": "publisher",
+    "автори": "authors",
+    "автор": "authors",
+    "джерело фінансування": "funding",
+    "джерела фінансування": "funding",
+    "анотація": "abstract",
+}
+#: Headings of the parts of an OUCI page that are no part of the record, per language:
+#: the counts block, the reference list, the citing works.
+_OUCI_EN_SKIPPED: Final = (
+    "details",
+    "list of references",
+    "publications that cite this publication",
+)
+_OUCI_UK_SKIPPED: Final = (
+    "детальна інформація",
+    "список літератури",
+    "публікації, які цитують цю публікацію",
+)
+#: Headings and link texts with no value of their own.
+_OUCI_EN_CHROME: Final = ("general information", "full text", "· full text")
+_OUCI_UK_CHROME: Final = ("основна інформація", "повний текст", "· повний текст")
+
+
+def _ouci() -> Layout:
+    english = {
+        **dict.fromkeys(_OUCI_EN_LABELS, "en"),
+        **dict.fromkeys(_OUCI_EN_SKIPPED, "en"),
+        "general information": "en",
+    }
+    ukrainian = {
+        **dict.fromkeys(_OUCI_UK_LABELS, "uk"),
+        **dict.fromkeys(_OUCI_UK_SKIPPED, "uk"),
+        "основна інформація": "uk",
+    }
+    skipped = {*_OUCI_EN_SKIPPED, *_OUCI_UK_SKIPPED}
+    return Layout(
+        site="ouci",
+        labels={**_OUCI_EN_LABELS, **_OUCI_UK_LABELS},
+        other_sections=skipped,
+        article_types={},
+        actions={},
+        abstract_follows=(),
+        rating_ends=(),
+        claim_lines={},
+        rating_notes={},
+        empty_markers=(),
+        # the web's common chrome (menus, cookie banners, footers), as on Peeref
+        chrome_lines={*vocab.CHROME_LINES, *_OUCI_EN_CHROME, *_OUCI_UK_CHROME, "·"},
+        nav_words=vocab.NAV_WORDS,
+        chrome_prefixes=vocab.CHROME_PREFIXES,
+        markers={
+            "general information",
+            "основна інформація",
+            "детальна інформація",
+            "list of references",
+            "список літератури",
+            "number of works in the list of references",
+            "кількість джерел у списку літератури",
+            "publications that cite this publication",
+            "публікації, які цитують цю публікацію",
+        },
+        languages={**english, **ukrainian},
+        addresses=("ouci.dntb.gov.ua",),
+        never_last={
+            "preamble",
+            "article_type",
+            "journal",
+            "publisher",
+            "authors",
+            "funding",
+            "abstract",
+        },
+        award_ids=False,
+        doi_suffixes=("· full text", "· повний текст", "·"),
+        spaced_labels={"funder": "funding", "джерело фінансування": "funding"},
+        quiet_sections=skipped,
+        journal_line=read_journal_line,
+        glued_bullets=True,
+    )
+
+
+#: The Open Ukrainian Citation Index's work pages (``ouci.dntb.gov.ua/works/<id>`` in
+#: Ukrainian, ``/en/works/<id>`` in English), in the older and the newer layout.
+OUCI: Final = _ouci()
+
 #: The layouts ``parse()`` tries when none is given, in order.
-BUILT_IN: Final[tuple[Layout, ...]] = (PEEREF,)
+BUILT_IN: Final[tuple[Layout, ...]] = (PEEREF, OUCI)

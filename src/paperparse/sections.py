@@ -17,6 +17,7 @@ import attrs
 
 from . import vocab
 from .errors import UnrecognizedPage
+from .fields.citation import GLUED_BULLETS, read_doi_link_line
 from .fields.clean import clean_item, foreign_text
 from .fields.doi import is_doi_label_line, parse_doi_line
 from .fields.funding import is_bare_marker, read_funding_entry, strip_marker
@@ -367,9 +368,13 @@ def _short_line(text: str, layout: Layout) -> _ShortLine:
 
 def _short_role(text: str, layout: Layout) -> _ShortLine:
     """Classify a short line (a label, a button, chrome ...) by its text alone."""
-    header = text.lstrip(_MARKDOWN)[:1].isdigit() and _is_page_header(text, layout)
+    header = (
+        layout.page_header
+        and text.lstrip(_MARKDOWN)[:1].isdigit()
+        and _is_page_header(text, layout)
+    )
     key = _label_key(text)
-    marker = key in layout.markers or "peeref.com" in text.casefold()
+    marker = key in layout.markers or _names_site(text, layout)
     language = layout.languages.get(key)
     kind = layout.labels.get(key) if key else None
     if kind is None and key[-1:] in _BADGE_ENDS and (badge := _BADGE.fullmatch(key)) is not None:
@@ -453,7 +458,7 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
                 sections.append(current)
                 # and on to the value: "Publisher: DOI: 10.…" holds a DOI, not a publisher
                 text = line.value
-            last_role = _take_value(number, text, current, found)
+            last_role = _take_value(number, text, current, found, layout)
             last_section = current
         elif role is Role.CHROME:
             last_role = "chrome"
@@ -519,7 +524,11 @@ def _after_button(action: str, number: int, layout: Layout) -> Section | None:
 def _warn_unknown_sections(sections: list[Section], state: _State) -> None:
     """Warn once for each section that is not part of the record (its text is skipped)."""
     for section in sections:
-        if section.kind == "other" and not _is_link_list(section):
+        if (
+            section.kind == "other"
+            and not _is_link_list(section)
+            and vocab.fold(section.label) not in state.layout.quiet_sections
+        ):
             state.warn(
                 "unknown_section",
                 f"The section {_quote(section.label)} is not part of the record; "
@@ -531,6 +540,12 @@ def _warn_unknown_sections(sections: list[Section], state: _State) -> None:
 def _classify(lines: Sequence[Line], index: int, kind: str, layout: Layout) -> _ShortLine:
     """What the line at *index* is, in a section of *kind*."""
     text = lines[index][1]
+    if (
+        layout.spaced_labels
+        and kind not in _NO_SPACED_LABELS
+        and (spaced := _spaced_label(text, layout)) is not None
+    ):
+        return spaced
     if len(text) <= _MAX_LABEL_LINE:
         # Labels, buttons and chrome are short: their role is looked up once.
         line = _short_line(text, layout)
@@ -546,7 +561,7 @@ def _classify(lines: Sequence[Line], index: int, kind: str, layout: Layout) -> _
                 return attrs.evolve(line, role=role, kind=action)
             return attrs.evolve(line, role=Role.OTHER)
         return line
-    marker = ("com" in text or "COM" in text) and _ADDRESS in text.lower()
+    marker = _names_site(text, layout)
     if (inline := _inline_label(text, layout)) is not None and not (
         kind == "abstract" and _is_prose(inline[1])
     ):
@@ -561,13 +576,45 @@ def _classify(lines: Sequence[Line], index: int, kind: str, layout: Layout) -> _
     return _ShortLine(Role.VALUE, marker=True) if marker else _LONG_VALUE
 
 
+#: Sections where a line that starts with a spaced label's word is the section's own
+#: text: the title, the abstract, a skipped section.
+_NO_SPACED_LABELS: Final = frozenset({"preamble", "abstract", "other"})
+
+
+def _spaced_label(text: str, layout: Layout) -> _ShortLine | None:
+    """Split ``Funder Gulf Research Program``: a spaced label and its value, if it is one."""
+    for label, kind in layout.spaced_labels.items():
+        size = len(label)
+        if (
+            text[size : size + 1] == " "
+            and text[:size].casefold() == label
+            and (value := text[size + 1 :].strip())
+        ):
+            return _ShortLine(Role.INLINE, kind, value, language=layout.languages.get(label))
+    return None
+
+
 #: What a long line that is a plain value is.
 _LONG_VALUE: Final = _ShortLine(Role.VALUE)
-#: The site's address in a line (``www.peeref.com``, any case). Looked for in the
-#: lower-cased line: the same answer as a case-blind regex (no other character lowers
-#: to one of its letters), and 10x faster on a long line (1.3 against 17 µs on the
-#: seed's abstract, which holds "com").
-_ADDRESS: Final = "peeref.com"
+
+
+@functools.lru_cache(maxsize=16)
+def _address(layout: Layout) -> tuple[str, ...]:
+    """The layout's host names, lower-cased (``peeref.com``)."""
+    return tuple(address.lower() for address in layout.addresses)
+
+
+def _names_site(text: str, layout: Layout) -> bool:
+    """Whether *text* holds one of the site's addresses (``www.PEEREF.Com``, any case).
+
+    Looked for in the lower-cased line: the same answer as a case-blind pattern, and
+    10x faster on a long line (1.3 against 17 µs on the seed's abstract).
+    """
+    addresses = _address(layout)
+    if not addresses:
+        return False
+    lowered = text.lower()
+    return any(address in lowered for address in addresses)
 
 
 #: The longest author-claim line (with some room for a dump's decoration).
@@ -640,7 +687,7 @@ def _is_glued_page(lines: Sequence[Line], layout: Layout) -> bool:
     return False
 
 
-def _take_value(number: int, text: str, current: Section, found: Extracted) -> str:
+def _take_value(number: int, text: str, current: Section, found: Extracted, layout: Layout) -> str:
     """Place a value line: a DOI, a locator, or a line of *current*; return its role."""
     kind = current.kind
     if kind != "abstract":
@@ -648,7 +695,7 @@ def _take_value(number: int, text: str, current: Section, found: Extracted) -> s
         if (
             first in _DOI_STARTS
             and kind not in _NOT_THE_PAPERS_DOI
-            and (doi := parse_doi_line(text)) is not None
+            and (doi := _doi(text, layout, found)) is not None
         ):
             found.dois.append((number, doi))
             return "doi"
@@ -663,6 +710,17 @@ def _take_value(number: int, text: str, current: Section, found: Extracted) -> s
             return "locator"
     current.lines.append((number, text))
     return "content"
+
+
+def _doi(text: str, layout: Layout, found: Extracted) -> str | None:
+    """The DOI a line states; a line ending in the site's link text marks the site."""
+    if not layout.doi_suffixes:
+        return parse_doi_line(text)
+    link = read_doi_link_line(text, layout.doi_suffixes)
+    if link is None:
+        return None
+    found.peeref = found.peeref or link[1]
+    return link[0]
 
 
 def _holds_nothing(sections: list[Section], found: Extracted) -> bool:
@@ -831,8 +889,10 @@ def _preamble(
 ) -> tuple[str | None, str | None, tuple[int, float | None] | None]:
     """Return (title, article_type, (line, header score)) from the top of the page."""
     layout = state.layout
-    start = next(
-        (i for i, (_, t) in enumerate(lines) if _parse_header(t, layout) is not None), None
+    start = (
+        next((i for i, (_, t) in enumerate(lines) if _parse_header(t, layout) is not None), None)
+        if layout.page_header
+        else None
     )
     article_type: str | None = None
     score: tuple[int, float | None] | None = None
@@ -857,11 +917,18 @@ def _preamble(
         state.header_line = lines[start][0]
     if not rest:
         return None, article_type, score
+    if len(rest) > 1:
+        # The document's <title> and the heading repeat one text (a tool that keeps
+        # <head> text writes both): a wrapped title never repeats a line.
+        rest = [line for i, line in enumerate(rest) if not i or line[1] != rest[i - 1][1]]
     if len(rest) > 1 and _is_byline(rest[-1][1]):
         # "Wei Zhang, Li Chen, Maria Garcia" under the title: names, not the title's end
         state.unplaced(rest[-1], "under the title (a list of names)")
         rest = rest[:-1]
-    if len(rest) == 1 or _is_paragraph(rest):
+    # A line that starts with a label glued to its value ("Publication typeJournal
+    # Article Journal2021, …": a dump that ran a block of labels into one line) never
+    # goes on the title.
+    if len(rest) == 1 or (_is_paragraph(rest) and not any(_glued(t, layout) for _, t in rest[1:])):
         title = join_wrapped([t for _, t in rest])
         if (problem := _title_problem(title)) is not None:
             state.warn(
@@ -960,14 +1027,36 @@ def _abstract(
     section = _through_last_sentence(section, state)
     paragraphs = _paragraphs(section, source_format)
     summary = None
-    if len(paragraphs) > 1:
+    if len(paragraphs) > 1 and state.layout.summary:
         first = join_wrapped([t for _, t in paragraphs[0]])
         rest = sum(len(t) for part in paragraphs[1:] for _, t in part)
         if len(first) <= MAX_SUMMARY and len(first) < rest and _is_sentences(first):
             summary = first
             section = Section(section.kind, section.line, [x for p in paragraphs[1:] for x in p])
-    abstract = _whole_text(section, state)
+    abstract = _without_glued_label(_whole_text(section, state), state.layout)
     return None if abstract is None else (summary, abstract)
+
+
+def _without_glued_label(text: str | None, layout: Layout) -> str | None:
+    """*text* without an abstract label glued to its first word (``AbstractThe …``).
+
+    Publishers' abstracts often hold their own ``Abstract`` heading, which a page that
+    shows the text without markup glues to the first sentence.
+    """
+    if text is None:
+        return None
+    for label in _abstract_labels(layout):
+        size = len(label)
+        if text[size : size + 1].isupper() and text[:size].casefold() == label:
+            return text[size:]
+    return text
+
+
+@functools.lru_cache(maxsize=16)
+def _abstract_labels(layout: Layout) -> tuple[str, ...]:
+    """The layout's labels of the abstract (folded), longest first."""
+    labels = [label for label, kind in layout.labels.items() if kind == "abstract"]
+    return tuple(sorted(labels, key=len, reverse=True))
 
 
 #: The toggle of a folded abstract at the end of its text (folded): after "Read less"
@@ -1212,7 +1301,7 @@ def _funding(section: Section, page: _Page) -> tuple[Funding, ...]:
             state.unplaced((number, text), "after the funding list")
     out: list[Funding] = []
     for index, (start, parts) in enumerate(zip(starts, entries, strict=True)):
-        entry, reason = read_funding_entry(join_wrapped(parts))
+        entry, reason = _funding_entry(join_wrapped(parts), state.layout)
         if index in unsure and entry.award_ids:
             state.warn(
                 "unreadable_value",
@@ -1235,6 +1324,17 @@ def _funding(section: Section, page: _Page) -> tuple[Funding, ...]:
             state.warn("unreadable_value", reason, start)
         out.append(entry)
     return tuple(out)
+
+
+def _funding_entry(text: str, layout: Layout) -> tuple[Funding, str | None]:
+    """Read one funding entry; on a site that shows no award ids, it is a funder's name.
+
+    Such a site's funder slot may hold a project's title with a number in it, which is
+    still the funder as the site states it, not an award id.
+    """
+    if layout.award_ids:
+        return read_funding_entry(text)
+    return Funding(clean_item(text), (), text.strip()), None
 
 
 #: Characters before which a dump tool breaks a line even where the text has no space.
@@ -1491,6 +1591,45 @@ def _inside_block(sections: list[Section], state: _State) -> list[Section]:
     return kept
 
 
+#: A list bullet before a label or a DOI line (``- Journal: …``).
+_LEADING_BULLETS: Final = ("- ", "* ", "\u2022 ")
+
+
+def _without_bullets(lines: Sequence[Line], layout: Layout) -> list[Line]:
+    """*lines* without the list bullets a dump wrote around a site's header items.
+
+    For a layout whose values never end in a dash (``glued_bullets``): a line ending in
+    `` -`` carries the bullet of the next item (unless the next line goes on a wrapped
+    sentence, in lower case; an address is no sentence), and a label or DOI line that
+    starts with ``- `` carries its own. List items keep their bullets: the list readers
+    take them off.
+    """
+    out: list[Line] = []
+    for index, (number, text) in enumerate(lines):
+        if text.endswith(GLUED_BULLETS) and len(text) > 2:
+            following = lines[index + 1][1] if index + 1 < len(lines) else ""
+            if not following[:1].islower() or "://" in following[:8]:
+                text = text[:-2].rstrip()
+        if text.startswith(_LEADING_BULLETS) and _is_label_or_doi(text[2:].lstrip(), layout):
+            text = text[2:].lstrip()
+        out.append((number, text))
+    return out
+
+
+def _is_label_or_doi(text: str, layout: Layout) -> bool:
+    """Whether *text* is a label line (``Journal``, ``Journal: …``) or a DOI line."""
+    if not text:
+        return False
+    head = text.partition(":")[0] if ":" in text[:_MAX_LABEL_LINE] else text
+    key = _label_key(head)
+    return (
+        key in layout.labels
+        or key in layout.other_sections
+        or _spaced_label(text, layout) is not None
+        or (text[0] in _DOI_STARTS and _doi(text, layout, Extracted()) is not None)
+    )
+
+
 def _group(sections: list[Section]) -> dict[str, list[Section]]:
     """The sections of each kind, in page order."""
     groups: dict[str, list[Section]] = {}
@@ -1507,15 +1646,20 @@ def build_paper(
     cut_off: bool = False,
     provenance: bool = False,
     layout: Layout = PEEREF,
+    metadata_only: bool = True,
 ) -> Paper:
     """Parse normalised *lines* into a :class:`Paper` (warnings included).
 
     *metadata* (from an HTML page) fills the fields the visible lines lack. *cut_off*
     says the input is known to be cut short (an HTML page without its closing tags),
     so even the page's last section may end in a cut value. With *provenance*, the
-    record says where each of its values came from. *layout* is the site's layout.
+    record says where each of its values came from. *layout* is the site's layout; a
+    page without its signature is read from its metadata alone (if *metadata_only*
+    and the metadata states a title and a DOI) or raises :class:`UnrecognizedPage`.
     """
     state = _State(layout)
+    if layout.glued_bullets:
+        lines = _without_bullets(lines, layout)
     sections, found = split_sections(lines, state)
     sections = _inside_block(sections, state)
     state.wrap_width = _wrap_width(
@@ -1523,6 +1667,8 @@ def build_paper(
     )
     title, article_type, header_score = _preamble(sections[0].lines, state)
     page = _Page(state, sections, _group(sections), found, source_format, header_score)
+    if article_type is None and "article_type" in page.groups:
+        article_type = state.pick("article type", page.values("article_type", _labelled_type), None)
     summary, abstract = _abstracts(page)
     authors, claim = _authors(page.sections("authors"), state)
     for section in page.sections("after_rating"):
@@ -1557,8 +1703,8 @@ def build_paper(
     if any("\ufffd" in text for _, text in lines):
         paper = _drop_damaged(paper, lines, state)
     _check_recognised(paper, page, metadata)
-    if not _has_signature(paper, page.groups, found, header_score):
-        paper = _metadata_only(paper, metadata, state)
+    if not _has_signature(paper, page.groups, found, header_score, layout):
+        paper = _metadata_only(paper, metadata if metadata_only else None, state)
     changes: dict[str, Any] = {}
     if state.warnings:
         changes["warnings"] = tuple(sorted(state.warnings, key=_warning_order))
@@ -1588,6 +1734,11 @@ class _Page:
         return [(s.line, value) for s in self.sections(kind) if (value := read(s, self))]
 
 
+def _labelled_type(section: Section, page: _Page) -> str | None:
+    """The article type under its label (``Publication type``), as the page words it."""
+    return _first_line_only(section, page.state, "article type")
+
+
 def _publisher(section: Section, page: _Page) -> str | None:
     return _first_line_only(section, page.state, "publisher")
 
@@ -1595,17 +1746,64 @@ def _publisher(section: Section, page: _Page) -> str | None:
 def _journal(page: _Page) -> Journal | None:
     """The journal block: the name from its section, the locator from where it stands."""
     state = page.state
-    names = [
-        (s.line, name)
-        for s in page.sections("journal")
-        if (name := _first_line_only(s, state, "journal name")) is not None
-    ]
+    locators = page.found.locators  # a journal line's issue and pages join them
+    if state.layout.journal_line is not None:
+        names = _journal_lines(page, locators)
+    else:
+        names = [
+            (s.line, name)
+            for s in page.sections("journal")
+            if (name := _first_line_only(s, state, "journal name")) is not None
+        ]
     name = state.pick("journal name", names, None)
-    locator = state.pick("volume, issue and pages", page.found.locators, None)
-    if not names and not page.found.locators:
+    locator = state.pick("volume, issue and pages", locators, None)
+    if not names and not locators:
         return None
     loc = locator or Locator()
     return Journal(name, loc.volume, loc.issue, loc.pages, loc.article_number)
+
+
+def _journal_lines(
+    page: _Page, locators: list[tuple[int | None, Locator]]
+) -> list[tuple[int | None, str]]:
+    """The journal names of a site whose journal line holds year, issue and pages.
+
+    The issue and pages each line states are added to *locators*.
+    """
+    state = page.state
+    read = state.layout.journal_line
+    assert read is not None  # the caller checked
+    names: list[tuple[int | None, str]] = []
+    for section in page.sections("journal"):
+        if not section.lines:
+            continue
+        for line in section.lines[1:]:
+            state.unplaced(line, "after the journal line")
+        number, text = section.lines[0]
+        found = read(text)
+        reason = (
+            "it is not a name with a year, an issue and pages"
+            if found is None
+            else _not_a_name(found.name)
+        )
+        if found is None or reason is not None:
+            state.warn(
+                "unreadable_value",
+                f"The journal line {_quote(text)} cannot be read: {reason}; the journal "
+                "was left empty.",
+                number,
+            )
+            continue
+        if found.problem is not None:
+            state.warn(
+                "unreadable_value",
+                f"In the journal line {_quote(text)}, {found.problem}.",
+                number,
+            )
+        names.append((section.line, found.name))
+        if found.locator != Locator():
+            locators.append((number, found.locator))
+    return names
 
 
 def _abstracts(page: _Page) -> tuple[str | None, str | None]:
@@ -1685,6 +1883,7 @@ def _span(sections: list[Section]) -> tuple[int | None, int | None]:
 
 #: Record fields read from one section kind: field -> (section kind, reader name).
 _FROM_SECTION: dict[str, tuple[str, str]] = {
+    "article_type": ("article_type", "section:article_type"),
     "journal.name": ("journal", "section:journal"),
     "publisher": ("publisher", "section:publisher"),
     "keywords": ("keywords", "section:keywords"),
@@ -1749,7 +1948,9 @@ def _provenance(
         if field == "title":
             first, last = state.title_lines or (None, None)
             out.append(Provenance(field, first, last, "preamble"))
-        elif field == "article_type" or (field == "rating.score" and not rating_kinds):
+        elif (field == "article_type" and "article_type" not in groups) or (
+            field == "rating.score" and not rating_kinds
+        ):
             out.append(Provenance(field, state.header_line, state.header_line, "header"))
         elif field == "doi":
             line = found.dois[0][0] if found.dois else None
@@ -1775,24 +1976,9 @@ _PROVENANCE_FIELDS = VALUE_FIELDS
 _PROVENANCE_PATHS = tuple((field, *field.partition(".")[::2]) for field in _PROVENANCE_FIELDS)
 
 
-#: Sections after which a complete page always goes on: a page that ends inside one
-#: of them was cut off (a truncated download, a dump cut short).
-_NEVER_LAST = frozenset(
-    {
-        "preamble",
-        "journal",
-        "publisher",
-        "keywords",
-        "funding",
-        "abstract",
-        "authors",
-        "reviews",
-        "primary_rating",
-        "secondary_ratings",
-    }
-)
 _SECTION_NAMES = {
     "preamble": "title",
+    "article_type": "Publication type",
     "journal": "Journal",
     "publisher": "Publisher",
     "keywords": "Keywords",
@@ -1811,32 +1997,35 @@ def _has_signature(
     groups: dict[str, list[Section]],
     found: Extracted,
     header_score: tuple[int, float | None] | None,
+    layout: Layout,
 ) -> bool:
-    """Whether the page shows what only a Peeref paper page shows.
+    """Whether the page shows what only the layout's site shows (its signature).
 
-    Its header (a score and an article type), its buttons, the author-claim prompt,
-    the labels of its rating block, or its address. Labels such as ``Journal`` or
-    ``Authors`` alone are on every site's pages, laid out differently: reading another
-    site's page with this layout would give plausible, wrong values.
+    A marker line or its address, its buttons, the author-claim prompt, a full page
+    header (Peeref: a score and an article type) or a section only its pages have
+    (Peeref: the rating block). Labels such as ``Journal`` or ``Authors`` alone are on
+    every site's pages, laid out differently: reading another site's page with this
+    layout would give plausible, wrong values.
     """
     return bool(
         found.peeref
         or paper.actions
         or paper.author_claim is not None
-        or (paper.article_type is not None and header_score is not None)
-        or "primary_rating" in groups
-        or "secondary_ratings" in groups
+        or (layout.page_header and paper.article_type is not None and header_score is not None)
+        or not layout.signature_sections.isdisjoint(groups)
     )
 
 
 def _metadata_only(paper: Paper, metadata: Metadata | None, state: _State) -> Paper:
-    """The record of a page without the Peeref signature: its metadata alone, if any."""
+    """The record of a page without the layout's signature: its metadata alone, if any."""
     if metadata is None or metadata.title is None or metadata.doi is None:
         raise UnrecognizedPage(
-            "The input does not look like a Peeref paper page: it has labels such as "
-            "'Journal' or 'Authors', but none of the page's own parts (the score and "
-            "article type header, the rating block, the author-claim prompt or the "
-            "'Ask authors/readers for more resources' button)."
+            "The input does not look like a paper page of a known site: it has labels "
+            "such as 'Journal' or 'Authors', but none of the parts only the site's own "
+            "pages show (for Peeref: the score and article type header, the rating "
+            "block, the author-claim prompt or the 'Ask authors/readers for more "
+            "resources' button; for OUCI: its 'General information' or 'List of "
+            "references' headings or its 'Full text' link after the DOI)."
         )
     state.warnings.clear()
     return merge_metadata(Paper(source=paper.source), metadata, state)
@@ -1847,7 +2036,8 @@ def _drop_truncated(paper: Paper, found: Extracted, state: _State, *, cut_off: b
     role, line, section = found.last
     if role not in ("content", "doi", "locator") or section is None:
         return paper
-    if section.kind not in _NEVER_LAST and not (cut_off and section.kind == "recommended"):
+    kind = section.kind
+    if kind not in state.layout.never_last and not (cut_off and kind == "recommended"):
         return paper
     if role == "doi":
         field, changed = "DOI", attrs.evolve(paper, doi=None)
@@ -1861,6 +2051,9 @@ def _drop_truncated(paper: Paper, found: Extracted, state: _State, *, cut_off: b
         )
     else:
         field, changed = _drop_section_value(paper, section)
+        if section.kind == "journal" and state.layout.journal_line is not None:
+            # the issue and pages stand on the cut line too ("Name, 2018, p. 7569-75")
+            field, changed = "journal line", attrs.evolve(paper, journal=None)
     state.warn(
         "truncated_page",
         f"The page ends inside the {_SECTION_NAMES[section.kind]} section, so it looks "
@@ -1876,6 +2069,8 @@ def _drop_section_value(paper: Paper, section: Section) -> tuple[str, Paper]:
         # The page ends in its header or title: either may be cut ("4.5 Editorial" of
         # "4.5 Editorial Material"), and the rating shown there with them.
         return "title and header", attrs.evolve(paper, title=None, article_type=None, rating=None)
+    if kind == "article_type":
+        return "article type", attrs.evolve(paper, article_type=None)
     if kind == "journal" and paper.journal is not None:
         return "journal name", attrs.evolve(paper, journal=attrs.evolve(paper.journal, name=None))
     if kind == "publisher":
