@@ -87,6 +87,10 @@ WARNING_CODES: Final[dict[str, str]] = {
         "The input holds U+FFFD replacement characters (bytes lost in decoding, or "
         "mixed encodings); the fields holding them were left empty."
     ),
+    "sub_page": (
+        "The page is one of the paper's sub-pages (its references): only the paper's "
+        "title, article type and score were read; the papers it lists were not."
+    ),
     "clipped_text": (
         "The page shows only the start of a text (it ends in 'Read more'); the field "
         "was left empty rather than kept as if whole."

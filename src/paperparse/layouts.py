@@ -115,6 +115,10 @@ class Layout:
         journal_line: The reader of the journal section's line, for a site that
             writes the year, issue and pages on it (``Name, 2018, № 11, p. 5-9``);
             ``None``: the line is the name alone.
+        sub_pages: Headings (folded) that, right under the page header and title, make
+            the page one of the paper's sub-pages -> what the sub-page lists
+            (``related references`` -> ``references``). Such a page gives the paper's
+            title, type and score; what it lists are other papers and is not read.
         glued_bullets: The site's header items and lists are HTML lists whose
             values never end in a dash: a line ending in `` -`` carries the bullet of
             the next item, glued to it by the dump, and a label line starting with
@@ -147,6 +151,7 @@ class Layout:
     quiet_sections: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
     journal_line: Callable[[str], JournalLine | None] | None = None
     glued_bullets: bool = False
+    sub_pages: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_map)
 
     def __attrs_post_init__(self) -> None:
         """Check that every label and section kind names a section the engine knows."""
@@ -238,6 +243,7 @@ def _peeref() -> Layout:
         _PEEREF_ZH_ABSTRACT_BUTTON: "zh",
         **dict.fromkeys(_PEEREF_ZH_CLAIMS, "zh"),
         "评分不足": "zh",
+        "参考文献": "zh",
     }
     return Layout(
         site="peeref",
@@ -257,9 +263,10 @@ def _peeref() -> Layout:
         nav_words=vocab.NAV_WORDS,
         chrome_prefixes=vocab.CHROME_PREFIXES,
         markers=vocab.PEEREF_MARKERS | {"主要评分", "次要评分", _PEEREF_ZH_ABSTRACT_BUTTON},
-        languages={**english, **chinese},
+        languages={**english, "related references": "en", **chinese},
         addresses=("peeref.com",),
         page_header=True,
+        sub_pages={"related references": "references", "参考文献": "references"},
         signature_sections={"primary_rating", "secondary_ratings"},
         summary=True,
         never_last={

@@ -1686,7 +1686,22 @@ def build_paper(
     state = _State(layout)
     if layout.glued_bullets:
         lines = _without_bullets(lines, layout)
+    sub_page = _sub_page(lines, layout) if layout.sub_pages else None
+    if sub_page is not None:
+        index, heading, listed = sub_page
+        state.warn(
+            "sub_page",
+            f"The page is the paper's {listed} page ({_quote(heading)}): it shows the "
+            f"paper's title, article type and score; the {listed} it lists are other "
+            "papers and were not read.",
+            lines[index][0],
+        )
+        lines = lines[:index]
     sections, found = split_sections(lines, state)
+    if sub_page is not None:
+        found.peeref = True  # the sub-page's heading is the site's own
+        if (language := layout.languages.get(_label_key(sub_page[1]))) is not None:
+            found.languages.append(language)
     sections = _inside_block(sections, state)
     state.wrap_width = _wrap_width(
         [line for s in sections if s.kind == "abstract" for line in s.lines], source_format
@@ -1722,13 +1737,20 @@ def build_paper(
             _language(found.languages),
         ),
     )
-    paper = _drop_truncated(paper, found, state, cut_off=cut_off)
+    if sub_page is None:  # a sub-page's block ends at its list, not where a page was cut
+        paper = _drop_truncated(paper, found, state, cut_off=cut_off)
     visible = paper
     if metadata is not None:
         paper = merge_metadata(paper, metadata, state)
     if any("\ufffd" in text for _, text in lines):
         paper = _drop_damaged(paper, lines, state)
-    _check_recognised(paper, page, metadata)
+    if sub_page is None:
+        _check_recognised(paper, page, metadata)
+    elif paper.title is None or header_score is None:
+        raise UnrecognizedPage(
+            f"The input looks like a paper's {sub_page[2]} page, but it shows no page "
+            "header (score and article type) and title above its list."
+        )
     if not _has_signature(paper, page.groups, found, header_score, layout):
         paper = _metadata_only(paper, metadata if metadata_only else None, state)
     changes: dict[str, Any] = {}
@@ -1737,6 +1759,30 @@ def build_paper(
     if provenance:
         changes["provenance"] = _provenance(paper, visible, page.groups, found, state, metadata)
     return attrs.evolve(paper, **changes) if changes else paper
+
+
+#: A sub-page's heading stands within this many lines of the page's start (a menu,
+#: the page header, a wrapped title above it).
+_SUB_PAGE_HEAD: Final = 40
+
+
+def _sub_page(lines: Sequence[Line], layout: Layout) -> tuple[int, str, str] | None:
+    """Where a sub-page's heading stands, under a page header and a title, if it does.
+
+    Returns ``(index of the heading, the heading, what the sub-page lists)``.
+    """
+    header = None
+    for index, (_, text) in enumerate(lines[:_SUB_PAGE_HEAD]):
+        if header is None:
+            if text[:1].isdigit() and _is_page_header(text, layout):
+                header = index
+            continue
+        key = _label_key(text)
+        if key in layout.labels:
+            return None  # a section of the paper: a paper page
+        if (listed := layout.sub_pages.get(key)) is not None:
+            return (index, text, listed) if index > header + 1 else None
+    return None
 
 
 @attrs.define
