@@ -32,16 +32,20 @@ with atheris.instrument_imports():
     import paperparse
     import paperparse.api
     import paperparse.encoding
+    import paperparse.fields.citation
+    import paperparse.fields.clean
     import paperparse.fields.doi
     import paperparse.fields.funding
     import paperparse.fields.journal
     import paperparse.fields.lists
     import paperparse.fields.rating
     import paperparse.html
+    import paperparse.layouts
     import paperparse.markup
     import paperparse.metadata
     import paperparse.normalize
     import paperparse.sections
+    import paperparse.tables
     import paperparse.vocab
 
 
