@@ -184,10 +184,18 @@ def test_csv_row_details() -> None:
     assert row["authors"] == "A B; C D"
     assert row["warnings"] == "unplaced_text@12; ambiguous_title"
     assert row["secondary"] == "Novelty: 4.5"
+    assert (row["categories"], row["summary"], row["language"]) == ("", "", "en")
     failed = cli.csv_row({"path": "y.txt", "error": {"type": "EmptyInput", "message": "Empty."}})
-    assert failed[0] == "y.txt"
-    assert failed[-1] == "EmptyInput: Empty."
-    assert set(failed[1:-1]) == {""}
+    cells = dict(zip(cli.CSV_COLUMNS, failed, strict=True))
+    assert cells.pop("path") == "y.txt"
+    assert cells.pop("error") == "EmptyInput: Empty."
+    assert set(cells.values()) == {""}
+
+
+def test_csv_columns_keep_their_places() -> None:
+    # Stable: new columns are only appended (schema 1.1's after "error").
+    assert cli.CSV_COLUMNS[:3] == ("path", "title", "article_type")
+    assert cli.CSV_COLUMNS[-4:] == ("error", "categories", "summary", "language")
 
 
 def test_output_file_is_written_atomically(dumps: pathlib.Path, tmp_path: pathlib.Path) -> None:

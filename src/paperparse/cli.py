@@ -43,35 +43,71 @@ EXIT_INTERRUPTED: Final = 130
 
 COMMANDS: Final = ("parse", "check", "schema", "snapshot", "report")
 
-CSV_COLUMNS: Final = (
-    "path",
-    "title",
-    "article_type",
-    "journal_name",
-    "volume",
-    "issue",
-    "first_page",
-    "last_page",
-    "article_number",
-    "publisher",
-    "doi",
-    "keywords",
-    "funding",
-    "abstract",
-    "authors",
-    "claim_prompt",
-    "claim_action",
-    "rating_score",
-    "rating_count",
-    "rating_note",
-    "secondary",
-    "actions",
-    "recommended",
-    "site",
-    "source_format",
-    "warnings",
-    "error",
+
+def _joined(key: str) -> Callable[[dict[str, Any]], str]:
+    return lambda record: _JOIN.join(record[key])
+
+
+def _part(key: str, *path: str) -> Callable[[dict[str, Any]], str]:
+    """The cell of a value inside a part of the record (``journal`` -> ``volume``)."""
+
+    def cell(record: dict[str, Any]) -> str:
+        value: Any = record[key]
+        for step in path:
+            value = (value or {}).get(step)
+        return _cell(value)
+
+    return cell
+
+
+#: Each CSV column and how a record's field is flattened into it: lists joined with
+#: ``"; "``, parts of the journal, claim, rating and source blocks in columns of their
+#: own. The one place a field's CSV form is stated.
+_CSV: Final[tuple[tuple[str, Callable[[dict[str, Any]], str]], ...]] = (
+    ("title", _part("title")),
+    ("article_type", _part("article_type")),
+    ("journal_name", _part("journal", "name")),
+    ("volume", _part("journal", "volume")),
+    ("issue", _part("journal", "issue")),
+    ("first_page", _part("journal", "pages", "first")),
+    ("last_page", _part("journal", "pages", "last")),
+    ("article_number", _part("journal", "article_number")),
+    ("publisher", _part("publisher")),
+    ("doi", _part("doi")),
+    ("keywords", _joined("keywords")),
+    ("funding", lambda r: _JOIN.join(_funding_cell(entry) for entry in r["funding"])),
+    ("abstract", _part("abstract")),
+    ("authors", lambda r: _JOIN.join(author["name"] for author in r["authors"])),
+    ("claim_prompt", _part("author_claim", "prompt")),
+    ("claim_action", _part("author_claim", "action")),
+    ("rating_score", _part("rating", "score")),
+    ("rating_count", _part("rating", "count")),
+    ("rating_note", _part("rating", "note")),
+    (
+        "secondary",
+        lambda r: _JOIN.join(
+            f"{entry['name']}: {'-' if entry['score'] is None else entry['score']}"
+            for entry in (r["rating"] or {}).get("secondary", ())
+        ),
+    ),
+    ("actions", _joined("actions")),
+    ("recommended", _joined("recommended")),
+    ("site", _part("source", "site")),
+    ("source_format", _part("source", "format")),
+    (
+        "warnings",
+        lambda r: _JOIN.join(
+            w["code"] if w["line"] is None else f"{w['code']}@{w['line']}" for w in r["warnings"]
+        ),
+    ),
+    ("error", lambda r: ""),
+    # Schema 1.1 (appended: the columns above keep their places).
+    ("categories", _joined("categories")),
+    ("summary", _part("summary")),
+    ("language", _part("source", "language")),
 )
+
+CSV_COLUMNS: Final = ("path", *(name for name, _ in _CSV))
 """Columns of ``--format csv``, in order. Stable: new columns are only ever appended."""
 
 _JOIN: Final = "; "
@@ -547,44 +583,8 @@ def csv_row(record: dict[str, Any]) -> list[str]:
     if error is not None:
         cells["error"] = f"{error['type']}: {error['message']}"
         return list(cells.values())
-    journal = record["journal"] or {}
-    pages = journal.get("pages") or {}
-    claim = record["author_claim"] or {}
-    rating = record["rating"] or {}
-    source = record["source"]
-    cells.update(
-        title=_cell(record["title"]),
-        article_type=_cell(record["article_type"]),
-        journal_name=_cell(journal.get("name")),
-        volume=_cell(journal.get("volume")),
-        issue=_cell(journal.get("issue")),
-        first_page=_cell(pages.get("first")),
-        last_page=_cell(pages.get("last")),
-        article_number=_cell(journal.get("article_number")),
-        publisher=_cell(record["publisher"]),
-        doi=_cell(record["doi"]),
-        keywords=_JOIN.join(record["keywords"]),
-        funding=_JOIN.join(_funding_cell(entry) for entry in record["funding"]),
-        abstract=_cell(record["abstract"]),
-        authors=_JOIN.join(author["name"] for author in record["authors"]),
-        claim_prompt=_cell(claim.get("prompt")),
-        claim_action=_cell(claim.get("action")),
-        rating_score=_cell(rating.get("score")),
-        rating_count=_cell(rating.get("count")),
-        rating_note=_cell(rating.get("note")),
-        secondary=_JOIN.join(
-            f"{entry['name']}: {'-' if entry['score'] is None else entry['score']}"
-            for entry in rating.get("secondary", ())
-        ),
-        actions=_JOIN.join(record["actions"]),
-        recommended=_JOIN.join(record["recommended"]),
-        site=_cell(source["site"]),
-        source_format=_cell(source["format"]),
-        warnings=_JOIN.join(
-            warning["code"] if warning["line"] is None else f"{warning['code']}@{warning['line']}"
-            for warning in record["warnings"]
-        ),
-    )
+    for name, flatten in _CSV:
+        cells[name] = flatten(record)
     return list(cells.values())
 
 
