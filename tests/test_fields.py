@@ -349,3 +349,28 @@ def test_contains_is_substring_search(text: str, needle: str) -> None:
     from paperparse.markup import _contains
 
     assert _contains(text, needle) == (needle in text)
+
+
+@pytest.mark.parametrize(
+    ("line", "volume", "issue", "first"),
+    [
+        ("Vol. 97(8), pp. 1065-1084", "97", "8", "1065"),
+        ("Volume 97 Issue 8 Pages 1065-1084", "97", "8", "1065"),
+        ("Vol 97 No 8 pp 1065-1084", "97", "8", "1065"),
+        ("Volume 97, Issue 8, Pages 1065-1084, Published: AUG 2019", "97", "8", "1065"),
+        ("Volume 97, Issue 8, Pages 1065-1084 Published: 2019", "97", "8", "1065"),
+    ],
+)
+def test_locator_forms_without_commas_or_with_the_issue_in_brackets(
+    line: str, volume: str, issue: str, first: str
+) -> None:
+    locator = parse_locator(line)
+    assert locator is not None
+    assert (locator.volume, locator.issue) == (volume, issue)
+    assert locator.pages is not None
+    assert locator.pages.first == first
+
+
+@pytest.mark.parametrize("line", ["Volume 97(8), Issue 9", "Volume 97(Suppl 1)"])
+def test_a_volume_with_brackets_that_are_no_issue_is_refused(line: str) -> None:
+    assert parse_locator(line) is None

@@ -156,6 +156,11 @@ FAMILIES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
         lambda n: "Volume 1" + _blanks(n) + "x",
     ),
     "locator: pages": (journal.parse_pages, lambda n: "e" + "1" * n + "-"),
+    "locator: spaced keys": (journal.parse_locator, lambda n: "Volume 9" + " Issue" * (n // 6)),
+    "locator: blanks before published": (
+        journal.parse_locator,
+        lambda n: "Volume 9" + _blanks(n) + "published",
+    ),
     # scores and counts
     "rating: blanks after a score": (
         rating.parse_score_and_count,

@@ -12,7 +12,7 @@ from ..normalize import is_dash, unify_dashes
 
 #: One part of the locator: a keyword and its value, up to the next comma/semicolon.
 _PART: Final = re.compile(
-    r"(?P<key>volume|vol\.?|issue|no\.|number|pages|page|pp\.?|p\.|"
+    r"(?P<key>volume|vol\.?|issue|no\.|no(?=[ \t])|number|pages|page|pp\.?|p\.|"
     r"article number|article no\.?|article|art\. no\.?|e-?location|"
     r"卷|期|页码)"  # the Chinese interface: volume, issue, pages
     r"[ \t]{0,3}:?[ \t]{0,3}(?P<value>[^,;]{0,200})",
@@ -24,6 +24,7 @@ _KEYS: Final[dict[str, str]] = {
     "vol.": "volume",
     "issue": "issue",
     "no.": "issue",
+    "no": "issue",
     "number": "issue",
     "pages": "pages",
     "page": "pages",
@@ -56,6 +57,17 @@ _VALUE: Final = re.compile(
 #: The parts of a locator line are separated by commas or semicolons (blanks around a
 #: separator are stripped from the parts, not matched: a run of blanks stays linear).
 _CHUNKS: Final = re.compile(r"[,;]")
+#: Where a part starts in a line written without separators (``Volume 97 Issue 8
+#: Pages 1065-1084``, ``Vol 97 No 8 pp 1065-1084``): a key after a blank.
+_SPACED_KEY: Final = re.compile(
+    r"[ \t](?=(?:issue|no\.?|number|pages|pp\.?|article number|article no\.?)[ \t])",
+    re.IGNORECASE,
+)
+#: The publication date some pages add at the end (``…, Published: AUG 2019``): no
+#: part of the locator, and the record has no field for it.
+_PUBLISHED: Final = re.compile(r"[,;]?[ \t]{0,3}published[ \t]{0,3}:", re.IGNORECASE)
+#: A volume written with its issue: ``97(8)``.
+_VOLUME_AND_ISSUE: Final = re.compile(r"([0-9A-Za-z]{1,12})\(([0-9A-Za-z\-]{1,12})\)", re.ASCII)
 
 
 @attrs.frozen
@@ -129,11 +141,20 @@ def parse_locator(text: str) -> Locator | None:
     Locator(volume='97A', issue='3-4', pages=None, article_number='e70067')
     >>> parse_locator("Volume 97, Issue 8, Pages ???") is None
     True
+    >>> parse_locator("Vol. 97(8), pp. 1065-1084").issue
+    '8'
+    >>> parse_locator("Vol 97 No 8 pp 1065-1084")
+    Locator(volume='97', issue='8', pages=PageRange(first='1065', last='1084'), article_number=None)
+    >>> parse_locator("Volume 97, Issue 8, Pages 1065-1084, Published: AUG 2019").pages
+    PageRange(first='1065', last='1084')
     """
     found: dict[str, str | None] = {}
     pages: PageRange | None = None
     rest = text.strip()
-    for chunk in map(str.strip, _CHUNKS.split(rest)):
+    if "ublished" in rest and (published := _PUBLISHED.search(rest)) is not None:
+        rest = rest[: published.start()].rstrip()
+    chunks = _CHUNKS.split(rest) if "," in rest or ";" in rest else _SPACED_KEY.split(rest)
+    for chunk in map(str.strip, chunks):
         if not chunk:
             continue
         match = _PART.fullmatch(chunk)
@@ -165,4 +186,10 @@ def parse_locator(text: str) -> Locator | None:
         found[slot] = value
     if not found:
         return None
+    volume = found.get("volume")
+    if volume is not None and "(" in volume:
+        both = _VOLUME_AND_ISSUE.fullmatch(volume)
+        if both is None or found.get("issue") is not None:
+            return None  # brackets that are no issue, or an issue given twice
+        found["volume"], found["issue"] = both[1], both[2]
     return Locator(found.get("volume"), found.get("issue"), pages, found.get("article_number"))
