@@ -121,3 +121,19 @@ def test_text_cut_at_inline_elements_leaves_abstract_and_keywords_empty() -> Non
     paper = paperparse.parse(page)
     assert (paper.abstract, paper.keywords) == (None, ())
     assert [w.code for w in paper.warnings].count("unreadable_value") == 2
+
+
+def test_a_menu_word_in_a_separated_keyword_list_is_a_keyword() -> None:
+    # "Privacy" and "Search" are menu words on a line of their own; between the
+    # separators of a keyword list they are keywords (dropping them would give a
+    # partial list). A button at the list's end is still no keyword.
+    keywords = "Acute liver failure; Mesenchymal stromal cell; Hepatocyte-like cell"
+    page = SEED.replace(keywords, "Acute liver failure; Privacy; Search; Hepatocyte-like cell")
+    assert paperparse.parse(page).keywords[:4] == (
+        "Acute liver failure",
+        "Privacy",
+        "Search",
+        "Hepatocyte-like cell",
+    )
+    shown = paperparse.parse(SEED.replace("; Exosomes", "; Exosomes; Show more"))
+    assert shown.keywords == paperparse.parse(SEED).keywords

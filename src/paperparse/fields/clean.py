@@ -111,6 +111,25 @@ def is_chrome(text: str) -> bool:
     ) is not None
 
 
+def is_button(text: str) -> bool:
+    """Whether the whole item is a button, a list control or a placeholder (no menu word).
+
+    Examples:
+        >>> is_button("Show more"), is_button("Share"), is_button("Privacy")
+        (True, True, False)
+    """
+    key = vocab.fold(text)
+    if key in vocab.ACTIONS or key in vocab.EMPTY_MARKERS or key in _BUTTONS:
+        return True
+    return ("more" in key or "less" in key or "all" in key) and _LIST_CONTROL.fullmatch(
+        key
+    ) is not None
+
+
+#: Buttons that stand next to a keyword list (share and citation tools).
+_BUTTONS: Final = frozenset({"share", "cite", "export", "download", "print", "save"})
+
+
 def _has_table_mark(text: str) -> bool:
     """Whether *text* holds a table rule or cell border (see ``_TABLE``)."""
     if "|" in text or "---" in text or "===" in text or "___" in text or "+-" in text:

@@ -57,10 +57,11 @@ _VALUE: Final = re.compile(
 #: The parts of a locator line are separated by commas or semicolons (blanks around a
 #: separator are stripped from the parts, not matched: a run of blanks stays linear).
 _CHUNKS: Final = re.compile(r"[,;]")
-#: Where a part starts in a line written without separators (``Volume 97 Issue 8
-#: Pages 1065-1084``, ``Vol 97 No 8 pp 1065-1084``): a key after a blank.
+#: Where a part starts in a line that starts with the volume and has no separators
+#: (``Volume 97 Issue 8 Pages 1065-1084``, ``Vol 97 No 8 pp 1065-1084``): a key after
+#: a blank.
 _SPACED_KEY: Final = re.compile(
-    r"[ \t](?=(?:issue|no\.?|number|pages|pp\.?|article number|article no\.?)[ \t])",
+    r"[ \t](?=(?:issue|no\.?|pages|pp\.?|article number|article no\.?)[ \t])",
     re.IGNORECASE,
 )
 #: The publication date some pages add at the end (``…, Published: AUG 2019``): no
@@ -153,7 +154,10 @@ def parse_locator(text: str) -> Locator | None:
     rest = text.strip()
     if "ublished" in rest and (published := _PUBLISHED.search(rest)) is not None:
         rest = rest[: published.start()].rstrip()
-    chunks = _CHUNKS.split(rest) if "," in rest or ";" in rest else _SPACED_KEY.split(rest)
+    if "," in rest or ";" in rest or rest[:3].casefold() != "vol":
+        chunks = _CHUNKS.split(rest)
+    else:  # "Volume 97 Issue 8 Pages 1065-1084": the keys are the separators
+        chunks = _SPACED_KEY.split(rest)
     for chunk in map(str.strip, chunks):
         if not chunk:
             continue

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from ..normalize import WRAPPED_LINE_MIN, join_wrapped, split_element
-from .clean import clean_item, foreign_text, is_chrome, quote
+from .clean import clean_item, foreign_text, is_button, is_chrome, quote
 from .funding import strip_marker
 
 #: Keyword separators, strongest first: the first one found (outside brackets) wins.
@@ -157,7 +157,7 @@ def read_keywords(lines: Sequence[str]) -> tuple[tuple[str, ...], tuple[Problem,
                 "them cannot be told; the keyword list was left empty.",
             ),
         )
-    keywords = _finish(found)
+    keywords = _finish(found, separated=found is not items)
     for keyword in keywords:
         if (problem := check_keyword(keyword)) is not None:
             return (), (
@@ -254,14 +254,22 @@ def _final_period_is_sentence(item: str) -> bool:
     return not ("." in word or word.casefold() in _ABBREVIATIONS)
 
 
-def _finish(items: list[str]) -> tuple[str, ...]:
+def _finish(items: list[str], *, separated: bool = False) -> tuple[str, ...]:
     """Strip the items, drop button texts, and a sentence-final period after the last.
 
     A link number that a dump tool wrote after a linked keyword (w3m:
-    ``Graphene[13]``) goes too.
+    ``Graphene[13]``) goes too. In a *separated* list (``a; b; c``) the separators
+    say what an item is: a word that is also menu text (``Privacy``, ``Search``) is a
+    keyword there, and only buttons and list controls at the list's end
+    (``…; Show more``) are dropped.
     """
     items = [_TRAILING_LINK_NUMBER.sub("", item) if "]" in item else item for item in items]
-    out = [stripped for item in items if (stripped := item.strip()) and not is_chrome(item)]
+    if separated:
+        out = [stripped for item in items if (stripped := item.strip())]
+        while out and is_button(out[-1]):
+            out.pop()
+    else:
+        out = [stripped for item in items if (stripped := item.strip()) and not is_chrome(item)]
     if out and out[-1].endswith(".") and _final_period_is_sentence(out[-1]):
         out[-1] = out[-1][:-1].rstrip()
     return tuple(item for item in out if item)
