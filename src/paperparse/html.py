@@ -431,19 +431,7 @@ def _visible_lines(root: etree._Element) -> list[Line]:
             widget = None
             names = element.keys()
             if tag in _STRUCTURAL or (names and not _TELLING.isdisjoint(names)):
-                telling = _TELLING.intersection(names)
-                if tag not in _STRUCTURAL and telling == _CLASS_ONLY:
-                    # The common case: a class alone can make chrome, never a widget.
-                    chrome = _names_chrome(element.get("class") or "")
-                else:
-                    attrib = cast("dict[str, str]", dict(element.items()))  # str for HTML
-                    chrome = _is_chrome_element(element, tag, attrib)
-                    if not chrome and _is_widget(attrib):
-                        widget = _widget(element)
-                    if (attrib.get("aria-hidden") or "").strip().lower() == "true":
-                        # Hidden from screen readers: decoration such as avatar
-                        # initials; a widget's value is still read.
-                        chrome = True
+                chrome, widget = _chrome_or_widget(element, tag, names)
                 if chrome:
                     if widget is not None:
                         if parts:
@@ -505,6 +493,25 @@ def _visible_lines(root: etree._Element) -> list[Line]:
     if parts:
         flush()
     return out
+
+
+def _chrome_or_widget(element: Any, tag: str, names: list[str]) -> tuple[bool, str | None]:
+    """Whether an element with telling attributes is chrome, and the widget it shows.
+
+    Called for structural tags and for elements whose attributes may make them chrome
+    or a rating widget (``class``, ``role``, ``aria-*`` …), not for every element.
+    """
+    if tag not in _STRUCTURAL and _TELLING.intersection(names) == _CLASS_ONLY:
+        # The common case: a class alone can make chrome, never a widget.
+        return _names_chrome(element.get("class") or ""), None
+    attrib = cast("dict[str, str]", dict(element.items()))  # str for HTML
+    chrome = _is_chrome_element(element, tag, attrib)
+    widget = _widget(element) if not chrome and _is_widget(attrib) else None
+    if (attrib.get("aria-hidden") or "").strip().lower() == "true":
+        # Hidden from screen readers: decoration such as avatar initials; a widget's
+        # value is still read.
+        chrome = True
+    return chrome, widget
 
 
 @functools.lru_cache(maxsize=1024)
