@@ -137,3 +137,31 @@ def test_a_menu_word_in_a_separated_keyword_list_is_a_keyword() -> None:
     )
     shown = paperparse.parse(SEED.replace("; Exosomes", "; Exosomes; Show more"))
     assert shown.keywords == paperparse.parse(SEED).keywords
+
+
+def _with_funding(lines: str) -> str:
+    start, end = SEED.index("\nFunding\n"), SEED.index("\nAsk authors")
+    return SEED[:start] + "\nFunding\n\n" + lines + "\n" + SEED[end:]
+
+
+def test_a_funding_list_with_blank_lines_between_some_lines_is_left_empty() -> None:
+    # get_text("\n") keeps the source's line break inside an item and puts blank
+    # lines between items: "... of the National" / "Natural Science Foundation ...".
+    mixed = (
+        "NSFC [81700553]\n\nScience Fund for Creative Research Groups of the National\n"
+        "Natural Science Foundation of China [81121002]\n\nNIH [R01 GM1]\n"
+    )
+    paper = paperparse.parse(_with_funding(mixed))
+    assert paper.funding == ()
+    assert "unreadable_value" in [w.code for w in paper.warnings]
+
+
+def test_a_funding_list_spaced_alike_is_read() -> None:
+    for sep in ("\n", "\n\n"):
+        entries = sep.join(["NSFC [81700553]", "China Postdoctoral Science Foundation", "NIH"])
+        paper = paperparse.parse(_with_funding(entries))
+        assert [f.funder for f in paper.funding] == [
+            "NSFC",
+            "China Postdoctoral Science Foundation",
+            "NIH",
+        ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from typing import Any, Final, TypeVar
@@ -1295,6 +1296,16 @@ def _keywords(section: Section, page: _Page) -> tuple[str, ...]:
 
 def _funding(section: Section, page: _Page) -> tuple[Funding, ...]:
     state = page.state
+    if page.source_format != "html" and _mixed_spacing(section.lines):
+        state.warn(
+            "unreadable_value",
+            "The funding list has blank lines between some of its lines and not between "
+            "others, and no list markers: whether a line is an entry of its own or goes "
+            "on the one above cannot be told (a tool that keeps the HTML source's line "
+            "breaks); the funding list was left empty.",
+            section.lines[0][0],
+        )
+        return ()
     entries: list[list[str]] = []
     starts: list[int | None] = []
     #: Entries a wrapping tool cut inside their award ids where no space may have been.
@@ -1361,6 +1372,20 @@ def _funding_entry(text: str, layout: Layout) -> tuple[Funding, str | None]:
     if layout.award_ids:
         return read_funding_entry(text)
     return Funding(clean_item(text), (), text.strip()), None
+
+
+def _mixed_spacing(lines: Sequence[Line]) -> bool:
+    r"""Whether an unmarked list stands in blocks apart by blank lines, one of several lines.
+
+    A dump shows a list's items either all on adjacent lines or all apart; a list in
+    blocks of which one holds two lines is laid out by something else (BeautifulSoup's
+    ``get_text("\n")`` keeps the source file's line breaks inside an item, and blank
+    lines between items), and which lines are one item cannot be told.
+    """
+    if len(lines) < 3 or any(strip_marker(text)[0] for _, text in lines):
+        return False
+    adjacent = [after == before + 1 for (before, _), (after, _) in itertools.pairwise(lines)]
+    return any(adjacent) and not all(adjacent)  # some lines together, some apart
 
 
 #: Characters before which a dump tool breaks a line even where the text has no space.
