@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import paperparse
 
 from .conftest import FIXTURES
@@ -165,3 +167,10 @@ def test_a_funding_list_spaced_alike_is_read() -> None:
             "China Postdoctoral Science Foundation",
             "NIH",
         ]
+
+
+def test_a_references_list_without_the_papers_header_is_no_page() -> None:
+    page = (FIXTURES / "peeref" / "references-subpage.txt").read_text(encoding="utf-8")
+    assert paperparse.parse(page).title is not None
+    with pytest.raises(paperparse.UnrecognizedPage):
+        paperparse.parse(page.replace("4.2 Article\n", "", 1))

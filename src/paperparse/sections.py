@@ -1713,20 +1713,10 @@ def build_paper(
         lines = _without_bullets(lines, layout)
     sub_page = _sub_page(lines, layout) if layout.sub_pages else None
     if sub_page is not None:
-        index, heading, listed = sub_page
-        state.warn(
-            "sub_page",
-            f"The page is the paper's {listed} page ({_quote(heading)}): it shows the "
-            f"paper's title, article type and score; the {listed} it lists are other "
-            "papers and were not read.",
-            lines[index][0],
-        )
-        lines = lines[:index]
+        lines = lines[: sub_page[0]]  # the listed papers are other papers
     sections, found = split_sections(lines, state)
     if sub_page is not None:
-        found.peeref = True  # the sub-page's heading is the site's own
-        if (language := layout.languages.get(_label_key(sub_page[1]))) is not None:
-            found.languages.append(language)
+        _note_sub_page(sub_page, found, state)
     sections = _inside_block(sections, state)
     state.wrap_width = _wrap_width(
         [line for s in sections if s.kind == "abstract" for line in s.lines], source_format
@@ -1773,7 +1763,7 @@ def build_paper(
         _check_recognised(paper, page, metadata)
     elif paper.title is None or header_score is None:
         raise UnrecognizedPage(
-            f"The input looks like a paper's {sub_page[2]} page, but it shows no page "
+            f"The input looks like a paper's {sub_page[3]} page, but it shows no page "
             "header (score and article type) and title above its list."
         )
     if not _has_signature(paper, page.groups, found, header_score, layout):
@@ -1791,13 +1781,13 @@ def build_paper(
 _SUB_PAGE_HEAD: Final = 40
 
 
-def _sub_page(lines: Sequence[Line], layout: Layout) -> tuple[int, str, str] | None:
+def _sub_page(lines: Sequence[Line], layout: Layout) -> tuple[int, int, str, str] | None:
     """Where a sub-page's heading stands, under a page header and a title, if it does.
 
-    Returns ``(index of the heading, the heading, what the sub-page lists)``.
+    Returns ``(index of the heading, its line, the heading, what the sub-page lists)``.
     """
     header = None
-    for index, (_, text) in enumerate(lines[:_SUB_PAGE_HEAD]):
+    for index, (number, text) in enumerate(lines[:_SUB_PAGE_HEAD]):
         if header is None:
             if text[:1].isdigit() and _is_page_header(text, layout):
                 header = index
@@ -1806,8 +1796,23 @@ def _sub_page(lines: Sequence[Line], layout: Layout) -> tuple[int, str, str] | N
         if key in layout.labels:
             return None  # a section of the paper: a paper page
         if (listed := layout.sub_pages.get(key)) is not None:
-            return (index, text, listed) if index > header + 1 else None
+            return (index, number, text, listed) if index > header + 1 else None
     return None
+
+
+def _note_sub_page(sub_page: tuple[int, int, str, str], found: Extracted, state: _State) -> None:
+    """Say what kind of sub-page the page is; its heading is the site's own."""
+    _, number, heading, listed = sub_page
+    state.warn(
+        "sub_page",
+        f"The page is the paper's {listed} page ({_quote(heading)}): it shows the "
+        f"paper's title, article type and score; the {listed} it lists are other "
+        "papers and were not read.",
+        number,
+    )
+    found.peeref = True
+    if (language := state.layout.languages.get(_label_key(heading))) is not None:
+        found.languages.append(language)
 
 
 @attrs.define
