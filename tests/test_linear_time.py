@@ -29,7 +29,7 @@ import paperparse
 from paperparse import markup, normalize
 from paperparse.api import looks_like_html
 from paperparse.encoding import declared_charset
-from paperparse.fields import doi, funding, journal, lists, rating
+from paperparse.fields import citation, doi, funding, journal, lists, rating
 
 #: A 16x larger input may take at most this many times as long (linear: 16, quadratic: 256).
 MAX_RATIO = 40.0
@@ -119,6 +119,15 @@ FAMILIES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     "tables: rows of blanks": (
         normalize.lines,
         lambda n: "\nFunding  y\n" + (" " * 9 + "x\n") * (n // 11),
+    ),
+    # OUCI's journal line (fields/citation.py): many parts, and a long last part.
+    "citation: journal line parts": (
+        citation.read_journal_line,
+        lambda n: "Name" + ", 2018" * (n // 6),
+    ),
+    "citation: a long pages part": (
+        citation.read_journal_line,
+        lambda n: "Name, 2018, p. " + "1" * n,
     ),
     # pandoc tables: one long table whose list cell has breaks the tool may have made.
     "tables: a narrow cell": (
