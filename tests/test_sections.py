@@ -174,3 +174,34 @@ def test_a_references_list_without_the_papers_header_is_no_page() -> None:
     assert paperparse.parse(page).title is not None
     with pytest.raises(paperparse.UnrecognizedPage):
         paperparse.parse(page.replace("4.2 Article\n", "", 1))
+
+
+_KEYWORDS_LINE = (
+    "Acute liver failure; Mesenchymal stromal cell; Hepatocyte-like cell; "
+    "Conditioned medium; Exosomes"
+)
+
+
+@pytest.mark.parametrize("label", ["Ratings", "Reviews", "Funding", "Publisher", "Recommended"])
+def test_a_label_word_inside_a_one_per_line_keyword_list_leaves_both_fields_empty(
+    label: str,
+) -> None:
+    # One keyword per line, one of them a label's word that the page shows again as a
+    # heading further on: whether the list ends there cannot be told.
+    page = SEED.replace(_KEYWORDS_LINE, f"Acute liver failure\n{label}\nExosomes\nHepatocyte")
+    assert page != SEED
+    paper = paperparse.parse(page)
+    seed = paperparse.parse(SEED)
+    assert paper.keywords == ()
+    assert paper.funding in ((), seed.funding)
+    assert paper.publisher in (None, seed.publisher)
+    assert paper.recommended in ((), seed.recommended)
+    assert paper.rating == seed.rating
+    assert any(
+        w.code == "unreadable_value" and "one item per line" in w.message for w in paper.warnings
+    )
+
+
+def test_keywords_one_per_line_before_a_label_shown_once_are_read() -> None:
+    page = SEED.replace(_KEYWORDS_LINE, "Acute liver failure\nExosomes\nHepatocyte")
+    assert paperparse.parse(page).keywords == ("Acute liver failure", "Exosomes", "Hepatocyte")

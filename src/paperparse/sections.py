@@ -133,7 +133,8 @@ def _label_key(text: str) -> str:
 #: The longest line that can be a label, button or chrome word (with decoration).
 _MAX_LABEL_LINE = 48
 #: First characters of a DOI line (``DOI:``, ``doi:``, ``https://doi.org``, ``(doi``,
-#: a bare ``10.``): a cheap test that spares most lines the full parser.
+#: a bare ``10.``): a cheap test that spares most lines the full parser (0.1 against
+#: 0.7 µs a line that is no DOI line).
 _DOI_STARTS = frozenset("dDhH([<1")
 #: Sections where a DOI is another work's: a funder's (``10.13039/…``), a recommended or
 #: commented paper's. Such a line stays part of its section.
@@ -167,17 +168,9 @@ def _is_chrome_prefix(text: str, kind: str, layout: Layout) -> bool:
     a line that starts with "copyright" is a notice only if it reads as one (a year, or
     "rights reserved"): the second line of a wrapped title can start with the word.
     """
-    if text[0].casefold() not in _chrome_first(layout):
-        return False  # most lines: one character folded, not forty
     if kind == "abstract" and text[:40].casefold().startswith(_COPYRIGHT):
         return False
     return _starts_as_chrome(text, layout)
-
-
-@functools.lru_cache(maxsize=16)
-def _chrome_first(layout: Layout) -> frozenset[str]:
-    """The first characters of the layout's chrome prefixes and copyright notices."""
-    return frozenset(prefix[0] for prefix in (*layout.chrome_prefixes, *_COPYRIGHT))
 
 
 def _starts_as_chrome(text: str, layout: Layout) -> bool:
@@ -1288,10 +1281,39 @@ _MIN_WRAP = 70
 def _keywords(section: Section, page: _Page) -> tuple[str, ...]:
     """The keyword (or category) list of *section*; a refused item is a warning."""
     state = page.state
+    following = page.neighbour(section, 1)
+    if following is not None and _opened_by_list_item(following, page):
+        what = "keyword" if section.kind == "keywords" else "category"
+        state.warn(
+            "unreadable_value",
+            f"The section label on line {following.line} ends the {what} list, and the "
+            "page shows that section again elsewhere: the label may be an item of a "
+            "list given one item per line, so where the list ends cannot be told; "
+            f"the {what} list was left empty.",
+            section.line,
+        )
+        return ()
     keywords, problems = read_keywords([t for _, t in section.lines])
     for code, message in problems:
         state.warn(code, message, section.lines[0][0] if section.lines else section.line)
     return keywords
+
+
+#: Lists that a page may give one item per line, where an item can be a label's word.
+_ONE_PER_LINE: Final = frozenset({"keywords", "categories"})
+
+
+def _opened_by_list_item(section: Section, page: _Page) -> bool:
+    """Whether *section*'s label may be an item of the list right above it.
+
+    A page shows each section once. Of two ``Reviews`` (or ``Ratings``) headings, the
+    one that ends a keyword list given one keyword per line may be a keyword: the
+    list, and the section the label opens, cannot be read with certainty.
+    """
+    if section.line is None or len(page.sections(section.kind)) < 2:
+        return False
+    before = page.neighbour(section, -1)
+    return before is not None and before.kind in _ONE_PER_LINE and bool(before.lines)
 
 
 def _funding(section: Section, page: _Page) -> tuple[Funding, ...]:
@@ -1826,14 +1848,43 @@ class _Page:
     found: Extracted
     source_format: str
     header_score: tuple[int, float | None] | None
+    #: The place of each section in :attr:`all` (by id), made on first use.
+    _places: dict[int, int] = attrs.field(factory=dict, init=False)
+
+    def neighbour(self, section: Section, step: int) -> Section | None:
+        """The section *step* places after *section* (before it if negative), if any."""
+        if not self._places:
+            self._places = {id(s): index for index, s in enumerate(self.all)}
+        place = self._places.get(id(section))
+        if place is None or not 0 <= place + step < len(self.all):
+            return None
+        return self.all[place + step]
 
     def sections(self, kind: str) -> list[Section]:
         """The sections of *kind*, in page order."""
         return self.groups.get(kind, [])
 
     def values(self, kind: str, read: Callable[[Section, _Page], T]) -> list[tuple[int | None, T]]:
-        """The non-empty value *read* finds in each section of *kind*, with its line."""
-        return [(s.line, value) for s in self.sections(kind) if (value := read(s, self))]
+        """The non-empty value *read* finds in each section of *kind*, with its line.
+
+        None when one of the sections may have been opened by an item of a list (see
+        :func:`_opened_by_list_item`): which one is the page's own cannot be told.
+        """
+        sections = self.sections(kind)
+        if len(sections) > 1:
+            for section in sections:
+                if _opened_by_list_item(section, self):
+                    self.state.warn(
+                        "unreadable_value",
+                        f"The {_SECTION_NAMES.get(kind, kind)} label on line {section.line} "
+                        "ends a list given one item per line, and the page shows that "
+                        "section again elsewhere: the label may be an item of the list, "
+                        "so which section is the page's own cannot be told; its value "
+                        "was left empty.",
+                        section.line,
+                    )
+                    return []
+        return [(s.line, value) for s in sections if (value := read(s, self))]
 
 
 def _labelled_type(section: Section, page: _Page) -> str | None:
