@@ -159,7 +159,7 @@ FAMILIES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
         journal.parse_locator,
         lambda n: "Volume " + "1" * n + " x y z",
     ),
-    "locator: blanks after a key": (journal.is_locator, lambda n: "Volume" + _blanks(n) + ","),
+    "locator: blanks after a key": (journal.parse_locator, lambda n: "Volume" + _blanks(n) + ","),
     "locator: blanks around separators": (
         journal.parse_locator,
         lambda n: "Volume 1" + _blanks(n) + "x",

@@ -47,7 +47,8 @@ _BULLETS: Final = re.compile(r"[\u2022\u2023\u25aa\u25ab\u25cf\u25e6\u25a0\u25a1
 _UI_PHRASES: Final = tuple(
     sorted({*vocab.ACTIONS, *(line for line in vocab.CHROME_LINES if " " in line)})
 )
-#: The first words of the phrases: a value without any of them holds none of them.
+#: The first words of the phrases: a value without any of them holds none of them
+#: (a set test on its words: 0.7 against 1.6 µs for the pattern, on a funder's name).
 _UI_FIRST_WORDS: Final = frozenset(phrase.split()[0] for phrase in _UI_PHRASES)
 #: Any of the phrases as whole words, longest first (one search instead of one a phrase).
 _UI_PHRASE: Final = re.compile(

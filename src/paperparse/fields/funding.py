@@ -29,9 +29,6 @@ _MAX_ID_WORDS: Final = 3
 _ID_SPLIT: Final = re.compile(r"\s*[,;]\s*|\s+and\s+")
 
 
-#: The characters a list marker can start with, other than digits (``\d`` is
-#: ``str.isdecimal``).
-_MARKER_FIRST: Final = frozenset("([\u2022-*\u2013\u00b7\u25aa\u25e6\u25cf\u2023+")
 #: The longest list marker: ``(999)``.
 _MAX_MARKER: Final = 5
 #: A list marker standing alone: the item after it was cut off.
@@ -56,9 +53,6 @@ def strip_marker(text: str) -> tuple[bool, str]:
     >>> strip_marker("(2) NIH"), strip_marker("3M Company")
     ((True, 'NIH'), (False, '3M Company'))
     """
-    first = text[:1]
-    if not first.isdecimal() and first not in _MARKER_FIRST:
-        return False, text  # most lines: no marker can start here
     match = LIST_MARKER.match(text)
     if match is None or match.end() == len(text):
         return False, text

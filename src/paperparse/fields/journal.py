@@ -35,11 +35,6 @@ _KEYS: Final[dict[str, str]] = {
     "期": "issue",
     "页码": "pages",
 }
-#: A line that starts like a locator.
-_STARTS: Final = re.compile(
-    r"(?:volume|vol\.|issue|pages|article number|article no\.?)[ \t]{0,3}:?[ \t]{0,3}\S",
-    re.IGNORECASE,
-)
 #: An article number printed where pages go: a letter prefix and digits (``e70067``).
 #: Numbers are read from ASCII digits only (``[0-9]``, docs/text-input.md), and every
 #: repetition is bounded: a value has a natural maximum length, and a long token that
@@ -79,17 +74,6 @@ class Locator:
     issue: str | None = None
     pages: PageRange | None = None
     article_number: str | None = None
-
-
-def is_locator(text: str) -> bool:
-    """Return whether *text* is a locator line.
-
-    >>> is_locator("Volume 97, Issue 8, Pages 1065-1084"), is_locator("Volume of data")
-    (True, False)
-    """
-    if _STARTS.match(text) is None:
-        return False
-    return parse_locator(text) is not None
 
 
 def _value(raw: str) -> str | None:
