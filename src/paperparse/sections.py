@@ -168,9 +168,17 @@ def _is_chrome_prefix(text: str, kind: str, layout: Layout) -> bool:
     a line that starts with "copyright" is a notice only if it reads as one (a year, or
     "rights reserved"): the second line of a wrapped title can start with the word.
     """
+    if text[0].casefold() not in _chrome_first(layout):
+        return False  # most lines (0.3 against 0.5 µs a long line: 2% of a large page)
     if kind == "abstract" and text[:40].casefold().startswith(_COPYRIGHT):
         return False
     return _starts_as_chrome(text, layout)
+
+
+@functools.lru_cache(maxsize=16)
+def _chrome_first(layout: Layout) -> frozenset[str]:
+    """The first characters of the layout's chrome prefixes and copyright notices."""
+    return frozenset(prefix[0] for prefix in (*layout.chrome_prefixes, *_COPYRIGHT))
 
 
 def _starts_as_chrome(text: str, layout: Layout) -> bool:
