@@ -916,6 +916,18 @@ def _preamble(
     lines: list[Line], state: _State
 ) -> tuple[str | None, str | None, tuple[int, float | None] | None]:
     """Return (title, article_type, (line, header score)) from the top of the page."""
+    start, article_type, score = _page_header(lines, state)
+    rest = _title_lines(lines[start:], state)
+    return (_title(rest, state) if rest else None), article_type, score
+
+
+def _page_header(
+    lines: list[Line], state: _State
+) -> tuple[int, str | None, tuple[int, float | None] | None]:
+    """Read the page header (``4.7 Review``): where the title's lines start, the type, the score.
+
+    The lines above a header are reported; a page without one starts with its title.
+    """
     layout = state.layout
     start = (
         next((i for i, (_, t) in enumerate(lines) if _parse_header(t, layout) is not None), None)
@@ -924,27 +936,28 @@ def _preamble(
     )
     article_type: str | None = None
     score: tuple[int, float | None] | None = None
-    rest = lines
-    if start is not None:
-        for line in lines[:start]:
-            state.unplaced(line, "above the page header")
-        index = start
-        while index < len(lines) and (header := _parse_header(lines[index][1], layout)) is not None:
-            value, kind = header
-            if kind is not None:
-                if article_type is not None:
-                    break
-                article_type = kind
-            if value is not None or looks_like_score(lines[index][1].partition(" ")[0]):
-                if score is not None:
-                    break
-                score = (lines[index][0], value)
-            index += 1
-        rest = lines[index:]
-    if start is not None:
-        state.header_line = lines[start][0]
-    if not rest:
-        return None, article_type, score
+    if start is None:
+        return 0, None, None
+    for line in lines[:start]:
+        state.unplaced(line, "above the page header")
+    state.header_line = lines[start][0]
+    index = start
+    while index < len(lines) and (header := _parse_header(lines[index][1], layout)) is not None:
+        value, kind = header
+        if kind is not None:
+            if article_type is not None:
+                break
+            article_type = kind
+        if value is not None or looks_like_score(lines[index][1].partition(" ")[0]):
+            if score is not None:
+                break
+            score = (lines[index][0], value)
+        index += 1
+    return index, article_type, score
+
+
+def _title_lines(rest: list[Line], state: _State) -> list[Line]:
+    """The lines where the title stands: a repeated line and a byline left out."""
     if len(rest) > 1:
         # The document's <title> and the heading repeat one text (a tool that keeps
         # <head> text writes both): a wrapped title never repeats a line.
@@ -953,6 +966,12 @@ def _preamble(
         # "Wei Zhang, Li Chen, Maria Garcia" under the title: names, not the title's end
         state.unplaced(rest[-1], "under the title (a list of names)")
         rest = rest[:-1]
+    return rest
+
+
+def _title(rest: list[Line], state: _State) -> str | None:
+    """The title on *rest*: one line, or one paragraph wrapped over several."""
+    layout = state.layout
     # A line that starts with a label glued to its value ("Publication typeJournal
     # Article Journal2021, …": a dump that ran a block of labels into one line) never
     # goes on the title.
@@ -965,16 +984,16 @@ def _preamble(
                 f"({problem}); the title was left empty.",
                 rest[0][0],
             )
-            return None, article_type, score
+            return None
         state.title_lines = (rest[0][0], rest[-1][0])
-        return title, article_type, score
+        return title
     state.warn(
         "ambiguous_title",
         f"{len(rest)} lines stand where the title belongs and the layout does not say "
         f"which is the title: {', '.join(_quote(t) for _, t in rest)}.",
         rest[0][0],
     )
-    return None, article_type, score
+    return None
 
 
 #: Words that may stand in a name without a capital (``Ana Paula de Souza``).
