@@ -111,6 +111,13 @@ def test_every_reader_a_spec_names_exists_and_reads_a_whole_field() -> None:
             assert "." not in spec.name, spec.name  # the loop sets whole fields
 
 
+def test_a_spec_with_a_reader_must_name_its_section_and_a_whole_field() -> None:
+    with pytest.raises(ValueError, match="must name the section"):
+        specs.FieldSpec("subjects", "subject list", reader="items")
+    with pytest.raises(ValueError, match="whole field"):
+        specs.FieldSpec("journal.name", "journal name", section="journal", reader="first line")
+
+
 def test_every_metadata_attribute_a_spec_names_exists() -> None:
     stated = {field.name for field in attrs.fields(Metadata)} - {"site_names"}
     named = [attribute for spec in SPECS for attribute, _ in spec.metadata]

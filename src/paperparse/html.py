@@ -454,7 +454,7 @@ def _visible_lines(root: etree._Element) -> list[Line]:
     as a button is a line of its own too.
     """
     lines = _Lines()
-    parts = lines.parts
+    parts, own_lines = lines.parts, lines.own_lines  # read on every element
     skipped = False  # the last start event skipped its element's subtree
     # Elements are typed Any: lxml's stubs are looser than its objects, and a compiled
     # build (mypyc) would check the stubs' types at run time.
@@ -471,7 +471,7 @@ def _visible_lines(root: etree._Element) -> list[Line]:
                 if parts:
                     lines.flush()
                 lines.after_br = False
-            elif lines.own_lines and element in lines.own_lines:
+            elif own_lines and element in own_lines:
                 if parts:
                     lines.flush()
                 if _blank(tail):

@@ -1785,9 +1785,11 @@ def _visible_record(page: _Page) -> Paper:
     """
     state = page.state
     values: dict[str, Any] = {"title": page.title, "article_type": page.header_type}
-    for spec in SPECS:
-        if spec.reader is not None and values.get(spec.name) is None:
-            values[spec.name] = _section_value(spec, page)
+    for spec, kind, read in _READ_IN_LOOP:
+        if values.get(spec.name) is None and kind in page.groups:
+            values[spec.name] = _section_value(spec, page.groups[kind], read, page)
+        elif spec.name not in values:
+            values[spec.name] = spec.empty
     values["summary"], values["abstract"] = _abstracts(page)
     values["authors"], values["author_claim"] = _authors(page.sections("authors"), state)
     for section in page.sections("after_rating"):
@@ -1910,14 +1912,18 @@ READERS: Final[dict[str, Reader]] = {
 }
 
 
-def _section_value(spec: FieldSpec, page: _Page) -> Any:
-    """The value of *spec* from the sections of its kind; empty if they disagree."""
-    assert spec.reader is not None  # the caller checked
-    assert spec.section is not None  # a spec with a reader names its section
-    read = READERS[spec.reader]
-    found = [
-        (s.line, value) for s in page.sections(spec.section) if (value := read(s, page, spec.what))
-    ]
+#: The specs whose values are read in a loop, with the section kind each reads and its
+#: reader.
+_READ_IN_LOOP: Final = tuple(
+    (spec, spec.section, READERS[spec.reader])
+    for spec in SPECS
+    if spec.reader is not None and spec.section is not None
+)
+
+
+def _section_value(spec: FieldSpec, sections: list[Section], read: Reader, page: _Page) -> Any:
+    """The value of *spec* read from *sections*; empty if they disagree."""
+    found = [(s.line, value) for s in sections if (value := read(s, page, spec.what))]
     return page.state.pick(spec.what, found, spec.empty)
 
 

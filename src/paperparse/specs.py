@@ -128,6 +128,14 @@ class FieldSpec:
     separated: bool = False
     about_paper: bool = True
 
+    def __attrs_post_init__(self) -> None:
+        """Refuse a reader without a section, or one that would set part of a block."""
+        if self.reader is not None and (self.section is None or "." in self.name):
+            raise ValueError(
+                f"The spec of {self.name!r} names a reader, so it must name the section "
+                "the reader reads and a whole field of the record (no dotted part)."
+            )
+
     @property
     def provenance_rule(self) -> str:
         """The reader named in the provenance of a value read from its section."""
