@@ -62,7 +62,8 @@ _RECORD_COLUMNS: Final[dict[str, Callable[[dict[str, Any]], str]]] = {
     "language": part("source", "language"),
 }
 #: The order of the CSV columns of schema 1.1 (after ``path``): a stable contract. The
-#: columns of a field added later follow them, in record order.
+#: columns of a field added later follow them, in record order; once released, they
+#: are added at the end here, so that a field added after them cannot move them.
 _CSV_ORDER: Final = (
     *("title", "article_type", "journal_name", "volume", "issue", "first_page"),
     *("last_page", "article_number", "publisher", "doi", "keywords", "funding"),
