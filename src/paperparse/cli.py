@@ -20,6 +20,8 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any, Final, NoReturn
 
+from .specs import JOIN, SPECS, part
+
 if TYPE_CHECKING:
     from .batch import Item
 
@@ -44,73 +46,44 @@ EXIT_INTERRUPTED: Final = 130
 COMMANDS: Final = ("parse", "check", "schema", "snapshot", "report")
 
 
-def _joined(key: str) -> Callable[[dict[str, Any]], str]:
-    return lambda record: _JOIN.join(record[key])
+def _warnings_cell(record: dict[str, Any]) -> str:
+    return JOIN.join(
+        w["code"] if w["line"] is None else f"{w['code']}@{w['line']}" for w in record["warnings"]
+    )
 
 
-def _part(key: str, *path: str) -> Callable[[dict[str, Any]], str]:
-    """The cell of a value inside a part of the record (``journal`` -> ``volume``)."""
-
-    def cell(record: dict[str, Any]) -> str:
-        value: Any = record[key]
-        for step in path:
-            value = (value or {}).get(step)
-        return _cell(value)
-
-    return cell
-
-
+#: The columns of the record's own bookkeeping (the fields' columns are in their specs,
+#: :data:`paperparse.specs.SPECS`).
+_RECORD_COLUMNS: Final[dict[str, Callable[[dict[str, Any]], str]]] = {
+    "site": part("source", "site"),
+    "source_format": part("source", "format"),
+    "warnings": _warnings_cell,
+    "error": lambda r: "",
+    "language": part("source", "language"),
+}
+#: The order of the CSV columns of schema 1.1 (after ``path``): a stable contract. The
+#: columns of a field added later follow them, in record order; once released, they
+#: are added at the end here, so that a field added after them cannot move them.
+_CSV_ORDER: Final = (
+    *("title", "article_type", "journal_name", "volume", "issue", "first_page"),
+    *("last_page", "article_number", "publisher", "doi", "keywords", "funding"),
+    *("abstract", "authors", "claim_prompt", "claim_action", "rating_score"),
+    *("rating_count", "rating_note", "secondary", "actions", "recommended", "site"),
+    *("source_format", "warnings", "error"),
+    # Schema 1.1 (appended: the columns above keep their places).
+    *("categories", "summary", "language"),
+)
+_FIELD_COLUMNS: Final = dict(column for spec in SPECS for column in spec.csv)
 #: Each CSV column and how a record's field is flattened into it: lists joined with
 #: ``"; "``, parts of the journal, claim, rating and source blocks in columns of their
-#: own. The one place a field's CSV form is stated.
-_CSV: Final[tuple[tuple[str, Callable[[dict[str, Any]], str]], ...]] = (
-    ("title", _part("title")),
-    ("article_type", _part("article_type")),
-    ("journal_name", _part("journal", "name")),
-    ("volume", _part("journal", "volume")),
-    ("issue", _part("journal", "issue")),
-    ("first_page", _part("journal", "pages", "first")),
-    ("last_page", _part("journal", "pages", "last")),
-    ("article_number", _part("journal", "article_number")),
-    ("publisher", _part("publisher")),
-    ("doi", _part("doi")),
-    ("keywords", _joined("keywords")),
-    ("funding", lambda r: _JOIN.join(_funding_cell(entry) for entry in r["funding"])),
-    ("abstract", _part("abstract")),
-    ("authors", lambda r: _JOIN.join(author["name"] for author in r["authors"])),
-    ("claim_prompt", _part("author_claim", "prompt")),
-    ("claim_action", _part("author_claim", "action")),
-    ("rating_score", _part("rating", "score")),
-    ("rating_count", _part("rating", "count")),
-    ("rating_note", _part("rating", "note")),
-    (
-        "secondary",
-        lambda r: _JOIN.join(
-            f"{entry['name']}: {'-' if entry['score'] is None else entry['score']}"
-            for entry in (r["rating"] or {}).get("secondary", ())
-        ),
-    ),
-    ("actions", _joined("actions")),
-    ("recommended", _joined("recommended")),
-    ("site", _part("source", "site")),
-    ("source_format", _part("source", "format")),
-    (
-        "warnings",
-        lambda r: _JOIN.join(
-            w["code"] if w["line"] is None else f"{w['code']}@{w['line']}" for w in r["warnings"]
-        ),
-    ),
-    ("error", lambda r: ""),
-    # Schema 1.1 (appended: the columns above keep their places).
-    ("categories", _joined("categories")),
-    ("summary", _part("summary")),
-    ("language", _part("source", "language")),
-)
+#: own (see each field's spec).
+_CSV: Final = tuple(
+    (name, _FIELD_COLUMNS.get(name) or _RECORD_COLUMNS[name]) for name in _CSV_ORDER
+) + tuple(column for column in _FIELD_COLUMNS.items() if column[0] not in _CSV_ORDER)
 
 CSV_COLUMNS: Final = ("path", *(name for name, _ in _CSV))
 """Columns of ``--format csv``, in order. Stable: new columns are only ever appended."""
 
-_JOIN: Final = "; "
 #: First characters that make a spreadsheet read a cell as a formula (or DDE command).
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
 _SIZE: Final = re.compile(r"(?P<number>[0-9]+)\s*(?P<unit>[kmg]?)(?:i?b)?", re.IGNORECASE)
@@ -586,19 +559,6 @@ def csv_row(record: dict[str, Any]) -> list[str]:
     for name, flatten in _CSV:
         cells[name] = flatten(record)
     return list(cells.values())
-
-
-def _cell(value: object) -> str:
-    return "" if value is None else str(value)
-
-
-def _funding_cell(entry: dict[str, Any]) -> str:
-    funder: str | None = entry["funder"]
-    ids: list[str] = entry["award_ids"]
-    if funder is None:  # no funder name: the entry as on the page, ids included
-        text: str = entry["text"]
-        return text
-    return f"{funder} [{', '.join(ids)}]" if ids else funder
 
 
 def formula_guard(cell: str) -> str:

@@ -389,6 +389,61 @@ def _strip_bullet(line: str) -> str:
     return line
 
 
+class _Lines:
+    """The lines read so far in the walk over a page's elements, and the one being read."""
+
+    __slots__ = ("after_br", "last_kinds", "last_parent", "number", "out", "own_lines", "parts")
+
+    def __init__(self) -> None:
+        self.out: list[Line] = []
+        self.parts: list[str] = []  # the text of the line being read
+        self.number = 1  # the source line of the block being read
+        # Whether the line being read follows a <br>: lines split by <br> keep a
+        # bullet, which the field parsers read as a list marker, as in a text dump.
+        self.after_br = False
+        self.own_lines: set[Any] = set()  # inline elements that end a line, as a block does
+        self.last_parent: Any = None  # the parent of the last inline element that can be an item
+        self.last_kinds: frozenset[tuple[str, str]] = frozenset()  # its item kinds
+
+    def flush(self, *, at_br: bool = False) -> None:
+        """End the line being read (at a ``<br>`` if *at_br*)."""
+        line = "".join(self.parts).strip()
+        self.parts.clear()
+        if line and (line := clean_line(line)):
+            marked = at_br or self.after_br
+            self.out.append((self.number, line if marked else _strip_bullet(line)))
+        self.after_br = at_br
+
+    def widget(self, text: str) -> None:
+        """Add a rating widget's value as a line of its own."""
+        if self.parts:
+            self.flush()
+        self.out.append((self.number, WIDGET + clean(text)))
+
+    def item(self, element: Any, tag: str, names: list[str]) -> bool:
+        """Read the start of an inline element that may be a line of its own.
+
+        Returns ``False`` for an element to skip with its content: the count shown
+        beside a heading.
+        """
+        css = element.get("class") or "" if names else ""
+        button, count = _class_words(css)
+        if count and _is_heading_count(element):
+            return False
+        parent = element.getparent()
+        if parent is not self.last_parent:  # items are siblings: one parent at a time
+            self.last_parent, self.last_kinds = parent, _item_kinds(parent)
+        if (
+            (self.last_kinds and (tag, css) in self.last_kinds)
+            or button
+            or ("role" in names and (element.get("role") or "").strip().lower() == "button")
+        ):
+            self.own_lines.add(element)
+            if self.parts:
+                self.flush()
+        return True
+
+
 def _visible_lines(root: etree._Element) -> list[Line]:
     """The visible lines of the page rooted at *root*, in one walk over its elements.
 
@@ -398,101 +453,64 @@ def _visible_lines(root: etree._Element) -> list[Line]:
     An inline element that is one item of a list (:func:`_item_kinds`) or a link drawn
     as a button is a line of its own too.
     """
-    out: list[Line] = []
-    parts: list[str] = []  # the text of the line being read
-    number = 1
+    lines = _Lines()
+    parts, own_lines = lines.parts, lines.own_lines  # read on every element
     skipped = False  # the last start event skipped its element's subtree
-    own_lines: set[Any] = set()  # inline elements that end a line, as a block does
-    last_parent: Any = None  # the parent of the last inline element that can be an item
-    last_kinds: frozenset[tuple[str, str]] = frozenset()  # its item kinds
-
-    # Whether the line being read follows a <br>: lines split by <br> keep a bullet,
-    # which the field parsers read as a list marker, as in a text dump.
-    after_br = [False]
-
-    def flush(at_br: bool = False) -> None:
-        line = "".join(parts).strip()
-        parts.clear()
-        if line and (line := clean_line(line)):
-            marked = at_br or after_br[0]
-            out.append((number, line if marked else _strip_bullet(line)))
-        after_br[0] = at_br
-
     # Elements are typed Any: lxml's stubs are looser than its objects, and a compiled
     # build (mypyc) would check the stubs' types at run time.
     walker: Any = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
         tag = element.tag
-        if event == "start":
-            if tag in _INVISIBLE_SET or not isinstance(tag, str):
-                walker.skip_subtree()
-                skipped = True
-                continue
-            widget = None
-            names = element.keys()
-            if tag in _STRUCTURAL or (names and not _TELLING.isdisjoint(names)):
-                chrome, widget = _chrome_or_widget(element, tag, names)
-                if chrome:
-                    if widget is not None:
-                        if parts:
-                            flush()
-                        out.append((number, WIDGET + clean(widget)))
-                    walker.skip_subtree()
-                    skipped = True
-                    continue
-            if tag in _BLOCK_SET:
-                if parts:
-                    flush()
-                after_br[0] = False
-                number = element.sourceline or number
-            elif tag in _ITEM_TAGS:
-                css = element.get("class") or "" if names else ""
-                button, count = _class_words(css)
-                if count and _is_heading_count(element):
-                    walker.skip_subtree()
-                    skipped = True
-                    continue
-                parent = element.getparent()
-                if parent is not last_parent:  # items are siblings: one parent at a time
-                    last_parent, last_kinds = parent, _item_kinds(parent)
-                if (
-                    (last_kinds and (tag, css) in last_kinds)
-                    or button
-                    or ("role" in names and (element.get("role") or "").strip().lower() == "button")
-                ):
-                    own_lines.add(element)
-                    if parts:
-                        flush()
-            elif tag == "sup" and _is_author_mark(element):
-                walker.skip_subtree()
-                skipped = True
-                continue
-            if widget is not None:
-                if parts:
-                    flush()
-                out.append((number, WIDGET + clean(widget)))
-            if text := element.text:
-                parts.append(text)
-        else:
+        if event == "end":
             tail = element.tail
             if skipped:
                 skipped = False  # the end of a skipped element: its tail goes on the line
             elif tag == "br":
-                flush(at_br=True)
+                lines.flush(at_br=True)
             elif tag in _BLOCK_SET:
                 if parts:
-                    flush()
-                after_br[0] = False
+                    lines.flush()
+                lines.after_br = False
             elif own_lines and element in own_lines:
                 if parts:
-                    flush()
+                    lines.flush()
                 if _blank(tail):
                     tail = None  # the separator between two items
             if tail:
                 parts.append(tail)
+            continue
+        if tag in _INVISIBLE_SET or not isinstance(tag, str):
+            walker.skip_subtree()
+            skipped = True
+            continue
+        widget = None
+        names = element.keys()
+        if tag in _STRUCTURAL or (names and not _TELLING.isdisjoint(names)):
+            chrome, widget = _chrome_or_widget(element, tag, names)
+            if chrome:
+                if widget is not None:
+                    lines.widget(widget)
+                walker.skip_subtree()
+                skipped = True
+                continue
+        if tag in _BLOCK_SET:
+            if parts:
+                lines.flush()
+            lines.after_br = False
+            lines.number = element.sourceline or lines.number
+        elif (tag in _ITEM_TAGS and not lines.item(element, tag, names)) or (
+            tag == "sup" and _is_author_mark(element)
+        ):
+            walker.skip_subtree()
+            skipped = True
+            continue
+        if widget is not None:
+            lines.widget(widget)
+        if text := element.text:
+            parts.append(text)
     if parts:
-        flush()
-    return out
+        lines.flush()
+    return lines.out
 
 
 def _chrome_or_widget(element: Any, tag: str, names: list[str]) -> tuple[bool, str | None]:

@@ -28,28 +28,14 @@ import attrs
 
 from . import vocab
 from .fields.citation import JournalLine, read_journal_line
+from .specs import SECTION_NAMES
 from .vocab import fold
 
 __all__ = ["BUILT_IN", "KINDS", "OUCI", "PEEREF", "Layout"]
 
-#: The section kinds a label can open: the record's sections, as the engine reads them.
-KINDS: Final = frozenset(
-    {
-        "article_type",
-        "journal",
-        "publisher",
-        "keywords",
-        "categories",
-        "funding",
-        "abstract",
-        "authors",
-        "reviews",
-        "primary_rating",
-        "secondary_ratings",
-        "recommended",
-        "doi",
-    }
-)
+#: The section kinds a label can open: the record's sections, as the engine reads them
+#: (those of :data:`paperparse.specs.SECTION_NAMES` but the preamble, which no label opens).
+KINDS: Final = frozenset(SECTION_NAMES) - {"preamble"}
 
 
 def _frozen_map(value: Mapping[str, object]) -> Mapping[str, object]:

@@ -13,34 +13,15 @@ from typing import Final, Literal
 
 import attrs
 
+from .specs import SPECS
+
 #: The version of the record layout (``docs/schema.md``): additions bump the minor part.
 SCHEMA_VERSION: Final = "1.1"
 
 #: The record's values, dotted for a part of the journal or rating block, in record
-#: order: what provenance and the batch report speak of.
-VALUE_FIELDS: Final = (
-    "title",
-    "article_type",
-    "journal.name",
-    "journal.volume",
-    "journal.issue",
-    "journal.pages",
-    "journal.article_number",
-    "publisher",
-    "doi",
-    "keywords",
-    "categories",
-    "funding",
-    "summary",
-    "abstract",
-    "authors",
-    "author_claim",
-    "rating.score",
-    "rating.count",
-    "rating.note",
-    "rating.secondary",
-    "recommended",
-)
+#: order: what provenance and the batch report speak of (the specs of
+#: :mod:`paperparse.specs` but the site's buttons).
+VALUE_FIELDS: Final = tuple(spec.name for spec in SPECS if spec.about_paper)
 
 #: Field metadata: the key is left out of ``to_dict()`` while the field holds its default.
 OMIT_IF_DEFAULT: Final = "omit_if_default"

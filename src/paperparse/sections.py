@@ -50,6 +50,7 @@ from .model import (
     Source,
 )
 from .normalize import WIDGET, WRAPPED_LINE_MIN, Line, is_dash, join_wrapped, split_element
+from .specs import SECTION_NAMES, SPECS, FieldSpec
 
 T = TypeVar("T")
 
@@ -916,6 +917,18 @@ def _preamble(
     lines: list[Line], state: _State
 ) -> tuple[str | None, str | None, tuple[int, float | None] | None]:
     """Return (title, article_type, (line, header score)) from the top of the page."""
+    start, article_type, score = _page_header(lines, state)
+    rest = _title_lines(lines[start:], state)
+    return (_title(rest, state) if rest else None), article_type, score
+
+
+def _page_header(
+    lines: list[Line], state: _State
+) -> tuple[int, str | None, tuple[int, float | None] | None]:
+    """Read the page header (``4.7 Review``): where the title's lines start, the type, the score.
+
+    The lines above a header are reported; a page without one starts with its title.
+    """
     layout = state.layout
     start = (
         next((i for i, (_, t) in enumerate(lines) if _parse_header(t, layout) is not None), None)
@@ -924,27 +937,28 @@ def _preamble(
     )
     article_type: str | None = None
     score: tuple[int, float | None] | None = None
-    rest = lines
-    if start is not None:
-        for line in lines[:start]:
-            state.unplaced(line, "above the page header")
-        index = start
-        while index < len(lines) and (header := _parse_header(lines[index][1], layout)) is not None:
-            value, kind = header
-            if kind is not None:
-                if article_type is not None:
-                    break
-                article_type = kind
-            if value is not None or looks_like_score(lines[index][1].partition(" ")[0]):
-                if score is not None:
-                    break
-                score = (lines[index][0], value)
-            index += 1
-        rest = lines[index:]
-    if start is not None:
-        state.header_line = lines[start][0]
-    if not rest:
-        return None, article_type, score
+    if start is None:
+        return 0, None, None
+    for line in lines[:start]:
+        state.unplaced(line, "above the page header")
+    state.header_line = lines[start][0]
+    index = start
+    while index < len(lines) and (header := _parse_header(lines[index][1], layout)) is not None:
+        value, kind = header
+        if kind is not None:
+            if article_type is not None:
+                break
+            article_type = kind
+        if value is not None or looks_like_score(lines[index][1].partition(" ")[0]):
+            if score is not None:
+                break
+            score = (lines[index][0], value)
+        index += 1
+    return index, article_type, score
+
+
+def _title_lines(rest: list[Line], state: _State) -> list[Line]:
+    """The lines where the title stands: a repeated line and a byline left out."""
     if len(rest) > 1:
         # The document's <title> and the heading repeat one text (a tool that keeps
         # <head> text writes both): a wrapped title never repeats a line.
@@ -953,6 +967,12 @@ def _preamble(
         # "Wei Zhang, Li Chen, Maria Garcia" under the title: names, not the title's end
         state.unplaced(rest[-1], "under the title (a list of names)")
         rest = rest[:-1]
+    return rest
+
+
+def _title(rest: list[Line], state: _State) -> str | None:
+    """The title on *rest*: one line, or one paragraph wrapped over several."""
+    layout = state.layout
     # A line that starts with a label glued to its value ("Publication typeJournal
     # Article Journal2021, …": a dump that ran a block of labels into one line) never
     # goes on the title.
@@ -965,16 +985,16 @@ def _preamble(
                 f"({problem}); the title was left empty.",
                 rest[0][0],
             )
-            return None, article_type, score
+            return None
         state.title_lines = (rest[0][0], rest[-1][0])
-        return title, article_type, score
+        return title
     state.warn(
         "ambiguous_title",
         f"{len(rest)} lines stand where the title belongs and the layout does not say "
         f"which is the title: {', '.join(_quote(t) for _, t in rest)}.",
         rest[0][0],
     )
-    return None, article_type, score
+    return None
 
 
 #: Words that may stand in a name without a capital (``Ana Paula de Souza``).
@@ -1307,8 +1327,9 @@ def _keywords(section: Section, page: _Page) -> tuple[str, ...]:
     return keywords
 
 
-#: Lists that a page may give one item per line, where an item can be a label's word.
-_ONE_PER_LINE: Final = frozenset({"keywords", "categories"})
+#: Lists that a page may give one item per line, where an item can be a label's word:
+#: the lists whose items may also stand on one line, separated (keywords, categories).
+_ONE_PER_LINE: Final = frozenset(spec.section for spec in SPECS if spec.separated)
 
 
 def _opened_by_list_item(section: Section, page: _Page) -> bool:
@@ -1744,6 +1765,35 @@ def build_paper(
     sub_page = _sub_page(lines, layout) if layout.sub_pages else None
     if sub_page is not None:
         lines = lines[: sub_page[0]]  # the listed papers are other papers
+    page = _read_page(lines, state, source_format, sub_page)
+    paper = _visible_record(page)
+    if sub_page is None:  # a sub-page's block ends at its list, not where a page was cut
+        paper = _drop_truncated(paper, page.found, state, cut_off=cut_off)
+    visible = paper
+    if metadata is not None:
+        paper = merge_metadata(paper, metadata, state)
+    if any("\ufffd" in text for _, text in lines):
+        paper = _drop_damaged(paper, lines, state)
+    _check_page(paper, page, metadata, sub_page)
+    if not _has_signature(paper, page.groups, page.found, page.header_score, layout):
+        paper = _metadata_only(paper, metadata if metadata_only else None, state)
+    changes: dict[str, Any] = {}
+    if state.warnings:
+        changes["warnings"] = tuple(sorted(state.warnings, key=_warning_order))
+    if provenance:
+        changes["provenance"] = _provenance(
+            paper, visible, page.groups, page.found, state, metadata
+        )
+    return attrs.evolve(paper, **changes) if changes else paper
+
+
+def _read_page(
+    lines: Sequence[Line],
+    state: _State,
+    source_format: str,
+    sub_page: tuple[int, int, str, str] | None,
+) -> _Page:
+    """Split *lines* into sections and read the page's top: title, header, type."""
     sections, found = split_sections(lines, state)
     if sub_page is not None:
         _note_sub_page(sub_page, found, state)
@@ -1752,58 +1802,59 @@ def build_paper(
         [line for s in sections if s.kind == "abstract" for line in s.lines], source_format
     )
     title, article_type, header_score = _preamble(sections[0].lines, state)
-    page = _Page(state, sections, _group(sections), found, source_format, header_score)
-    if article_type is None and "article_type" in page.groups:
-        article_type = state.pick("article type", page.values("article_type", _labelled_type), None)
-    summary, abstract = _abstracts(page)
-    authors, claim = _authors(page.sections("authors"), state)
+    return _Page(
+        state, sections, _group(sections), found, source_format, header_score, title, article_type
+    )
+
+
+def _visible_record(page: _Page) -> Paper:
+    """The record of what the visible page shows, one value after the other.
+
+    The values whose spec names a reader (:data:`READERS`) are read in a loop, each
+    from the sections of its kind; the others have a step of their own here. A value
+    the page header stated (the article type) is not read again from its section.
+    """
+    state = page.state
+    values: dict[str, Any] = {"title": page.title, "article_type": page.header_type}
+    for spec, kind, read in _READ_IN_LOOP:
+        if values.get(spec.name) is None and kind in page.groups:
+            values[spec.name] = _section_value(spec, page.groups[kind], read, page)
+        elif spec.name not in values:
+            values[spec.name] = spec.empty
+    values["summary"], values["abstract"] = _abstracts(page)
+    values["authors"], values["author_claim"] = _authors(page.sections("authors"), state)
     for section in page.sections("after_rating"):
         for line in section.lines:
             state.unplaced(line, "after the rating block")
-    paper = Paper(
-        title=title,
-        article_type=article_type,
+    found = page.found
+    return Paper(
+        **values,
         journal=_journal(page),
-        publisher=state.pick("publisher", page.values("publisher", _publisher), None),
         doi=state.pick("DOI", found.dois, None),
-        keywords=state.pick("keyword list", page.values("keywords", _keywords), ()),
-        categories=state.pick("category list", page.values("categories", _keywords), ()),
-        funding=state.pick("funding list", page.values("funding", _funding), ()),
-        summary=summary,
-        abstract=abstract,
-        authors=authors,
-        author_claim=claim,
         rating=_rating(page),
         actions=tuple(dict.fromkeys(found.actions)),
-        recommended=state.pick("recommended list", page.values("recommended", _recommended), ()),
         source=Source(
-            layout.site if found.peeref else None,
-            "html" if source_format == "html" else "text",
+            state.layout.site if found.peeref else None,
+            "html" if page.source_format == "html" else "text",
             _language(found.languages),
         ),
     )
-    if sub_page is None:  # a sub-page's block ends at its list, not where a page was cut
-        paper = _drop_truncated(paper, found, state, cut_off=cut_off)
-    visible = paper
-    if metadata is not None:
-        paper = merge_metadata(paper, metadata, state)
-    if any("\ufffd" in text for _, text in lines):
-        paper = _drop_damaged(paper, lines, state)
+
+
+def _check_page(
+    paper: Paper,
+    page: _Page,
+    metadata: Metadata | None,
+    sub_page: tuple[int, int, str, str] | None,
+) -> None:
+    """Raise :class:`UnrecognizedPage` unless *page* is a paper page (or its sub-page)."""
     if sub_page is None:
         _check_recognised(paper, page, metadata)
-    elif paper.title is None or header_score is None:
+    elif paper.title is None or page.header_score is None:
         raise UnrecognizedPage(
             f"The input looks like a paper's {sub_page[3]} page, but it shows no page "
             "header (score and article type) and title above its list."
         )
-    if not _has_signature(paper, page.groups, found, header_score, layout):
-        paper = _metadata_only(paper, metadata if metadata_only else None, state)
-    changes: dict[str, Any] = {}
-    if state.warnings:
-        changes["warnings"] = tuple(sorted(state.warnings, key=_warning_order))
-    if provenance:
-        changes["provenance"] = _provenance(paper, visible, page.groups, found, state, metadata)
-    return attrs.evolve(paper, **changes) if changes else paper
 
 
 #: A sub-page's heading stands within this many lines of the page's start (a menu,
@@ -1856,6 +1907,10 @@ class _Page:
     found: Extracted
     source_format: str
     header_score: tuple[int, float | None] | None
+    #: The title read from the preamble.
+    title: str | None = None
+    #: The article type the page header states.
+    header_type: str | None = None
     #: The place of each section in :attr:`all` (by id), made on first use.
     _places: dict[int, int] = attrs.field(factory=dict, init=False)
 
@@ -1879,29 +1934,70 @@ class _Page:
         :func:`_opened_by_list_item`): which one is the page's own cannot be told.
         """
         sections = self.sections(kind)
-        if len(sections) > 1:
-            for section in sections:
-                if _opened_by_list_item(section, self):
-                    self.state.warn(
-                        "unreadable_value",
-                        f"The {_SECTION_NAMES.get(kind, kind)} label on line {section.line} "
-                        "ends a list given one item per line, and the page shows that "
-                        "section again elsewhere: the label may be an item of the list, "
-                        "so which section is the page's own cannot be told; its value "
-                        "was left empty.",
-                        section.line,
-                    )
-                    return []
+        if _any_opened_by_list_item(sections, self):
+            return []
         return [(s.line, value) for s in sections if (value := read(s, self))]
 
 
-def _labelled_type(section: Section, page: _Page) -> str | None:
-    """The article type under its label (``Publication type``), as the page words it."""
-    return _first_line_only(section, page.state, "article type")
+def _any_opened_by_list_item(sections: list[Section], page: _Page) -> bool:
+    """Whether one of *sections* (of one kind) may have been opened by a list's item.
+
+    Warns if so: which of them is the page's own cannot be told, so the value they
+    hold is left empty.
+    """
+    if len(sections) < 2:  # (the test needs a second section of the kind)
+        return False
+    for section in sections:
+        if _opened_by_list_item(section, page):
+            page.state.warn(
+                "unreadable_value",
+                f"The {SECTION_NAMES.get(section.kind, section.kind)} label on line "
+                f"{section.line} ends a list given one item per line, and the page shows "
+                "that section again elsewhere: the label may be an item of the list, so "
+                "which section is the page's own cannot be told; its value was left empty.",
+                section.line,
+            )
+            return True
+    return False
 
 
-def _publisher(section: Section, page: _Page) -> str | None:
-    return _first_line_only(section, page.state, "publisher")
+def _first_line(section: Section, page: _Page, what: str) -> str | None:
+    """The value on the section's first line (a publisher, an article type)."""
+    return _first_line_only(section, page.state, what)
+
+
+#: A reader turns one section into the value of a field (empty when the section holds
+#: none), warning about what it cannot read; it gets what warnings call the value.
+Reader = Callable[[Section, _Page, str], object]
+
+#: The readers a spec can name (:attr:`paperparse.specs.FieldSpec.reader`).
+READERS: Final[dict[str, Reader]] = {
+    # one value on the section's first line; more lines are reported
+    "first line": _first_line,
+    # a list of short items: one a line, or separated by a mark (keywords, categories)
+    "items": lambda section, page, _: _keywords(section, page),
+    # numbered or unnumbered funding entries: funder and award ids
+    "funding": lambda section, page, _: _funding(section, page),
+    # the titles of a list of other papers
+    "titles": lambda section, page, _: _recommended(section, page),
+}
+
+
+#: The specs whose values are read in a loop, with the section kind each reads and its
+#: reader.
+_READ_IN_LOOP: Final = tuple(
+    (spec, spec.section, READERS[spec.reader])
+    for spec in SPECS
+    if spec.reader is not None and spec.section is not None
+)
+
+
+def _section_value(spec: FieldSpec, sections: list[Section], read: Reader, page: _Page) -> Any:
+    """The value of *spec* read from *sections*; empty if they disagree."""
+    if _any_opened_by_list_item(sections, page):
+        return spec.empty
+    found = [(s.line, value) for s in sections if (value := read(s, page, spec.what))]
+    return page.state.pick(spec.what, found, spec.empty)
 
 
 def _journal(page: _Page) -> Journal | None:
@@ -2043,36 +2139,11 @@ def _span(sections: list[Section]) -> tuple[int | None, int | None]:
 
 
 #: Record fields read from one section kind: field -> (section kind, reader name).
-_FROM_SECTION: dict[str, tuple[str, str]] = {
-    "article_type": ("article_type", "section:article_type"),
-    "journal.name": ("journal", "section:journal"),
-    "publisher": ("publisher", "section:publisher"),
-    "keywords": ("keywords", "section:keywords"),
-    "categories": ("categories", "section:categories"),
-    "funding": ("funding", "section:funding"),
-    "summary": ("abstract", "abstract"),
-    "abstract": ("abstract", "abstract"),
-    "authors": ("authors", "section:authors"),
-    "author_claim": ("authors", "section:authors"),
-    "rating.count": ("primary_rating", "section:primary_rating"),
-    "rating.note": ("primary_rating", "section:primary_rating"),
-    "rating.secondary": ("secondary_ratings", "section:secondary_ratings"),
-    "recommended": ("recommended", "section:recommended"),
+_FROM_SECTION: Final = {
+    spec.name: (spec.section, spec.provenance_rule) for spec in SPECS if spec.section is not None
 }
-#: Record fields that metadata can fill: field -> the Metadata attribute.
-_FROM_METADATA = {
-    "title": "title",
-    "doi": "doi",
-    "publisher": "publisher",
-    "keywords": "keywords",
-    "authors": "authors",
-    "journal.name": "journal",
-    "journal.volume": "volume",
-    "journal.issue": "issue",
-    "journal.pages": "first_page",
-    "rating.score": "score",
-    "rating.count": "count",
-}
+#: Record fields that metadata can fill: field -> the (first) Metadata attribute.
+_FROM_METADATA: Final = {spec.name: spec.metadata[0][0] for spec in SPECS if spec.metadata}
 
 
 def _value_at(paper: Paper, head: str, part: str) -> object:
@@ -2137,22 +2208,6 @@ _PROVENANCE_FIELDS = VALUE_FIELDS
 _PROVENANCE_PATHS = tuple((field, *field.partition(".")[::2]) for field in _PROVENANCE_FIELDS)
 
 
-_SECTION_NAMES = {
-    "preamble": "title",
-    "article_type": "Publication type",
-    "journal": "Journal",
-    "publisher": "Publisher",
-    "keywords": "Keywords",
-    "funding": "Funding",
-    "abstract": "abstract",
-    "authors": "Authors",
-    "reviews": "Reviews",
-    "primary_rating": "Primary Rating",
-    "secondary_ratings": "Secondary Ratings",
-    "recommended": "Recommended",
-}
-
-
 def _has_signature(
     paper: Paper,
     groups: dict[str, list[Section]],
@@ -2215,44 +2270,44 @@ def _drop_truncated(paper: Paper, found: Extracted, state: _State, *, cut_off: b
         if section.kind == "journal" and state.layout.journal_line is not None:
             # the issue and pages stand on the cut line too ("Name, 2018, p. 7569-75")
             field, changed = "journal line", attrs.evolve(paper, journal=None)
+    dropped = f"; the {field} it ends with was left empty" if field else ""
     state.warn(
         "truncated_page",
-        f"The page ends inside the {_SECTION_NAMES[section.kind]} section, so it looks "
-        f"cut off; the {field} it ends with was left empty.",
+        f"The page ends inside the {SECTION_NAMES[section.kind]} section, so it looks "
+        f"cut off{dropped}.",
         line,
     )
     return changed
 
 
 def _drop_section_value(paper: Paper, section: Section) -> tuple[str, Paper]:
+    """Empty the values that a page cut off inside *section* may have cut.
+
+    Returns what the warning calls them, and the record without them.
+    """
     kind = section.kind
     if kind == "preamble":
         # The page ends in its header or title: either may be cut ("4.5 Editorial" of
         # "4.5 Editorial Material"), and the rating shown there with them.
         return "title and header", attrs.evolve(paper, title=None, article_type=None, rating=None)
-    if kind == "article_type":
-        return "article type", attrs.evolve(paper, article_type=None)
-    if kind == "journal" and paper.journal is not None:
-        return "journal name", attrs.evolve(paper, journal=attrs.evolve(paper.journal, name=None))
-    if kind == "publisher":
-        return "publisher", attrs.evolve(paper, publisher=None)
-    if kind == "keywords":
-        return "keyword list", attrs.evolve(paper, keywords=())
-    if kind == "funding":
-        return "funding list", attrs.evolve(paper, funding=())
-    if kind == "abstract":
-        return "abstract", attrs.evolve(paper, abstract=None)
-    if kind == "authors":
-        return "author list", attrs.evolve(paper, authors=())
-    if kind == "recommended":
-        return "recommended list", attrs.evolve(paper, recommended=())
-    if paper.rating is None:  # pragma: no cover - a rating section always makes a rating
-        return "rating", paper
-    if kind == "secondary_ratings":
-        return "secondary ratings", attrs.evolve(
-            paper, rating=attrs.evolve(paper.rating, secondary=())
-        )
-    return "rating", attrs.evolve(paper, rating=Rating())
+    if kind in _RATING_KINDS:
+        # the score, count and note of the primary rating stand in any order
+        return "rating", paper if paper.rating is None else attrs.evolve(paper, rating=Rating())
+    cut = [spec for spec in SPECS if spec.section == kind and spec.ends_section]
+    for spec in cut:
+        paper = _with_value(paper, spec.name, spec.empty)
+    return " and ".join(spec.what for spec in cut), paper
+
+
+def _with_value(paper: Paper, name: str, value: Any) -> Paper:
+    """*paper* with the value *name* (dotted for a part of a block) set to *value*."""
+    head, _, part = name.partition(".")
+    if not part:
+        return attrs.evolve(paper, **{head: value})
+    block = getattr(paper, head)
+    if block is None:  # no block: its parts are empty already
+        return paper
+    return attrs.evolve(paper, **{head: attrs.evolve(block, **{part: value})})
 
 
 def _drop_damaged(paper: Paper, lines: Sequence[Line], state: _State) -> Paper:
@@ -2380,20 +2435,8 @@ def merge_metadata(paper: Paper, metadata: Metadata, state: _State) -> Paper:
     )
 
 
-_FIELD_NAMES = {
-    "title": "title",
-    "doi": "DOI",
-    "journal": "journal name",
-    "volume": "volume",
-    "issue": "issue",
-    "first_page": "first page",
-    "last_page": "last page",
-    "publisher": "publisher",
-    "keywords": "keywords",
-    "authors": "authors",
-    "score": "rating score",
-    "count": "number of ratings",
-}
+#: What a metadata_conflict warning calls each Metadata attribute.
+_FIELD_NAMES: Final = {attribute: what for spec in SPECS for attribute, what in spec.metadata}
 
 
 def _shown(value: object) -> str:

@@ -34,6 +34,7 @@ from typing import Final, TypeAlias
 
 from . import vocab
 from .fields.doi import parse_doi_line
+from .specs import SPECS
 
 #: A value column starts at least this far in (a label is at least 4 characters).
 _MIN_COLUMN: Final = 4
@@ -386,4 +387,4 @@ def _narrow_row(raw: list[str], row: list[int], column: int, width: int) -> str 
 #: Sections read as one text whatever the line breaks.
 _READ_ACROSS_LINES: Final = frozenset({"abstract"})
 #: Sections whose items are separated by a mark when they stand on one line.
-_SEPARATED: Final = frozenset({"keywords", "categories"})
+_SEPARATED: Final = frozenset(spec.section for spec in SPECS if spec.separated)

@@ -187,6 +187,9 @@ def blocks(
     if paper.keywords:
         out.append(Block("label", ("Keywords",)))
         out.append(Block("line", ("; ".join(paper.keywords),), "keywords"))
+    if paper.categories:
+        out.append(Block("label", ("Categories",)))
+        out.append(Block("line", ("; ".join(paper.categories),), "categories"))
     if paper.funding:
         out.append(Block("label", ("Funding",)))
         out.append(Block("ordered", tuple(f.text for f in paper.funding), "funding"))
@@ -623,7 +626,9 @@ def _dl(paper: Paper) -> str:
 
 
 #: Value lines that may share the paragraph of their label: ``Journal: NAME``.
-_INLINE_ROLES: Final = frozenset({"journal-name", "publisher-name", "keywords", "score"})
+_INLINE_ROLES: Final = frozenset(
+    {"journal-name", "publisher-name", "keywords", "categories", "score"}
+)
 
 
 def _inline(paper: Paper) -> str:

@@ -979,6 +979,8 @@ def papers() -> st.SearchStrategy[Paper]:
     * DOI: see :func:`dois` (balanced brackets, no trailing ``.,;:``, no ``%``).
     * Keywords: 0-10 distinct, 1-4 words each, no top-level ``;`` ``|`` ``·`` ``•``
       ``,`` (only inside a parenthesis), no final ``.``, balanced brackets.
+    * Categories: 0-3 distinct, drawn as keywords are (the page lists them the same
+      way, under ``Categories``).
     * Funding: 0-6 entries; funder never null, from real funder names; no ``[``, no
       trailing ``,;:-``, no trailing bracket group holding a digit (``(H2020)``), no
       ``grant``/``award``/``project``/``contract`` word followed by a digit; 0-3
@@ -1010,11 +1012,11 @@ def papers() -> st.SearchStrategy[Paper]:
 def _build_paper(
     t: tuple[
         tuple[str | None, str | None, Journal | None, str | None, str | None],
-        tuple[tuple[str, ...], tuple[Funding, ...], str | None],
+        tuple[tuple[str, ...], tuple[str, ...], tuple[Funding, ...], str | None],
         tuple[tuple[str, ...], bool, Rating | None, tuple[str, ...], tuple[str, ...]],
     ],
 ) -> Paper:
-    (title, article_type, journal, publisher, doi), (kws, funding, abstract), rest = t
+    (title, article_type, journal, publisher, doi), (kws, categories, funding, abstract), rest = t
     names, claim, rating, actions, recommended = rest
     return Paper(
         title=title,
@@ -1023,6 +1025,7 @@ def _build_paper(
         publisher=publisher,
         doi=doi,
         keywords=kws,
+        categories=categories,
         funding=funding,
         abstract=abstract,
         authors=tuple(Author(n) for n in names),
@@ -1045,6 +1048,7 @@ _papers_strategy: Final[st.SearchStrategy[Paper]] = (
         ),
         st.tuples(
             _lists(keywords(), 10).map(lambda k: tuple(dict.fromkeys(k))),
+            _lists(keywords(), 3, empty=3).map(lambda k: tuple(dict.fromkeys(k))),
             _lists(fundings(), 6, empty=2),
             _maybe(abstracts(), 9),
         ),
