@@ -90,6 +90,15 @@ def test_the_site_address_is_found_in_any_case(text: str) -> None:
         assert sections._names_site(text, layout) == case_blind
 
 
+@given(st.lists(texts, max_size=6))
+def test_a_line_names_the_site_only_on_a_page_that_does(texts_: list[str]) -> None:
+    # The page-wide pre-test never says "no" where a line of the page names the site.
+    page = [(number, text) for number, text in enumerate(texts_, 1) if text]
+    for layout in paperparse.layouts.BUILT_IN:
+        if any(sections._names_site(text, layout) for _, text in page):
+            assert sections._page_names_site(page, layout)
+
+
 @given(texts)
 def test_wide_separators_are_only_in_non_ascii_text(text: str) -> None:
     assert lists._narrow(text) == text.translate(lists._WIDE_SEPARATORS)
