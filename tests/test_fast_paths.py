@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import paperparse
 from paperparse import sections
-from paperparse.fields import lists
+from paperparse.fields import funding, lists
 
 #: Pieces that make the patterns match (and almost match), and any character.
 _PIECES = st.one_of(
@@ -97,6 +97,25 @@ def test_a_line_names_the_site_only_on_a_page_that_does(texts_: list[str]) -> No
     for layout in paperparse.layouts.BUILT_IN:
         if any(sections._names_site(text, layout) for _, text in page):
             assert sections._page_names_site(page, layout)
+
+
+_MARKERS = st.tuples(
+    st.sampled_from(["", "(", "[", " "]),
+    st.sampled_from(["", "1", "12", "\u0663", "\uff11", "a", *sorted(funding._MARKER_FIRST)]),
+    st.sampled_from(["", ".", ")", "]"]),
+    st.sampled_from(["", " ", "\t"]),
+    texts,
+).map("".join)
+
+
+@given(_MARKERS)
+def test_a_list_marker_starts_with_one_of_its_first_characters(text: str) -> None:
+    # strip_marker's first-character test never says "no" where the pattern matches.
+    if funding.LIST_MARKER.match(text) is not None:
+        assert text[:1] in funding._MARKER_FIRST or text[:1].isdecimal()
+    assert funding.strip_marker(text)[0] == (
+        (match := funding.LIST_MARKER.match(text)) is not None and match.end() < len(text)
+    )
 
 
 @given(texts)
