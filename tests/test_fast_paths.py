@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import paperparse
 from paperparse import sections
-from paperparse.fields import funding, lists
+from paperparse.fields import clean, funding, lists
 
 #: Pieces that make the patterns match (and almost match), and any character.
 _PIECES = st.one_of(
@@ -116,6 +116,45 @@ def test_a_list_marker_starts_with_one_of_its_first_characters(text: str) -> Non
     assert funding.strip_marker(text)[0] == (
         (match := funding.LIST_MARKER.match(text)) is not None and match.end() < len(text)
     )
+
+
+_ENTRIES = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "National Science Foundation",
+                "the NSF",
+                " [81700553]",
+                " (973 Program)",
+                " grant number R01 GM1",
+                " Funding Source: NIH",
+                ".",
+                "_",
+                " | ",
+                "Keywords: ",
+                " Show more",
+                " https://nsf.gov",
+                "](/x)",
+                " \u2022 ",
+                " ",
+            ]
+        ),
+        st.characters(),
+    ),
+    max_size=8,
+).map("".join)
+
+
+@given(_ENTRIES)
+@example("NSF [12 | 34]")  # a funder that passes, in an entry that does not
+@example("NSF (R01 https://x.org/1)")
+@example("National Science Foundation")  # the funder is the whole entry
+@example("NSF | NIH")
+def test_a_funding_line_is_read_and_checked_as_its_parts_are(text: str) -> None:
+    # read_funding_line skips the whole-entry check where the funder check was it.
+    entry, reason, foreign = funding.read_funding_line(text)
+    assert (entry, reason) == funding.read_funding_entry(text)
+    assert foreign == clean.foreign_text(clean.clean_item(text.strip()))
 
 
 @given(texts)

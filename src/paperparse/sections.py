@@ -22,7 +22,7 @@ from .errors import UnrecognizedPage
 from .fields.citation import GLUED_BULLETS, read_doi_link_line
 from .fields.clean import clean_item, foreign_text
 from .fields.doi import is_doi_label_line, parse_doi_line
-from .fields.funding import is_bare_marker, read_funding_entry, strip_marker
+from .fields.funding import is_bare_marker, read_funding_line, strip_marker
 from .fields.journal import Locator, parse_locator
 from .fields.lists import read_authors, read_keywords
 from .fields.rating import (
@@ -1406,7 +1406,7 @@ def _funding(section: Section, page: _Page) -> tuple[Funding, ...]:
             state.unplaced((number, text), "after the funding list")
     out: list[Funding] = []
     for index, (start, parts) in enumerate(zip(starts, entries, strict=True)):
-        entry, reason = _funding_entry(join_wrapped(parts), state.layout)
+        entry, reason, foreign = _funding_entry(join_wrapped(parts), state.layout)
         if index in unsure and entry.award_ids:
             state.warn(
                 "unreadable_value",
@@ -1416,7 +1416,7 @@ def _funding(section: Section, page: _Page) -> tuple[Funding, ...]:
                 start,
             )
             return ()  # a list with an entry left out would be a wrong list
-        if (foreign := foreign_text(clean_item(entry.text))) is not None:
+        if foreign is not None:
             state.warn(
                 "unreadable_value",
                 f"The funding entry {_quote(entry.text)} holds {foreign}, which no funding "
@@ -1431,15 +1431,18 @@ def _funding(section: Section, page: _Page) -> tuple[Funding, ...]:
     return tuple(out)
 
 
-def _funding_entry(text: str, layout: Layout) -> tuple[Funding, str | None]:
+def _funding_entry(text: str, layout: Layout) -> tuple[Funding, str | None, str | None]:
     """Read one funding entry; on a site that shows no award ids, it is a funder's name.
 
     Such a site's funder slot may hold a project's title with a number in it, which is
-    still the funder as the site states it, not an award id.
+    still the funder as the site states it, not an award id. Returns the entry, why it
+    was refused, and what foreign text it holds (see
+    :func:`~paperparse.fields.funding.read_funding_line`).
     """
     if layout.award_ids:
-        return read_funding_entry(text)
-    return Funding(clean_item(text), (), text.strip()), None
+        return read_funding_line(text)
+    line = text.strip()
+    return Funding(clean_item(text), (), line), None, foreign_text(clean_item(line))
 
 
 def _mixed_spacing(lines: Sequence[Line]) -> bool:
