@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import attrs
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -90,11 +91,26 @@ def test_the_site_address_is_found_in_any_case(text: str) -> None:
         assert sections._names_site(text, layout) == case_blind
 
 
-@given(st.lists(texts, max_size=6))
+_SITE_LINES = st.lists(
+    st.one_of(
+        texts,
+        st.sampled_from(["\u212a.ORG", "X.OUC\u0130", "\u00c9X.COM", "\u00e9 PEEREF.com"]),
+    ),
+    max_size=6,
+)
+
+
+@given(_SITE_LINES)
 def test_a_line_names_the_site_only_on_a_page_that_does(texts_: list[str]) -> None:
     # The page-wide pre-test never says "no" where a line of the page names the site.
     page = [(number, text) for number, text in enumerate(texts_, 1) if text]
-    for layout in paperparse.layouts.BUILT_IN:
+    layouts = [
+        *paperparse.layouts.BUILT_IN,
+        # addresses that the Kelvin sign or "İ" lower-cased can spell; one not ASCII
+        attrs.evolve(paperparse.layouts.PEEREF, addresses=("k.org", "x.ouci")),
+        attrs.evolve(paperparse.layouts.PEEREF, addresses=("\u00e9x.com",)),
+    ]
+    for layout in layouts:
         if any(sections._names_site(text, layout) for _, text in page):
             assert sections._page_names_site(page, layout)
 
