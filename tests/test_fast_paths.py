@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+import attrs
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import paperparse
 from paperparse import sections
-from paperparse.fields import lists
+from paperparse.fields import clean, funding, lists
 
 #: Pieces that make the patterns match (and almost match), and any character.
 _PIECES = st.one_of(
@@ -88,6 +89,88 @@ def test_the_site_address_is_found_in_any_case(text: str) -> None:
         pattern = "|".join(map(re.escape, layout.addresses))
         case_blind = bool(pattern) and re.search(pattern, text, re.IGNORECASE) is not None
         assert sections._names_site(text, layout) == case_blind
+
+
+_SITE_LINES = st.lists(
+    st.one_of(
+        texts,
+        st.sampled_from(["\u212a.ORG", "X.OUC\u0130", "\u00c9X.COM", "\u00e9 PEEREF.com"]),
+    ),
+    max_size=6,
+)
+
+
+@given(_SITE_LINES)
+def test_a_line_names_the_site_only_on_a_page_that_does(texts_: list[str]) -> None:
+    # The page-wide pre-test never says "no" where a line of the page names the site.
+    page = [(number, text) for number, text in enumerate(texts_, 1) if text]
+    layouts = [
+        *paperparse.layouts.BUILT_IN,
+        # addresses that the Kelvin sign or "İ" lower-cased can spell; one not ASCII
+        attrs.evolve(paperparse.layouts.PEEREF, addresses=("k.org", "x.ouci")),
+        attrs.evolve(paperparse.layouts.PEEREF, addresses=("\u00e9x.com",)),
+    ]
+    for layout in layouts:
+        if any(sections._names_site(text, layout) for _, text in page):
+            assert sections._page_names_site(page, layout)
+
+
+_MARKERS = st.tuples(
+    st.sampled_from(["", "(", "[", " "]),
+    st.sampled_from(["", "1", "12", "\u0663", "\uff11", "a", *sorted(funding._MARKER_FIRST)]),
+    st.sampled_from(["", ".", ")", "]"]),
+    st.sampled_from(["", " ", "\t"]),
+    texts,
+).map("".join)
+
+
+@given(_MARKERS)
+def test_a_list_marker_starts_with_one_of_its_first_characters(text: str) -> None:
+    # strip_marker's first-character test never says "no" where the pattern matches.
+    if funding.LIST_MARKER.match(text) is not None:
+        assert text[:1] in funding._MARKER_FIRST or text[:1].isdecimal()
+    assert funding.strip_marker(text)[0] == (
+        (match := funding.LIST_MARKER.match(text)) is not None and match.end() < len(text)
+    )
+
+
+_ENTRIES = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "National Science Foundation",
+                "the NSF",
+                " [81700553]",
+                " (973 Program)",
+                " grant number R01 GM1",
+                " Funding Source: NIH",
+                ".",
+                "_",
+                " | ",
+                "Keywords: ",
+                " Show more",
+                " https://nsf.gov",
+                "](/x)",
+                " \u2022 ",
+                " ",
+            ]
+        ),
+        st.characters(),
+    ),
+    max_size=8,
+).map("".join)
+
+
+@given(_ENTRIES)
+@example("NSF [12 | 34]")  # a funder that passes, in an entry that does not
+@example("NSF (R01 https://x.org/1)")
+@example("National Science Foundation")  # the funder is the whole entry
+@example("NSF | NIH")
+def test_a_funding_line_is_read_and_checked_as_its_parts_are(text: str) -> None:
+    # read_funding_line skips the whole-entry check where the funder check was it.
+    entry, reason, foreign = funding.read_funding_line(text)
+    assert (entry, reason) == funding.read_funding_entry(text)
+    assert foreign == clean.foreign_text(clean.clean_item(text.strip()))
 
 
 @given(texts)
