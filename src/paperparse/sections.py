@@ -462,13 +462,7 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
                 found.widgets.append((number, text[1:]))
             last_role, last_line, last_section = "widget", number, current
             continue
-        line = _classify(lines, index, current.kind, layout, site_named=site_named)
-        if glued_page and line.role is _VALUE and (glued := _glued(text, layout)):
-            line = glued
-        if line.role is _VALUE and line.claim and current.kind != "authors":
-            # The author-claim prompt stands under the author list, whatever came before
-            # it (a dump that lost the Authors label): it is never another field's text.
-            line = _ShortLine(_TYPED, "authors", text)
+        line = _line_role(lines, index, current.kind, layout, glued_page, site_named)
         if line.header and current.kind != "preamble":
             if not _holds_nothing(sections, found):
                 _warn_second_page(text, number, state)
@@ -508,6 +502,32 @@ def split_sections(lines: Sequence[Line], state: _State) -> tuple[list[Section],
     found.last = (last_role, last_line, last_section)
     _warn_unknown_sections(sections, state)
     return sections, found
+
+
+def _line_role(
+    lines: Sequence[Line],
+    index: int,
+    kind: str,
+    layout: Layout,
+    glued_page: bool,
+    site_named: bool,
+) -> _ShortLine:
+    """What the line at *index* is on this page, in a section of *kind*.
+
+    :func:`_classify`, and what the page as a whole says about the line: on a page whose
+    dump glued its blocks, a value may be a label glued to its value; the author-claim
+    prompt is the author list's, whatever section it stands in.
+    """
+    line = _classify(lines, index, kind, layout, site_named=site_named)
+    if line.role is not _VALUE:
+        return line
+    text = lines[index][1]
+    if glued_page and (glued := _glued(text, layout)):
+        return glued
+    if line.claim and kind != "authors":
+        # (a dump that lost the Authors label): the prompt is never another field's text.
+        return _ShortLine(_TYPED, "authors", text)
+    return line
 
 
 def _warn_glued(value: str, number: int, text: str, state: _State) -> None:
@@ -1386,6 +1406,7 @@ def _opened_by_list_item(section: Section, page: _Page) -> bool:
 
 
 def _funding(section: Section, page: _Page) -> tuple[Funding, ...]:
+    """The funding list of *section*: its lines grouped into entries, each entry read."""
     state = page.state
     if page.source_format != "html" and _mixed_spacing(section.lines):
         state.warn(
@@ -1397,13 +1418,26 @@ def _funding(section: Section, page: _Page) -> tuple[Funding, ...]:
             section.lines[0][0],
         )
         return ()
+    grouped = _funding_groups(section.lines, state)
+    if grouped is None:
+        return ()
+    return _read_funding_groups(*grouped, state)
+
+
+#: Funding entries as grouped from their lines: the lines of each entry, the line each
+#: starts on, and the entries a wrapping tool cut inside their award ids where no space
+#: may have been.
+_FundingGroups = tuple[list[list[str]], list[int | None], set[int]]
+
+
+def _funding_groups(lines: Sequence[Line], state: _State) -> _FundingGroups | None:
+    """Group the lines of a funding list into entries; ``None`` (warned) if unsure."""
     entries: list[list[str]] = []
     starts: list[int | None] = []
-    #: Entries a wrapping tool cut inside their award ids where no space may have been.
     unsure: set[int] = set()
     marked = False
     stopped = False
-    for number, text in section.lines:
+    for number, text in lines:
         has_marker, body = strip_marker(text)
         if (
             not stopped
@@ -1413,7 +1447,8 @@ def _funding(section: Section, page: _Page) -> tuple[Funding, ...]:
             and _wrapped_onto(entries[-1][-1], body, state.wrap_width)  # (the cheap test first)
             and not _goes_on(entries[-1], body)
         ):
-            return _ambiguous_wrap(state, "funding list", number)
+            _ambiguous_wrap(state, "funding list", number)
+            return None
         if stopped:
             state.unplaced((number, text), "after the funding list")
         elif has_marker or not entries or (not marked and not _goes_on(entries[-1], body)):
@@ -1427,6 +1462,13 @@ def _funding(section: Section, page: _Page) -> tuple[Funding, ...]:
         else:
             stopped = True
             state.unplaced((number, text), "after the funding list")
+    return entries, starts, unsure
+
+
+def _read_funding_groups(
+    entries: list[list[str]], starts: list[int | None], unsure: set[int], state: _State
+) -> tuple[Funding, ...]:
+    """Read each grouped entry; an entry that makes the list wrong empties it (warned)."""
     out: list[Funding] = []
     for index, (start, parts) in enumerate(zip(starts, entries, strict=True)):
         entry, reason, foreign = _funding_entry(join_wrapped(parts), state.layout)
