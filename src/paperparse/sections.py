@@ -1998,14 +1998,15 @@ class _Page:
     title: str | None = None
     #: The article type the page header states.
     header_type: str | None = None
-    #: The place of each section in :attr:`all` (by id), made on first use.
-    _places: dict[int, int] = attrs.field(factory=dict, init=False)
+    #: The place of each section in :attr:`all` (by id), made on first use. (A default,
+    #: not ``attrs.field(init=False)``: the compiled build takes no field() here.)
+    places: dict[int, int] = attrs.Factory(dict)
 
     def neighbour(self, section: Section, step: int) -> Section | None:
         """The section *step* places after *section* (before it if negative), if any."""
-        if not self._places:
-            self._places = {id(s): index for index, s in enumerate(self.all)}
-        place = self._places.get(id(section))
+        if not self.places:
+            self.places = {id(s): index for index, s in enumerate(self.all)}
+        place = self.places.get(id(section))
         if place is None or not 0 <= place + step < len(self.all):
             return None
         return self.all[place + step]

@@ -258,7 +258,7 @@ def read_funding_line(text: str) -> tuple[Funding, str | None, str | None]:
     # One cleaning an entry, and no second check of an entry that is its funder: the
     # seed text page's funding list in 43 against 51 µs (4 entries, one without ids).
     if reason is None and entry.funder == cleaned:
-        return entry, reason, None
+        return entry, None, None
     return entry, reason, foreign_text(cleaned)
 
 
