@@ -131,10 +131,11 @@ def _available(need: str | None) -> bool:
     return True
 
 
-def _cases(known: dict[tuple[str, str], str]) -> list[Any]:
+def tool_cases(pages: list[Path], known: dict[tuple[str, str], str]) -> list[Any]:
+    """One case per tool and page: skipped without the tool, a strict xfail if *known*."""
     cases = []
     for tool, (_, need) in TOOLS.items():
-        for page in PAGES:
+        for page in pages:
             marks = []
             if not _available(need):
                 marks.append(pytest.mark.skip(reason=f"{need} is not installed"))
@@ -172,7 +173,7 @@ def test_there_are_pages_and_tools() -> None:
     assert len(PAGES) >= 9
 
 
-@pytest.mark.parametrize(("tool", "page"), _cases(KNOWN_FAILURES))
+@pytest.mark.parametrize(("tool", "page"), tool_cases(PAGES, KNOWN_FAILURES))
 def test_tool_text_parses_to_the_record(tool: str, page: Path) -> None:
     expected, actual = _records(tool, page)
     for key in ("source", "warnings"):
@@ -212,7 +213,7 @@ def _same_text(expected: Any, actual: Any) -> bool:
     return form(expected) == form(actual) and expected != actual
 
 
-@pytest.mark.parametrize(("tool", "page"), _cases({}))  # no case may give a wrong value
+@pytest.mark.parametrize(("tool", "page"), tool_cases(PAGES, {}))  # no case may give a wrong value
 def test_tool_text_never_gives_a_wrong_value(tool: str, page: Path) -> None:
     text = TOOLS[tool][0](_without_hidden(page.read_text(encoding="utf-8")))
     try:

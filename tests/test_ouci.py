@@ -16,7 +16,7 @@ from paperparse.model import PageRange
 from paperparse.testing.noise import NOISE
 
 from .conftest import FIXTURES
-from .test_dump_tools import TOOLS, _available, _wrong
+from .test_dump_tools import TOOLS, _wrong, tool_cases
 
 OUCI_PAGES = FIXTURES / "ouci"
 PEEREF_SEED = FIXTURES / "peeref" / "jmm-2019-review.txt"
@@ -315,19 +315,6 @@ TOOL_GAPS = {
 }
 
 
-def _tool_cases(gaps: dict[tuple[str, str], str]) -> list[object]:
-    cases: list[object] = []
-    for tool, (_, need) in TOOLS.items():
-        for page in HTML_PAGES:
-            marks: list[pytest.MarkDecorator] = []
-            if not _available(need):
-                marks.append(pytest.mark.skip(reason=f"{need} is not installed"))
-            elif (tool, page.stem) in gaps:
-                marks.append(pytest.mark.xfail(strict=True, reason=gaps[(tool, page.stem)]))
-            cases.append(pytest.param(tool, page, marks=marks, id=f"{tool}-{page.stem}"))
-    return cases
-
-
 def test_there_are_ouci_html_pages() -> None:
     assert len(HTML_PAGES) >= 2
 
@@ -340,7 +327,7 @@ def _tool_record(tool: str, page: pathlib.Path) -> dict[str, object] | None:
         return None  # refusing the page gives no value, so no wrong one
 
 
-@pytest.mark.parametrize(("tool", "page"), _tool_cases(TOOL_GAPS))
+@pytest.mark.parametrize(("tool", "page"), tool_cases(HTML_PAGES, TOOL_GAPS))
 def test_tool_text_of_an_ouci_page_parses_to_its_record(tool: str, page: pathlib.Path) -> None:
     expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
     actual = _tool_record(tool, page)
@@ -351,7 +338,7 @@ def test_tool_text_of_an_ouci_page_parses_to_its_record(tool: str, page: pathlib
     assert actual == expected
 
 
-@pytest.mark.parametrize(("tool", "page"), _tool_cases({}))
+@pytest.mark.parametrize(("tool", "page"), tool_cases(HTML_PAGES, {}))
 def test_tool_text_of_an_ouci_page_never_gives_a_wrong_value(tool: str, page: pathlib.Path) -> None:
     expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
     actual = _tool_record(tool, page)
