@@ -1308,14 +1308,13 @@ def _goes_on(parts: list[str], following: str) -> bool:
 _CONTINUING = ("grant", "award", "contract", "project", "under ", "no.", "nos.", "number")
 
 
-def _ambiguous_wrap(state: _State, what: str, line: int | None) -> tuple[()]:
+def _ambiguous_wrap(state: _State, what: str, line: int | None) -> None:
     state.warn(
         "unreadable_value",
         f"The dump tool wrapped the page's lines, and this line may go on the item above "
         f"or start a new one; the {what} was left empty.",
         line,
     )
-    return ()
 
 
 def _wrapped_onto(line: str, following: str, width: int | None) -> bool:
