@@ -11,8 +11,9 @@ record, all transforms) and names the transforms that fail. Every text style and
 every transform is read back; the ``KNOWN_GAPS`` cases are minimal pages of what is
 not read yet, as strict xfails, so a fix is noticed. Dumps that wrap lines
 (``w3m*``, ``lynx``) get records whose recommended titles fit on one line: every
-line of ``Recommended`` is one title (a documented limit, shown by the
-``wrapped-recommended-title`` gap).
+line of ``Recommended`` is one title, and a bulleted list with an unmarked line the
+parser cannot tell a wrap from is left empty with a warning (a documented limit, shown
+by the ``wrapped-recommended-title`` gap: a missing value, never a split title).
 
 The Hypothesis profile is the suite's (``ci`` unless ``PAPERPARSE_HYPOTHESIS_PROFILE``
 says otherwise): importing ``test_properties`` registers and loads it, so this file

@@ -205,3 +205,31 @@ def test_a_label_word_inside_a_one_per_line_keyword_list_leaves_both_fields_empt
 def test_keywords_one_per_line_before_a_label_shown_once_are_read() -> None:
     page = SEED.replace(_KEYWORDS_LINE, "Acute liver failure\nExosomes\nHepatocyte")
     assert paperparse.parse(page).keywords == ("Acute liver failure", "Exosomes", "Hepatocyte")
+
+
+def test_an_unmarked_line_in_a_bulleted_recommended_list_leaves_it_empty() -> None:
+    # The second line may be the rest of a title the tool wrapped (no wrap width is known
+    # here) or text after the list: two titles, or one, would be a guess.
+    page = SEED.replace(
+        "No Data Available\nNo Data Available",
+        "   * Coordinated replay of spatial trajectories across hippocampus and\n"
+        "     entorhinal cortex during sleep",
+    )
+    assert page != SEED
+    paper = paperparse.parse(page)
+    assert paper.recommended == ()
+    assert any(
+        w.code == "unreadable_value" and "'entorhinal cortex during sleep'" in w.message
+        for w in paper.warnings
+    )
+
+
+def test_a_bulleted_recommended_list_of_one_line_titles_is_read() -> None:
+    page = SEED.replace(
+        "No Data Available\nNo Data Available",
+        "   * Coordinated replay of trajectories\n   * Sleep and memory consolidation",
+    )
+    assert paperparse.parse(page).recommended == (
+        "Coordinated replay of trajectories",
+        "Sleep and memory consolidation",
+    )

@@ -1710,7 +1710,7 @@ def _recommended(section: Section, page: _Page) -> tuple[str, ...]:
     titles: list[str] = []
     marked = False  # a numbered or bulleted list
     previous = ""
-    for index, (_, text) in enumerate(section.lines):
+    for index, (number, text) in enumerate(section.lines):
         has_marker, body = strip_marker(text)
         if marked and titles and not has_marker and _wrapped_onto(previous, body, state.wrap_width):
             # In a numbered or bulleted list, an unmarked line where the tool had to
@@ -1731,6 +1731,18 @@ def _recommended(section: Section, page: _Page) -> tuple[str, ...]:
                 continue  # a placeholder, a cut label, or a list marker without its item
         if _GLUED_PLACEHOLDER in body.casefold():
             glued = True  # "No Data AvailableNo Data Available": placeholders run together
+        if marked and not has_marker:
+            # A line without a marker in a marked list, that the tool did not have to
+            # wrap onto (or whose wrap width is unknown): the rest of a wrapped title,
+            # or text after the list. Either reading may give a wrong title.
+            state.warn(
+                "unreadable_value",
+                f"The recommended list is numbered or bulleted, but the line {_quote(body)} "
+                "has no marker: it may be the rest of a title the dump tool wrapped, or "
+                "text after the list; the recommended list was left empty.",
+                number,
+            )
+            return ()
         titles.append(body)
     if glued and titles:
         state.warn(
