@@ -39,14 +39,13 @@ with atheris.instrument_imports():
     import paperparse.fields.journal
     import paperparse.fields.lists
     import paperparse.fields.rating
-    import paperparse.html
     import paperparse.layouts
-    import paperparse.markup
     import paperparse.metadata
     import paperparse.normalize
+    import paperparse.outline.html
+    import paperparse.outline.markup
+    import paperparse.outline.tables
     import paperparse.sections
-    import paperparse.tables
-    import paperparse.vocab
 
 
 def test_one_input(data: bytes) -> None:

@@ -18,7 +18,8 @@ from paperparse.fields.rating import (
     split_named,
 )
 from paperparse.model import PageRange
-from paperparse.normalize import clean, join_wrapped, lines
+from paperparse.normalize import clean, join_wrapped
+from paperparse.outline.text import lines
 
 # --- rating -----------------------------------------------------------------------
 
@@ -328,7 +329,7 @@ def test_copyright_line_is_chrome_only_as_a_notice() -> None:
 )
 def test_contains_is_substring_search(text: str, needle: str) -> None:
     # markup._contains() is `needle in text` with a faster first probe.
-    from paperparse.markup import _contains
+    from paperparse.outline.markup import _contains
 
     assert _contains(text, needle) == (needle in text)
 

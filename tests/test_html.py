@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import paperparse
-from paperparse.html import parse_html
 from paperparse.normalize import clean
+from paperparse.outline.html import parse_html
 
 from .conftest import FIXTURES
 

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from paperparse.markup import LINK_BREAK, strip_markup
-from paperparse.normalize import lines
+from paperparse.outline.markup import LINK_BREAK, strip_markup
+from paperparse.outline.text import lines
 
 #: Content that looks like marks: on a page without any tool's signature it stays.
 CONTENT = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import paperparse
-from paperparse import tables
+from paperparse.outline import tables
 
 from .conftest import FIXTURES
 

@@ -15,6 +15,7 @@ from .errors import EmptyInput, InputTooLarge, StrictModeError, UnrecognizedPage
 from .layouts import BUILT_IN, Layout
 from .metadata import Metadata
 from .model import Paper, ParseWarning
+from .outline import text as outline_text
 from .sections import build_paper
 
 Format = Literal["auto", "text", "html"]
@@ -187,7 +188,7 @@ def _check_options(fmt: str, max_size: object, layout: object) -> None:
 
 def _read_html(text: str) -> tuple[str, list[normalize.Line], Metadata, bool]:
     """An HTML page read: its text without a cut tag, its lines, metadata, and if cut off."""
-    from .html import parse_html  # lxml is only imported for HTML input
+    from .outline.html import parse_html  # lxml is only imported for HTML input
 
     # A download cut inside a tag ends in "<div cla" or "</": the parser would show
     # that as text. Drop it; the page is cut off.
@@ -262,7 +263,7 @@ def parse(
     if fmt == "html":
         text, lines, metadata, cut_off = _read_html(text)
     else:
-        lines = normalize.lines(text, problems=table_problems)
+        lines = outline_text.lines(text, problems=table_problems)
     if not lines and (metadata is None or metadata.is_empty()):
         raise EmptyInput(
             "The input holds no visible text (only whitespace, invisible characters or "

@@ -3,7 +3,7 @@
 Sources, strongest first: Highwire ``citation_*`` meta tags, JSON-LD
 (``ScholarlyArticle``/``Article``, also inside ``@graph``), PRISM ``prism.*``, Dublin
 Core ``DC.*``/``dc.*``, OpenGraph ``og:title``. (Rating widgets are read where they
-stand on the page, by :mod:`paperparse.html`.) For each field the first source that
+stand on the page, by :mod:`paperparse.outline.html`.) For each field the first source that
 states it wins; disagreements between metadata sources are not reported (sites often
 add a suffix to ``og:title``). What the visible page says always wins over metadata:
 see :func:`paperparse.sections.merge_metadata`.

@@ -17,7 +17,6 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
-from . import vocab
 from .errors import UnrecognizedPage
 from .fields.citation import GLUED_BULLETS, read_doi_link_line
 from .fields.clean import clean_item, foreign_text
@@ -49,7 +48,7 @@ from .model import (
     SecondaryRating,
     Source,
 )
-from .normalize import WIDGET, WRAPPED_LINE_MIN, Line, is_dash, join_wrapped, split_element
+from .normalize import WIDGET, WRAPPED_LINE_MIN, Line, fold, is_dash, join_wrapped, split_element
 from .specs import SECTION_NAMES, SPECS, FieldSpec
 
 T = TypeVar("T")
@@ -128,7 +127,7 @@ def _quote(text: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _label_key(text: str) -> str:
     """The folded form of a line that may be a label (markdown emphasis removed)."""
-    return vocab.fold(text.strip(_MARKDOWN))
+    return fold(text.strip(_MARKDOWN))
 
 
 #: The longest line that can be a label, button or chrome word (with decoration).
@@ -246,13 +245,13 @@ def _label_and_typed_value(text: str, layout: Layout) -> tuple[str, str] | None:
     """Split ``Label value`` when the value is of the label's type (a score, ``-``...)."""
     words = text.split(" ", 3)
     for size in (1, 2):
-        kind = layout.labels.get(vocab.fold(" ".join(words[:size])))
+        kind = layout.labels.get(fold(" ".join(words[:size])))
         rest = " ".join(words[size:])
         if kind is None or not rest:
             continue
         if kind in _RATING_KINDS and (looks_like_score(rest) or parse_count(rest) is not None):
             return kind, rest
-        if kind == "recommended" and vocab.fold(rest).rstrip(".") in layout.empty_markers:
+        if kind == "recommended" and fold(rest).rstrip(".") in layout.empty_markers:
             return kind, rest
     return None
 
@@ -577,7 +576,7 @@ def _warn_unknown_sections(sections: list[Section], state: _State) -> None:
         if (
             section.kind == "other"
             and not _is_link_list(section)
-            and vocab.fold(section.label) not in state.layout.quiet_sections
+            and fold(section.label) not in state.layout.quiet_sections
         ):
             state.warn(
                 "unknown_section",
@@ -715,7 +714,7 @@ def _is_claim(text: str, layout: Layout) -> bool:
     return (
         len(text) <= _MAX_CLAIM_LINE
         and text[0].casefold() in _claim_first(layout)
-        and vocab.fold(text).rstrip(".\u3002 ") in layout.claim_lines
+        and fold(text).rstrip(".\u3002 ") in layout.claim_lines
     )
 
 
@@ -852,7 +851,7 @@ _LINK_LISTS = frozenset({"references", "visible links", "hidden links"})
 
 
 def _is_link_list(section: Section) -> bool:
-    return vocab.fold(section.label) in _LINK_LISTS and all(
+    return fold(section.label) in _LINK_LISTS and all(
         "://" in text or text.startswith(("/", "#")) for _, text in section.lines
     )
 
@@ -918,7 +917,7 @@ def _article_type(text: str, layout: Layout, *, known_only: bool) -> str | None:
     parts = [part.strip() for part in text.split(";")]
     names: list[str] = []
     for part in parts:
-        key = vocab.fold(part)
+        key = fold(part)
         if key in layout.article_types:
             names.append(layout.article_types[key])
         elif not known_only and _looks_like_type(part, key, layout):
@@ -1541,7 +1540,7 @@ def _authors(
     for section in sections:
         lines: list[Line] = []
         for number, text in section.lines:
-            claim_line = state.layout.claim_lines.get(vocab.fold(text).rstrip(".\u3002 "))
+            claim_line = state.layout.claim_lines.get(fold(text).rstrip(".\u3002 "))
             if claim_line is not None:
                 slot, canonical = claim_line
                 if slot == "prompt":
@@ -1603,7 +1602,7 @@ def _note(text: str, layout: Layout) -> str | None:
     Only the notes the layout knows are notes: any other line in the rating block (a
     ``Write a Review`` button, a glued ``Primary Rating4.7``) is not one.
     """
-    return layout.rating_notes.get(vocab.fold(text).rstrip(".").rstrip())
+    return layout.rating_notes.get(fold(text).rstrip(".").rstrip())
 
 
 def _secondary(lines: list[Line], state: _State) -> tuple[SecondaryRating, ...]:
@@ -1726,7 +1725,7 @@ def _recommended(section: Section, page: _Page) -> tuple[str, ...]:
                 state.unplaced(line, "after the recommended list")
             break
         if len(body.rstrip(":. ")) <= longest:
-            key = vocab.fold(body).rstrip(".")
+            key = fold(body).rstrip(".")
             if key in layout.empty_markers or key in _phrase_starts(layout) or is_bare_marker(body):
                 continue  # a placeholder, a cut label, or a list marker without its item
         if _GLUED_PLACEHOLDER in body.casefold():
@@ -2459,7 +2458,7 @@ def _widgets(
 def _same(visible: object, stated: object) -> bool:
     """Whether a visible value and a metadata value say the same thing."""
     if isinstance(visible, str) and isinstance(stated, str):
-        return vocab.fold(visible) == vocab.fold(stated)
+        return fold(visible) == fold(stated)
     if isinstance(visible, tuple) and isinstance(stated, tuple):
         return sorted(map(_name_key, visible)) == sorted(map(_name_key, stated))
     return visible == stated

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .. import vocab
+from ..layouts import common, peeref
+from ..normalize import fold
 
 #: A Markdown link or image whose target is an address (``/search?q=16S RNA``,
 #: ``https://…``, ``#top``): the label is the value, the rest is the link's syntax.
@@ -45,7 +46,7 @@ _BULLETS: Final = re.compile(r"[\u2022\u2023\u25aa\u25ab\u25cf\u25e6\u25a0\u25a1
 #: Button and menu texts that can run into a value: the page's actions, and the
 #: chrome lines of two or more words (one word such as "Share" can be a value's word).
 _UI_PHRASES: Final = tuple(
-    sorted({*vocab.ACTIONS, *(line for line in vocab.CHROME_LINES if " " in line)})
+    sorted({*peeref.ACTIONS, *(line for line in common.CHROME_LINES if " " in line)})
 )
 #: The first words of the phrases: a value without any of them holds none of them
 #: (a set test on its words: 0.7 against 1.6 µs for the pattern, on a funder's name).
@@ -104,8 +105,8 @@ def is_chrome(text: str) -> bool:
         >>> is_chrome("+12 more"), is_chrome("et al.")
         (True, False)
     """
-    key = vocab.fold(text)
-    if key in vocab.CHROME_LINES or key in vocab.ACTIONS or key in vocab.EMPTY_MARKERS:
+    key = fold(text)
+    if key in common.CHROME_LINES or key in peeref.ACTIONS or key in peeref.EMPTY_MARKERS:
         return True
     return ("more" in key or "less" in key or "all" in key) and _LIST_CONTROL.fullmatch(
         key
@@ -119,8 +120,8 @@ def is_button(text: str) -> bool:
         >>> is_button("Show more"), is_button("Share"), is_button("Privacy")
         (True, True, False)
     """
-    key = vocab.fold(text)
-    if key in vocab.ACTIONS or key in vocab.EMPTY_MARKERS or key in _BUTTONS:
+    key = fold(text)
+    if key in peeref.ACTIONS or key in peeref.EMPTY_MARKERS or key in _BUTTONS:
         return True
     return ("more" in key or "less" in key or "all" in key) and _LIST_CONTROL.fullmatch(
         key
@@ -128,7 +129,7 @@ def is_button(text: str) -> bool:
 
 
 #: Buttons that stand next to a keyword list (share and citation tools).
-_BUTTONS: Final = frozenset({"share", "cite", "export", "download", "print", "save"})
+_BUTTONS: Final = common.LIST_BUTTONS
 
 
 def _has_table_mark(text: str) -> bool:
@@ -164,7 +165,7 @@ def foreign_text(text: str) -> str | None:
         return "Markdown link syntax"
     if _is_emphasised(text):
         return "Markdown emphasis marks"
-    key = vocab.fold(text)
+    key = fold(text)
     # Substring tests first: the patterns scan a value slowly and rarely match.
     if "://" in key or "www." in key or "doi.org/" in key:
         return "a web address"
@@ -179,8 +180,8 @@ def foreign_text(text: str) -> str | None:
         return f"the button or menu text {phrase[0]!r}"
     colon = text.find(":")
     if 0 < colon <= _MAX_LABEL:
-        label = vocab.fold(text[:colon])
-        if label in vocab.SECTION_LABELS or label in vocab.OTHER_SECTIONS:
+        label = fold(text[:colon])
+        if label in peeref.SECTION_LABELS or label in peeref.OTHER_SECTIONS:
             return f"the section label {text[:colon].strip()!r}"
     return None
 
@@ -192,7 +193,7 @@ def _is_emphasised(text: str) -> bool:
     """Whether *text* stands between single underscores (``_Exosomes_``).
 
     That is Markdown emphasis a tool wrapped over two lines, which
-    :mod:`paperparse.markup` reads per line.
+    :mod:`paperparse.outline.markup` reads per line.
 
     >>> _is_emphasised("_Hepatocyte-like cell_"), _is_emphasised("__proto__")
     (True, False)

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from functools import reduce
 from typing import Final
 
-from .. import vocab
 from ..fields.funding import LIST_MARKER
+from ..layouts import common, peeref
+from ..normalize import fold
 
 Noise = Callable[[str], str]
 
@@ -27,8 +28,8 @@ def _lines(text: str) -> list[str]:
 
 
 def _is_label(line: str) -> bool:
-    key = vocab.fold(line)
-    return key in vocab.SECTION_LABELS and key != "doi"
+    key = fold(line)
+    return key in peeref.SECTION_LABELS and key != "doi"
 
 
 def no_blank_lines(text: str) -> str:
@@ -121,8 +122,8 @@ def inline_labels(text: str) -> str:
             _is_label(line)
             and following is not None
             and not _is_label(following)
-            and vocab.fold(following) not in vocab.ACTIONS
-            and vocab.fold(following) not in vocab.NAV_WORDS  # a menu: "Funding / Webinars"
+            and fold(following) not in peeref.ACTIONS
+            and fold(following) not in common.NAV_WORDS  # a menu: "Funding / Webinars"
         ):
             out.append(f"{line.strip().rstrip(':')}: {following.strip()}")
             index += 2

@@ -25,7 +25,7 @@ from typing import Final, TypeVar
 
 from hypothesis import strategies as st
 
-from .. import vocab
+from ..layouts import common, peeref
 from ..model import (
     Author,
     AuthorClaim,
@@ -37,6 +37,7 @@ from ..model import (
     SecondaryRating,
     Source,
 )
+from ..normalize import fold
 
 __all__ = [
     "ASK_ACTION",
@@ -258,7 +259,7 @@ _BRACKETS: Final = {"(": ")", "[": "]", "{": "}", "<": ">"}
 
 
 def _key(text: str) -> str:
-    return vocab.fold(text.strip(_MARKDOWN))
+    return fold(text.strip(_MARKDOWN))
 
 
 def _is_clean(text: str) -> bool:
@@ -272,17 +273,17 @@ def _is_clean(text: str) -> bool:
 
 
 def _is_header_like(key: str) -> bool:
-    if key in vocab.ARTICLE_TYPES or _SCORE_LIKE.fullmatch(key):
+    if key in peeref.ARTICLE_TYPES or _SCORE_LIKE.fullmatch(key):
         return True
     first, _, rest = key.partition(" ")
-    return bool(_SCORE_LIKE.fullmatch(first)) and vocab.fold(rest) in vocab.ARTICLE_TYPES
+    return bool(_SCORE_LIKE.fullmatch(first)) and fold(rest) in peeref.ARTICLE_TYPES
 
 
 def _is_nav_bar(key: str) -> bool:
     for separator in _NAV_SEPARATORS:
         if separator in key:
             parts = [p.strip() for p in key.split(separator)]
-            if all(p in vocab.NAV_WORDS or p in vocab.CHROME_LINES for p in parts if p):
+            if all(p in common.NAV_WORDS or p in common.CHROME_LINES for p in parts if p):
                 return True
     return False
 
@@ -312,22 +313,22 @@ def _line_ok(text: str, *, marker: bool = True) -> bool:
         key = _key(text)
         bare = key.rstrip(".").rstrip()
         if (
-            key in vocab.SECTION_LABELS
-            or key in vocab.OTHER_SECTIONS
-            or key in vocab.ACTIONS
-            or key in vocab.CHROME_LINES
-            or key in vocab.PEEREF_MARKERS
-            or bare in vocab.EMPTY_MARKERS
-            or bare in vocab.CLAIM_LINES
+            key in peeref.SECTION_LABELS
+            or key in peeref.OTHER_SECTIONS
+            or key in peeref.ACTIONS
+            or key in common.CHROME_LINES
+            or key in peeref.MARKERS
+            or bare in peeref.EMPTY_MARKERS
+            or bare in peeref.CLAIM_LINES
             or _is_nav_bar(key)
             or _is_header_like(key)
         ):
             return False
     key = _key(head)
-    if key.startswith(vocab.CHROME_PREFIXES) or _COUNT_LIKE.match(key):
+    if key.startswith(common.CHROME_PREFIXES) or _COUNT_LIKE.match(key):
         return False
     label, colon, _ = head.partition(":")
-    return not (colon and _key(label) in vocab.SECTION_LABELS)
+    return not (colon and _key(label) in peeref.SECTION_LABELS)
 
 
 def is_standalone_value(text: str) -> bool:
@@ -1041,7 +1042,7 @@ _papers_strategy: Final[st.SearchStrategy[Paper]] = (
     st.tuples(
         st.tuples(
             _maybe(titles(), 19),
-            _maybe(st.sampled_from(sorted(set(vocab.ARTICLE_TYPES.values()))), 4),
+            _maybe(st.sampled_from(sorted(set(peeref.ARTICLE_TYPES.values()))), 4),
             _maybe(journals(), 9),
             _maybe(publishers(), 9),
             _maybe(dois(), 9),

@@ -23,9 +23,9 @@ from typing import Any, Final, cast
 
 from lxml import etree
 
-from .errors import EmptyInput
-from .metadata import Metadata, read_metadata
-from .normalize import WIDGET, Line, clean, clean_line
+from ..errors import EmptyInput
+from ..metadata import Metadata, read_metadata
+from ..normalize import WIDGET, Line, clean, clean_line
 from .xpath import elements, line_of
 
 #: Elements whose content is never visible text.

@@ -115,7 +115,7 @@ def strip_markup(text: str) -> str:
 
 
 #: Put between two links that touch (``[A](/a)[B](/b)``): the page shows two elements,
-#: and :func:`paperparse.normalize.lines` reads them as two lines with one number.
+#: and :func:`paperparse.outline.text.lines` reads them as two lines with one number.
 LINK_BREAK: Final = "\x1e"
 
 

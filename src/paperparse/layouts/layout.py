@@ -1,37 +1,19 @@
-r"""Site layouts as values: the words a site's paper page is made of, per interface language.
-
-A :class:`Layout` holds everything the section engine (:mod:`paperparse.sections`) needs
-to know about one site: its section labels and their synonyms in each interface
-language, its buttons, the author-claim prompt, rating notes, placeholders, page chrome,
-and the words that identify its pages. The engine holds no site's words itself, so a
-second interface language is more entries here, and a second site is a second
-:class:`Layout` plus fixtures.
-
-A user who meets chrome or a label synonym the layout does not know extends it without
-editing the library:
-
->>> import paperparse
->>> from paperparse.layouts import PEEREF
->>> mine = PEEREF.extend(chrome=["Export citation"], labels={"Subject areas": "categories"})
->>> page = "4.7 Review\nA title\nExport citation\nJournal\nNATURE\nRate this paper"
->>> paperparse.parse(page, layout=mine).warnings
-()
-"""
+"""A site's paper-page layout as a value: :class:`Layout`, and how it is compiled."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from . import vocab
-from .fields.citation import JournalLine, read_journal_line
-from .specs import SECTION_NAMES
-from .vocab import fold
+from ..fields.citation import JournalLine
+from ..normalize import fold
+from ..specs import SECTION_NAMES
 
-__all__ = ["BUILT_IN", "KINDS", "OUCI", "PEEREF", "Layout"]
+if TYPE_CHECKING:
+    pass
 
 #: The section kinds a label can open: the record's sections, as the engine reads them
 #: (those of :data:`paperparse.specs.SECTION_NAMES` but the preamble, which no label opens).
@@ -54,7 +36,7 @@ def _ordered(value: Iterable[str]) -> tuple[str, ...]:
 class Layout:
     """One site's paper-page layout: its words, per interface language.
 
-    Every key is folded (:func:`paperparse.vocab.fold`: case-folded, spaces collapsed,
+    Every key is folded (:func:`paperparse.normalize.fold`: case-folded, spaces collapsed,
     no trailing colon). Layouts compare and hash by identity, so the engine can cache
     what it learnt of a line per layout.
 
@@ -183,6 +165,7 @@ class Layout:
             ValueError: A label names a section kind the engine does not know.
 
         Examples:
+            >>> from paperparse.layouts import PEEREF
             >>> PEEREF.extend(chrome=["Export citation"]).chrome_lines >= PEEREF.chrome_lines
             True
         """
@@ -196,183 +179,3 @@ class Layout:
             article_types={**self.article_types, **{fold(t): t for t in article_types}},
             rating_notes={**self.rating_notes, **{fold(n).rstrip("."): n for n in rating_notes}},
         )
-
-
-#: The Chinese interface of Peeref (``peeref.com/zh/works/<id>``): its labels, buttons
-#: and prompts, with the English item each stands for (values stay as on the page).
-_PEEREF_ZH_LABELS: Final = {
-    "期刊": "journal",
-    "出版社": "publisher",
-    "关键词": "keywords",
-    "作者": "authors",
-    "评论": "reviews",
-    "主要评分": "primary_rating",
-    "次要评分": "secondary_ratings",
-}
-_PEEREF_ZH_ABSTRACT_BUTTON: Final = "向作者/读者索取更多资源"
-_PEEREF_ZH_CLAIMS: Final = {
-    "我是这篇论文的作者": vocab.CLAIM_LINES["i am an author on this paper"],
-    "点击您的名字以认领此论文并将其添加到您的个人资料中": vocab.CLAIM_LINES[
-        "click your name to claim this paper and add it to your profile"
-    ],
-}
-
-
-def _peeref() -> Layout:
-    english = {
-        **dict.fromkeys(vocab.SECTION_LABELS, "en"),
-        **dict.fromkeys(vocab.ACTIONS, "en"),
-        **dict.fromkeys(vocab.CLAIM_LINES, "en"),
-    }
-    chinese = {
-        **dict.fromkeys(_PEEREF_ZH_LABELS, "zh"),
-        _PEEREF_ZH_ABSTRACT_BUTTON: "zh",
-        **dict.fromkeys(_PEEREF_ZH_CLAIMS, "zh"),
-        "评分不足": "zh",
-        "参考文献": "zh",
-    }
-    return Layout(
-        site="peeref",
-        labels={**vocab.SECTION_LABELS, **_PEEREF_ZH_LABELS},
-        other_sections=vocab.OTHER_SECTIONS,
-        article_types=vocab.ARTICLE_TYPES,
-        actions={
-            **vocab.ACTIONS,
-            _PEEREF_ZH_ABSTRACT_BUTTON: vocab.ACTIONS[vocab.ABSTRACT_FOLLOWS],
-        },
-        abstract_follows={vocab.ABSTRACT_FOLLOWS, _PEEREF_ZH_ABSTRACT_BUTTON},
-        rating_ends={vocab.RATING_ENDS},
-        claim_lines={**vocab.CLAIM_LINES, **_PEEREF_ZH_CLAIMS},
-        rating_notes=vocab.RATING_NOTES,
-        empty_markers=vocab.EMPTY_MARKERS,
-        chrome_lines=vocab.CHROME_LINES,
-        nav_words=vocab.NAV_WORDS,
-        chrome_prefixes=vocab.CHROME_PREFIXES,
-        markers=vocab.PEEREF_MARKERS | {"主要评分", "次要评分", _PEEREF_ZH_ABSTRACT_BUTTON},
-        languages={**english, "related references": "en", **chinese},
-        addresses=("peeref.com",),
-        page_header=True,
-        sub_pages={"related references": "references", "参考文献": "references"},
-        signature_sections={"primary_rating", "secondary_ratings"},
-        summary=True,
-        never_last={
-            "preamble",
-            "journal",
-            "publisher",
-            "keywords",
-            "funding",
-            "abstract",
-            "authors",
-            "reviews",
-            "primary_rating",
-            "secondary_ratings",
-        },
-    )
-
-
-#: Peeref's paper pages (``peeref.com/works/<id>``), English and Chinese interface.
-PEEREF: Final = _peeref()
-
-#: OUCI's labels in its English interface (``/en/works/<id>``), older and newer layout.
-_OUCI_EN_LABELS: Final = {
-    "publication type": "article_type",
-    "journal": "journal",
-    "publisher": "publisher",
-    "authors": "authors",
-    "author": "authors",
-    "funder": "funding",
-    "funders": "funding",
-    "abstract": "abstract",
-}
-#: OUCI's labels in its Ukrainian interface (the default, ``/works/<id>``).
-_OUCI_UK_LABELS: Final = {
-    "тип публікації": "article_type",
-    "видання": "journal",
-    "видавець": "publisher",
-    "автори": "authors",
-    "автор": "authors",
-    "джерело фінансування": "funding",
-    "джерела фінансування": "funding",
-    "анотація": "abstract",
-}
-#: Headings of the parts of an OUCI page that are no part of the record, per language:
-#: the counts block, the reference list, the citing works.
-_OUCI_EN_SKIPPED: Final = (
-    "details",
-    "list of references",
-    "publications that cite this publication",
-)
-_OUCI_UK_SKIPPED: Final = (
-    "детальна інформація",
-    "список літератури",
-    "публікації, які цитують цю публікацію",
-)
-#: Headings and link texts with no value of their own.
-_OUCI_EN_CHROME: Final = ("general information", "full text", "· full text")
-_OUCI_UK_CHROME: Final = ("основна інформація", "повний текст", "· повний текст")
-
-
-def _ouci() -> Layout:
-    english = {
-        **dict.fromkeys(_OUCI_EN_LABELS, "en"),
-        **dict.fromkeys(_OUCI_EN_SKIPPED, "en"),
-        "general information": "en",
-    }
-    ukrainian = {
-        **dict.fromkeys(_OUCI_UK_LABELS, "uk"),
-        **dict.fromkeys(_OUCI_UK_SKIPPED, "uk"),
-        "основна інформація": "uk",
-    }
-    skipped = {*_OUCI_EN_SKIPPED, *_OUCI_UK_SKIPPED}
-    return Layout(
-        site="ouci",
-        labels={**_OUCI_EN_LABELS, **_OUCI_UK_LABELS},
-        other_sections=skipped,
-        article_types={},
-        actions={},
-        abstract_follows=(),
-        rating_ends=(),
-        claim_lines={},
-        rating_notes={},
-        empty_markers=(),
-        # the web's common chrome (menus, cookie banners, footers), as on Peeref
-        chrome_lines={*vocab.CHROME_LINES, *_OUCI_EN_CHROME, *_OUCI_UK_CHROME, "·"},
-        nav_words=vocab.NAV_WORDS,
-        chrome_prefixes=vocab.CHROME_PREFIXES,
-        markers={
-            "general information",
-            "основна інформація",
-            "детальна інформація",
-            "list of references",
-            "список літератури",
-            "number of works in the list of references",
-            "кількість джерел у списку літератури",
-            "publications that cite this publication",
-            "публікації, які цитують цю публікацію",
-        },
-        languages={**english, **ukrainian},
-        addresses=("ouci.dntb.gov.ua",),
-        never_last={
-            "preamble",
-            "article_type",
-            "journal",
-            "publisher",
-            "authors",
-            "funding",
-            "abstract",
-        },
-        award_ids=False,
-        doi_suffixes=("· full text", "· повний текст", "·"),
-        spaced_labels={"funder": "funding", "джерело фінансування": "funding"},
-        quiet_sections=skipped,
-        journal_line=read_journal_line,
-        glued_bullets=True,
-    )
-
-
-#: The Open Ukrainian Citation Index's work pages (``ouci.dntb.gov.ua/works/<id>`` in
-#: Ukrainian, ``/en/works/<id>`` in English), in the older and the newer layout.
-OUCI: Final = _ouci()
-
-#: The layouts ``parse()`` tries when none is given, in order.
-BUILT_IN: Final[tuple[Layout, ...]] = (PEEREF, OUCI)

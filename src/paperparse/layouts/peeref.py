@@ -1,36 +1,25 @@
-"""Words the page layout is made of: section labels, article types, buttons, chrome.
+"""Peeref's paper pages (``peeref.com/works/<id>``), English and Chinese interface.
 
-This module is data, not logic. Every lookup key is *folded*: case-folded, with
-whitespace collapsed and a trailing colon removed (see :func:`fold`). Values are the
-canonical spelling written into the record.
+Where the words came from:
 
-Where the data came from:
-
-* Section labels, buttons and the author-claim prompt: the layout of Peeref paper
-  pages (``peeref.com/works/...``) as seen in the seed dump, plus the synonyms common
-  on other aggregators (``Key words``, ``Funding information``, ``Abstract``).
+* Section labels, buttons and the author-claim prompt: Peeref's paper pages as seen
+  in the seed dump, plus the synonyms common on other aggregators (``Key words``,
+  ``Funding information``, ``Abstract``).
 * Article types: the Web of Science document types, which Peeref shows in the page
   header next to the rating (``4.7 Review``).
-* Chrome: navigation, cookie-banner and footer texts of Peeref and similar sites.
-  A chrome line is dropped silently; any other line that cannot be placed is
-  reported as an ``unplaced_text`` warning.
+* The Chinese interface (``peeref.com/zh/works/<id>``): its labels, buttons and
+  prompts, each mapped to the English item it stands for.
+
+Every key is folded (:func:`paperparse.normalize.fold`).
 """
 
 from __future__ import annotations
 
-import functools
 from typing import Final
 
-
-@functools.lru_cache(maxsize=8192)
-def fold(text: str) -> str:
-    """Return the lookup key of *text*: case-folded, spaces collapsed, no trailing colon.
-
-    >>> fold("  Key   Words : ")
-    'key words'
-    """
-    return " ".join(text.casefold().split()).rstrip(":").rstrip()
-
+from ..normalize import fold
+from . import common
+from .layout import Layout
 
 #: Section label (folded) -> section kind.
 SECTION_LABELS: Final[dict[str, str]] = {
@@ -192,118 +181,8 @@ EMPTY_MARKERS: Final[frozenset[str]] = frozenset(
     {"no data available", "no data", "none", "no recommendations", "no results"}
 )
 
-#: Whole lines that are page chrome (folded).
-CHROME_LINES: Final[frozenset[str]] = frozenset(
-    {
-        "peeref",
-        "home",
-        "papers",
-        "journals",
-        "webinars",
-        "hubs",
-        "search",
-        "menu",
-        "log in",
-        "login",
-        "sign in",
-        "sign up",
-        "sign up free",
-        "register",
-        "skip to content",
-        "skip to main content",
-        "back to top",
-        "about",
-        "about us",
-        "contact",
-        "contact us",
-        "help",
-        "faq",
-        "privacy",
-        "privacy policy",
-        "terms",
-        "terms of use",
-        "terms of service",
-        "terms & conditions",
-        "terms and conditions",
-        "cookie policy",
-        "cookie settings",
-        "cookies settings",
-        "manage cookies",
-        "accept",
-        "accept all",
-        "accept all cookies",
-        "accept cookies",
-        "reject all",
-        "decline",
-        "got it",
-        "ok",
-        "share",
-        "cite",
-        "save",
-        "follow",
-        "download",
-        "download pdf",
-        "full text",
-        "view full text",
-        "add to library",
-        "more",
-        "show more",
-        "show less",
-        "load more",
-        "see all",
-        "view all",
-        "all rights reserved",
-        "english",
-        "中文",
-        "loading",
-        "loading...",
-        "loading\u2026",
-        "please wait",
-        "get started",
-        "manage preferences",
-        "cookie preferences",
-        "twitter",
-        "facebook",
-        "linkedin",
-        "weibo",
-        "wechat",
-        "reddit",
-        "email",
-        "print",
-        "copy link",
-        "share this paper",
-        "enable javascript",
-        "please enable javascript",
-    }
-)
-
-#: Words that, alone or joined by ``|``, ``·`` or ``/``, make a navigation bar line.
-NAV_WORDS: Final[frozenset[str]] = frozenset(
-    w for line in CHROME_LINES for w in [line] if " " not in line
-) | frozenset(
-    # Label words that also name pages of the site: in a menu line they are links.
-    {"news", "blog", "pricing", "services", "tools", "submit", "funding", "x"}
-)
-
-#: Lines starting with one of these (folded) are chrome: cookie banners, copyright.
-CHROME_PREFIXES: Final[tuple[str, ...]] = (
-    "©",
-    "(c) ",
-    "copyright ",
-    "we use cookies",
-    "this website uses cookies",
-    "this site uses cookies",
-    "by continuing to use",
-    "by using this site",
-    "please enable javascript",
-    "enable javascript",
-    "javascript is required",
-    "you need to enable javascript",
-    "this site requires javascript",
-)
-
-#: Markers that identify a Peeref page (folded lines).
-PEEREF_MARKERS: Final[frozenset[str]] = frozenset(
+#: Lines that identify a Peeref page (folded).
+MARKERS: Final[frozenset[str]] = frozenset(
     {
         "ask authors/readers for more resources",
         "primary rating",
@@ -312,3 +191,75 @@ PEEREF_MARKERS: Final[frozenset[str]] = frozenset(
         "peeref",
     }
 )
+
+#: The Chinese interface's labels, with the English item each stands for (values stay
+#: as on the page).
+ZH_LABELS: Final = {
+    "期刊": "journal",
+    "出版社": "publisher",
+    "关键词": "keywords",
+    "作者": "authors",
+    "评论": "reviews",
+    "主要评分": "primary_rating",
+    "次要评分": "secondary_ratings",
+}
+ZH_ABSTRACT_BUTTON: Final = "向作者/读者索取更多资源"
+ZH_CLAIMS: Final = {
+    "我是这篇论文的作者": CLAIM_LINES["i am an author on this paper"],
+    "点击您的名字以认领此论文并将其添加到您的个人资料中": CLAIM_LINES[
+        "click your name to claim this paper and add it to your profile"
+    ],
+}
+
+
+def _peeref() -> Layout:
+    english = {
+        **dict.fromkeys(SECTION_LABELS, "en"),
+        **dict.fromkeys(ACTIONS, "en"),
+        **dict.fromkeys(CLAIM_LINES, "en"),
+    }
+    chinese = {
+        **dict.fromkeys(ZH_LABELS, "zh"),
+        ZH_ABSTRACT_BUTTON: "zh",
+        **dict.fromkeys(ZH_CLAIMS, "zh"),
+        "评分不足": "zh",
+        "参考文献": "zh",
+    }
+    return Layout(
+        site="peeref",
+        labels={**SECTION_LABELS, **ZH_LABELS},
+        other_sections=OTHER_SECTIONS,
+        article_types=ARTICLE_TYPES,
+        actions={**ACTIONS, ZH_ABSTRACT_BUTTON: ACTIONS[ABSTRACT_FOLLOWS]},
+        abstract_follows={ABSTRACT_FOLLOWS, ZH_ABSTRACT_BUTTON},
+        rating_ends={RATING_ENDS},
+        claim_lines={**CLAIM_LINES, **ZH_CLAIMS},
+        rating_notes=RATING_NOTES,
+        empty_markers=EMPTY_MARKERS,
+        chrome_lines=common.CHROME_LINES,
+        nav_words=common.NAV_WORDS,
+        chrome_prefixes=common.CHROME_PREFIXES,
+        markers=MARKERS | {"主要评分", "次要评分", ZH_ABSTRACT_BUTTON},
+        languages={**english, "related references": "en", **chinese},
+        addresses=("peeref.com",),
+        page_header=True,
+        sub_pages={"related references": "references", "参考文献": "references"},
+        signature_sections={"primary_rating", "secondary_ratings"},
+        summary=True,
+        never_last={
+            "preamble",
+            "journal",
+            "publisher",
+            "keywords",
+            "funding",
+            "abstract",
+            "authors",
+            "reviews",
+            "primary_rating",
+            "secondary_ratings",
+        },
+    )
+
+
+#: Peeref's paper pages (``peeref.com/works/<id>``), English and Chinese interface.
+PEEREF: Final = _peeref()

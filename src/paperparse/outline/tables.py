@@ -32,9 +32,10 @@ from __future__ import annotations
 import itertools
 from typing import Final, TypeAlias
 
-from . import vocab
-from .fields.doi import parse_doi_line
-from .specs import SPECS
+from ..fields.doi import parse_doi_line
+from ..layouts.peeref import SECTION_LABELS
+from ..normalize import fold
+from ..specs import SPECS
 
 #: A value column starts at least this far in (a label is at least 4 characters).
 _MIN_COLUMN: Final = 4
@@ -106,7 +107,7 @@ def _label_at(line: str, column: int) -> bool:
     if len(line) <= column or line[column] == " " or line[column - 1] != " ":
         return False
     label = line[:column].strip()
-    return bool(label) and vocab.fold(label.rstrip(":")) in vocab.SECTION_LABELS
+    return bool(label) and fold(label.rstrip(":")) in SECTION_LABELS
 
 
 def _indent(line: str) -> int:
@@ -176,7 +177,7 @@ def _read_block(
     """
     labels = block.labels
     column = block.column
-    kinds = [vocab.SECTION_LABELS[_label_key(raw[label][:column])] for label in labels]
+    kinds = [SECTION_LABELS[_label_key(raw[label][:column])] for label in labels]
     owners = [_owners(block, split) for split in splits]
     label_set = set(labels)
     floating = {
@@ -224,7 +225,7 @@ _PLACED_BY_CONTENT: Final = frozenset({"journal", "publisher"})
 
 
 def _label_key(cell: str) -> str:
-    return vocab.fold(cell.strip().rstrip(":"))
+    return fold(cell.strip().rstrip(":"))
 
 
 def _owners(block: _Block, split: list[tuple[int, int]]) -> dict[int, int]:
@@ -296,7 +297,7 @@ def _unchain(chain: _Chain) -> list[tuple[int, int]]:
 def rules(raw: list[str]) -> dict[int, tuple[tuple[int, int], ...]]:
     """The lines of *raw* that are a pandoc table rule, with each dash run's columns.
 
-    Read before :func:`paperparse.markup.strip_markup` blanks the rules: their runs
+    Read before :func:`paperparse.outline.markup.strip_markup` blanks the rules: their runs
     give the columns' widths.
 
     >>> rules(["  ----- ---", "  Journal  X", "---|---"])
@@ -363,7 +364,7 @@ def _narrow_row(raw: list[str], row: list[int], column: int, width: int) -> str 
     """Check one table row; blank its values if a break may be the tool's."""
     first = raw[row[0]]
     label = first[:column].strip()
-    kind = vocab.SECTION_LABELS.get(_label_key(label)) if label else None
+    kind = SECTION_LABELS.get(_label_key(label)) if label else None
     if kind is None or kind in _READ_ACROSS_LINES:
         return None
     values = [raw[index][column:].strip() for index in row]

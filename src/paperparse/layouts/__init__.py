@@ -1,0 +1,36 @@
+r"""Site layouts as values: the words a site's paper page is made of, per interface language.
+
+A :class:`Layout` holds everything the parser needs to know about one site: its section
+labels and their synonyms in each interface language, its buttons, the author-claim
+prompt, rating notes, placeholders, page chrome, the words that identify its pages, and
+how its pages are laid out. No stage of the parser holds a site's words itself, so a
+second interface language is more entries here, and a second site is a second
+:class:`Layout` plus fixtures. A layout is compiled once, when it is made or extended,
+into the lookup tables the stages read (:mod:`.compiled`).
+
+One module a site: :mod:`.peeref`, :mod:`.ouci`; :mod:`.common` holds the web's words
+(menus, cookie banners, footers) that every site starts from.
+
+A user who meets chrome or a label synonym the layout does not know extends it without
+editing the library:
+
+>>> import paperparse
+>>> from paperparse.layouts import PEEREF
+>>> mine = PEEREF.extend(chrome=["Export citation"], labels={"Subject areas": "categories"})
+>>> page = "4.7 Review\nA title\nExport citation\nJournal\nNATURE\nRate this paper"
+>>> paperparse.parse(page, layout=mine).warnings
+()
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from .layout import KINDS, Layout
+from .ouci import OUCI
+from .peeref import PEEREF
+
+__all__ = ["BUILT_IN", "KINDS", "OUCI", "PEEREF", "Layout"]
+
+#: The layouts ``parse()`` tries when none is given, in order.
+BUILT_IN: Final[tuple[Layout, ...]] = (PEEREF, OUCI)
