@@ -135,16 +135,21 @@ def measure_stages(budget: float) -> list[Row]:
     """
     from lxml import etree
 
-    from paperparse import html, normalize, sections
+    from paperparse import page as paper_block
+    from paperparse import record, sections
+    from paperparse.layouts import PEEREF
+    from paperparse.outline import html
+    from paperparse.outline import text as outline_text
 
     text = pages.seed_text()
-    lines = normalize.lines(text)
+    outline = outline_text.read(text, PEEREF.labels)
+    facts = paper_block.facts(outline.blocks, PEEREF)
     t = interleaved_medians(
         {
             "whole": lambda: paperparse.parse(text),
-            "lines": lambda: normalize.lines(text),
-            "split": lambda: sections.split_sections(lines, sections._State(sections.PEEREF)),
-            "build": lambda: sections.build_paper(lines, source_format="text"),
+            "lines": lambda: outline_text.read(text, PEEREF.labels),
+            "split": lambda: sections.split(outline.blocks, PEEREF, facts),
+            "build": lambda: record.build(outline, PEEREF),
         },
         budget=budget,
     )
@@ -161,15 +166,13 @@ def measure_stages(budget: float) -> list[Row]:
     ]
     page = pages.large_html()
     data = page.encode()
-    html_lines, metadata = html.parse_html(page)
+    html_outline = html.read(page)
     t = interleaved_medians(
         {
             "whole": lambda: paperparse.parse(page),
             "tree": lambda: etree.fromstring(data, html._parser()),
-            "walk": lambda: html._visible_lines(etree.fromstring(data, html._parser())),
-            "build": lambda: sections.build_paper(
-                html_lines, source_format="html", metadata=metadata
-            ),
+            "walk": lambda: html._visible_blocks(etree.fromstring(data, html._parser())),
+            "build": lambda: record.build(html_outline, PEEREF),
         },
         budget=budget,
     )
@@ -322,13 +325,10 @@ def machine() -> str:
                 break
     import lxml.etree
 
-    from paperparse import sections
-
-    build = "compiled (mypyc)" if not sections.__file__.endswith(".py") else "pure Python"
     return (
         f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"lxml {'.'.join(map(str, lxml.etree.LXML_VERSION))}, paperparse {paperparse.__version__}"
-        f" ({build} build)"
+        f""
     )
 
 
@@ -438,12 +438,6 @@ def main() -> None:
             "tools alike. Absolute times are for reference.",
             "",
             f"Machine: {machine()}.",
-            "",
-            "The default install is pure Python. The optional compiled build",
-            "(`HATCH_BUILD_HOOK_ENABLE_MYPYC=true pip install .`, see the README) compiles the",
-            "parsing modules with mypyc; its numbers, from the same script run in a virtual",
-            "environment holding that build (`-o docs/performance-compiled.md`), are in",
-            "[the compiled build's table](performance-compiled.md).",
             "",
             "## Goals",
             "",

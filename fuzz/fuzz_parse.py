@@ -45,6 +45,10 @@ with atheris.instrument_imports():
     import paperparse.outline.html
     import paperparse.outline.markup
     import paperparse.outline.tables
+    import paperparse.page
+    import paperparse.readers
+    import paperparse.record
+    import paperparse.roles
     import paperparse.sections
 
 

@@ -14,8 +14,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import paperparse
-from paperparse import sections
+from paperparse import merge, roles
 from paperparse.fields import clean, funding, lists
+from paperparse.outline.block import Block
+from paperparse.readers import names
 
 #: Pieces that make the patterns match (and almost match), and any character.
 _PIECES = st.one_of(
@@ -79,8 +81,8 @@ def test_affiliation_marks_need_their_characters(text: str) -> None:
 
 @given(texts)
 def test_a_name_without_digit_or_colon_holds_no_doi_locator_or_address(text: str) -> None:
-    if sections._NOT_IN_A_NAME.search(text) is not None:
-        assert sections._DIGIT_OR_COLON.search(text) is not None
+    if names._NOT_IN_A_NAME.search(text) is not None:
+        assert names._DIGIT_OR_COLON.search(text) is not None
 
 
 @given(texts)
@@ -88,7 +90,7 @@ def test_the_site_address_is_found_in_any_case(text: str) -> None:
     for layout in paperparse.layouts.BUILT_IN:
         pattern = "|".join(map(re.escape, layout.addresses))
         case_blind = bool(pattern) and re.search(pattern, text, re.IGNORECASE) is not None
-        assert sections._names_site(text, layout) == case_blind
+        assert roles.names_site(text, layout) == case_blind
 
 
 _SITE_LINES = st.lists(
@@ -111,8 +113,8 @@ def test_a_line_names_the_site_only_on_a_page_that_does(texts_: list[str]) -> No
         attrs.evolve(paperparse.layouts.PEEREF, addresses=("\u00e9x.com",)),
     ]
     for layout in layouts:
-        if any(sections._names_site(text, layout) for _, text in page):
-            assert sections._page_names_site(page, layout)
+        if any(roles.names_site(text, layout) for _, text in page):
+            assert roles.page_names_site([Block(n, t) for n, t in page], layout)
 
 
 _MARKERS = st.tuples(
@@ -191,10 +193,10 @@ def test_one_name_splits_as_the_general_rule_does(text: str) -> None:
 @given(texts)
 def test_name_keys_are_the_runs_of_letters_and_digits(text: str) -> None:
     folded = "".join(c if c.isalnum() else " " for c in text.casefold())
-    assert sections._name_key(text) == tuple(sorted(folded.split()))
+    assert merge._name_key(text) == tuple(sorted(folded.split()))
 
 
 @given(texts)
 def test_a_count_badge_ends_in_a_digit_or_bracket(text: str) -> None:
-    if sections._BADGE.fullmatch(text) is not None:
-        assert text[-1:] in sections._BADGE_ENDS
+    if roles._BADGE.fullmatch(text) is not None:
+        assert text[-1:] in roles._BADGE_ENDS

@@ -289,7 +289,7 @@ def test_clean_composes_nfd() -> None:
 
 
 def test_lines_number_every_line_end_style() -> None:
-    assert lines("a\r\nb\rc\n\nd") == [(1, "a"), (2, "b"), (3, "c"), (5, "d")]
+    assert lines("a\r\nb\rc\n\nd", {}) == [(1, "a"), (2, "b"), (3, "c"), (5, "d")]
 
 
 def test_join_wrapped() -> None:
@@ -299,28 +299,28 @@ def test_join_wrapped() -> None:
 
 
 def test_chrome_prefixes_match_in_any_case() -> None:
-    from paperparse import sections
+    from paperparse import roles
     from paperparse.layouts import PEEREF
 
     for prefix in PEEREF.chrome_prefixes:
         for cased in (prefix, prefix.upper(), prefix.title()):
             # (a year: a line starting with "copyright" is chrome only as a notice)
             line = cased + " 2024 and some more words to make a long line of text"
-            assert sections._is_chrome_prefix(line, "preamble", PEEREF), line
-            assert not sections._is_chrome_prefix("Of " + line, "preamble", PEEREF)
+            assert roles.is_chrome_prefix(line, "preamble", PEEREF), line
+            assert not roles.is_chrome_prefix("Of " + line, "preamble", PEEREF)
 
 
 def test_copyright_line_is_chrome_only_as_a_notice() -> None:
-    from paperparse import sections
+    from paperparse import roles
     from paperparse.layouts import PEEREF
 
     notice = "Copyright 2024 Peeref Ltd. All rights reserved."
-    assert sections._is_chrome_prefix(notice, "", PEEREF)
-    assert sections._is_chrome_prefix("(c) The Authors, all rights reserved", "", PEEREF)
+    assert roles.is_chrome_prefix(notice, "", PEEREF)
+    assert roles.is_chrome_prefix("(c) The Authors, all rights reserved", "", PEEREF)
     # the second line of a wrapped title: a word, not a notice
-    assert not sections._is_chrome_prefix("copyright law in the age of models", "", PEEREF)
+    assert not roles.is_chrome_prefix("copyright law in the age of models", "", PEEREF)
     # in an abstract, a copyright line is the abstract's own last sentence
-    assert not sections._is_chrome_prefix(notice, "abstract", PEEREF)
+    assert not roles.is_chrome_prefix(notice, "abstract", PEEREF)
 
 
 @given(

@@ -128,3 +128,24 @@ def test_provenance_is_off_by_default_and_round_trips() -> None:
     fields = {p.field for p in paper.provenance}
     assert {"title", "doi", "journal.volume", "keywords", "funding", "abstract"} <= fields
     assert paperparse.from_dict(paperparse.to_dict(paper)) == paper
+
+
+def test_a_layouts_words_reach_the_item_checks() -> None:
+    # Chrome a user adds is what list items may not hold, as the built-in chrome is.
+    page = "4.7 Review\nA title\nKeywords\nSoil; Water Export citation\nRate this paper"
+    assert paperparse.parse(page).keywords == ("Soil", "Water Export citation")
+    mine = PEEREF.extend(chrome=["Export citation"])
+    paper = paperparse.parse(page, layout=mine)
+    assert paper.keywords == ()
+    assert "export citation" in paper.warnings[0].message
+
+
+def test_a_layouts_labels_reach_a_table_laid_out_as_text() -> None:
+    # A w3m row of a label the user added is read as that label's row.
+    page = (
+        "4.7 Review\nA title\nJournal     NATURE\nSubject areas     Materials science\n"
+        "Rate this paper"
+    )
+    assert paperparse.parse(page).categories == ()
+    mine = PEEREF.extend(labels={"Subject areas": "categories"})
+    assert paperparse.parse(page, layout=mine).categories == ("Materials science",)

@@ -30,8 +30,14 @@ from paperparse import normalize
 from paperparse.api import looks_like_html
 from paperparse.encoding import declared_charset
 from paperparse.fields import citation, doi, funding, journal, lists, rating
+from paperparse.layouts import PEEREF
 from paperparse.outline import markup
 from paperparse.outline import text as outline_text
+
+
+def _text_lines(text: str) -> object:
+    return outline_text.lines(text, PEEREF.labels)
+
 
 #: A 16x larger input may take at most this many times as long (linear: 16, quadratic: 256).
 MAX_RATIO = 40.0
@@ -115,11 +121,11 @@ FAMILIES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     "markup: bold marks": (markup.strip_markup, lambda n: "**x" * (n // 3) + "\n# h"),
     # Centred tables: one block of label rows with a line above and below each.
     "tables: centred rows": (
-        outline_text.lines,
+        _text_lines,
         lambda n: "\n" + "         x\nFunding  y\n         z\n" * (n // 36),
     ),
     "tables: rows of blanks": (
-        outline_text.lines,
+        _text_lines,
         lambda n: "\nFunding  y\n" + (" " * 9 + "x\n") * (n // 11),
     ),
     # OUCI's journal line (fields/citation.py): many parts, and a long last part.
@@ -133,12 +139,12 @@ FAMILIES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     ),
     # pandoc tables: one long table whose list cell has breaks the tool may have made.
     "tables: a narrow cell": (
-        outline_text.lines,
+        _text_lines,
         lambda n: (
             "  ----- -----\n  Funding  ab cd\n" + "         ab cd\n" * (n // 15) + "  ----- -----\n"
         ),
     ),
-    "tables: many rules": (outline_text.lines, lambda n: "  --- ---\n  Funding x\n" * (n // 20)),
+    "tables: many rules": (_text_lines, lambda n: "  --- ---\n  Funding x\n" * (n // 20)),
     # Emphasis: underscores at word starts that never close, and a long unclosed run.
     "markup: emphasis openings": (
         markup.strip_markup,
@@ -194,7 +200,7 @@ FAMILIES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
         lambda n: "a - b" + " x" * (n // 2),
     ),
     "normalize: lines of blanks": (
-        outline_text.lines,
+        _text_lines,
         lambda n: ("x" + _blanks(30) + "\n") * (n // 32),
     ),
     # funding and lists (owned elsewhere; their patterns run on page text too)

@@ -1,8 +1,9 @@
 """What the list readers refuse reaches the record as a warning (issue 12).
 
 The readers in ``paperparse.fields`` return why they refused a value
-(``read_funding_entry``, ``read_keywords``, ``read_authors``); ``sections.py`` turns
-that into ``ParseWarning``s. Until it does, these tests fail: strict xfails.
+(``read_funding_entry``, ``read_keywords``, ``read_authors``); the readers of
+``paperparse.readers`` turn that into ``ParseWarning``s. Until they do, these tests
+fail: strict xfails.
 """
 
 from __future__ import annotations

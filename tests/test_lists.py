@@ -16,6 +16,7 @@ from paperparse.fields.lists import (
     read_authors,
     read_keywords,
 )
+from paperparse.layouts import PEEREF
 
 # --- keywords -------------------------------------------------------------------------
 
@@ -72,7 +73,7 @@ def test_keyword_forms(lines: list[str], keywords: tuple[str, ...]) -> None:
     ],
 )
 def test_refused_keyword_lists_are_empty_with_a_reason(lines: list[str], why: str) -> None:
-    keywords, problems = read_keywords(lines)
+    keywords, problems = read_keywords(lines, PEEREF.compiled.items)
     assert keywords == ()
     [(code, message)] = problems
     assert code == "unreadable_value"

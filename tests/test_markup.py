@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from paperparse.layouts import PEEREF
 from paperparse.outline.markup import LINK_BREAK, strip_markup
 from paperparse.outline.text import lines
 
@@ -53,7 +54,12 @@ def test_markdown_link_targets_with_blanks_and_escaped_parentheses() -> None:
 def test_links_that_touch_are_two_lines_with_one_number() -> None:
     page = "Authors\n\n[Ann Lee](/authors/1)[Bo Chen](/authors/2)\nnext"
     assert LINK_BREAK in strip_markup(page)
-    assert lines(page) == [(1, "Authors"), (3, "Ann Lee"), (3, "Bo Chen"), (4, "next")]
+    assert lines(page, PEEREF.labels) == [
+        (1, "Authors"),
+        (3, "Ann Lee"),
+        (3, "Bo Chen"),
+        (4, "next"),
+    ]
 
 
 def test_a_wrapped_link_target_keeps_the_line_count() -> None:
@@ -92,7 +98,7 @@ def test_pandoc_grid_tables() -> None:
         "+------------------+-----+\n"
     )
     assert strip_markup(page) == "\nNovelty\x1e4.6\n\nSignificance\x1e-\n\n"
-    assert lines(page) == [(2, "Novelty"), (2, "4.6"), (4, "Significance"), (4, "-")]
+    assert lines(page, PEEREF.labels) == [(2, "Novelty"), (2, "4.6"), (4, "Significance"), (4, "-")]
 
 
 def test_pandoc_grid_rows_read_column_by_column() -> None:
@@ -108,7 +114,7 @@ def test_pandoc_grid_rows_read_column_by_column() -> None:
         "+-------------------+------------------------+\n"
         "Rate this paper"
     )
-    assert lines(page) == [
+    assert lines(page, PEEREF.labels) == [
         (2, "Primary Rating"),
         (2, "4.7"),
         (2, "Not enough ratings"),

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import paperparse
-from paperparse import batch, cli, sections, specs
+from paperparse import batch, cli, readers, record, sections, specs
 from paperparse.layouts import KINDS, PEEREF
 from paperparse.metadata import Metadata
 from paperparse.model import (
@@ -104,7 +104,7 @@ def test_every_section_a_spec_reads_is_a_kind_a_layout_can_open() -> None:
 
 def test_every_reader_a_spec_names_exists_and_reads_a_whole_field() -> None:
     named = {spec.reader for spec in SPECS} - {None}
-    assert named == set(sections.READERS)
+    assert named == set(readers.READERS)
     for spec in SPECS:
         if spec.reader is not None:
             assert spec.section is not None, spec.name
@@ -170,7 +170,7 @@ def test_the_full_record_fills_every_csv_column_of_its_specs() -> None:
 
 @pytest.mark.parametrize("kind", sorted(KINDS | {"preamble"}))
 def test_a_cut_section_empties_only_what_it_holds(kind: str) -> None:
-    field, paper = sections._drop_section_value(FULL, sections.Section(kind, 1))
+    field, paper = record._drop_section_value(FULL, sections.Section(kind, 1))
     assert kind in SECTION_NAMES
     if kind == "preamble":
         emptied = {"title", "article_type", *(n for n in VALUE_FIELDS if n.startswith("rating."))}
@@ -243,5 +243,5 @@ def test_the_papers_strategy_draws_every_spec() -> None:
 def test_the_renderers_draw_every_spec(render: Callable[[Paper], str]) -> None:
     full = render(FULL)
     for spec in SPECS:
-        without = render(sections._with_value(FULL, spec.name, spec.empty))
+        without = render(record.with_value(FULL, spec.name, spec.empty))
         assert (without != full) == (spec.name not in NOT_RENDERED), spec.name

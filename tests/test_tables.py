@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import paperparse
+from paperparse.layouts import PEEREF
 from paperparse.outline import tables
 
 from .conftest import FIXTURES
@@ -59,14 +60,14 @@ def test_without_a_row_showing_the_centring_unsure_rows_are_left_empty() -> None
 
 def test_a_table_with_labels_on_top_is_left_as_it_is() -> None:
     page = ["", "Funding  NSFC [1]", "         NIH [2]", "", "Keywords  a; b"]
-    assert tables.read(page) is None
+    assert tables.read(page, PEEREF.labels) is None
 
 
 def test_a_pathological_block_is_unsure_not_slow() -> None:
     rows = []
     for _ in range(2000):
         rows += ["         x", "Funding  y", "         z"]
-    order, _ = tables.read(["", *rows]) or ([], [])
+    order, _ = tables.read(["", *rows], PEEREF.labels) or ([], [])
     assert order  # read, whatever it found
     assert len(order) <= 2 * len(rows)  # a label row gives its label and its value
 
@@ -88,7 +89,7 @@ _NARROW = [
 
 def test_a_list_cell_wrapped_at_its_column_is_left_empty() -> None:
     raw = list(_NARROW)
-    problems = tables.narrow_cells(raw, tables.rules(raw))
+    problems = tables.narrow_cells(raw, tables.rules(raw), PEEREF.labels)
     assert [index for index, _ in problems] == [4]
     assert raw[4].strip() == "Funding"
     assert raw[5] == raw[6] == ""
@@ -100,7 +101,7 @@ def test_a_cell_whose_breaks_are_the_pages_stays() -> None:
     # "of" would not have fitted on no line: "NIH" fits after "... [81700553]", so the
     # tool did not have to break there; the break is the page's.
     raw = [_RULE, "  Funding                             NSFC [81700553]", " " * 38 + "NIH", _RULE]
-    assert tables.narrow_cells(raw, tables.rules(raw)) == []
+    assert tables.narrow_cells(raw, tables.rules(raw), PEEREF.labels) == []
     assert raw[2].strip() == "NIH"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import os
 import re
 from typing import Final, Literal
@@ -12,11 +12,12 @@ import attrs
 from . import normalize
 from .encoding import decode_guessing
 from .errors import EmptyInput, InputTooLarge, StrictModeError, UnrecognizedPage
-from .layouts import BUILT_IN, Layout
-from .metadata import Metadata
+from .layouts import BUILT_IN, Layout, labels_of
 from .model import Paper, ParseWarning
 from .outline import text as outline_text
-from .sections import build_paper
+from .outline.block import Outline
+from .recognise import recognise
+from .record import build
 
 Format = Literal["auto", "text", "html"]
 _FORMATS: Final = ("auto", "text", "html")
@@ -34,8 +35,6 @@ _HTML_START: Final = re.compile(
     re.IGNORECASE,
 )
 _SNIFF: Final = 2048
-_HTML_END: Final = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
-_BODY: Final = re.compile(r"<body[\s>]", re.IGNORECASE)
 #: A str that reads as the name of a page file (a common mistake: str is content).
 _FILE_NAME: Final = re.compile(r"[^\n<>]{0,4096}\.(?:txt|html?|json)", re.IGNORECASE)
 
@@ -137,40 +136,27 @@ def _guessed_encoding(name: str) -> ParseWarning:
     )
 
 
-def _build(
-    lines: list[normalize.Line],
-    fmt: str,
-    metadata: Metadata | None,
-    cut_off: bool,
-    provenance: bool,
-    layout: Layout | None,
-) -> Paper:
-    """Read the lines with *layout*, or with the first built-in layout that fits them.
+def _build(outline: Outline, provenance: bool, layout: Layout | None) -> Paper:
+    """Read *outline* with *layout*, or with the built-in layout whose signature it shows.
 
-    A layout fits a page that shows its signature. Only when none does is the page
-    read from its metadata alone (with the first layout): an HTML page of the second
-    site must not become the first site's metadata-only record.
+    Which site the page is of is decided once, before reading (:mod:`.recognise`). A
+    page that shows no site's signature is read from its metadata alone (with the first
+    layout), or refused: an HTML page of another site must not become a known site's
+    record.
     """
     candidates = BUILT_IN if layout is None else (layout,)
-    read = functools.partial(
-        build_paper,
-        lines,
-        source_format=fmt,
-        metadata=metadata,
-        cut_off=cut_off,
-        provenance=provenance,
-    )
     if len(candidates) == 1:
-        return read(layout=candidates[0])
-    first: UnrecognizedPage | None = None
-    for candidate in candidates:
-        try:
-            return read(layout=candidate, metadata_only=False)
-        except UnrecognizedPage as error:
-            first = first or error
-    if metadata is None and first is not None:
-        raise first
-    return read(layout=candidates[0])
+        return build(outline, candidates[0], provenance=provenance)
+    for candidate in recognise(outline, candidates):
+        with contextlib.suppress(UnrecognizedPage):
+            return build(outline, candidate, provenance=provenance, metadata_only=False)
+    # No site's signature: the first layout's reading says what the page lacks.
+    return build(
+        outline,
+        candidates[0],
+        provenance=provenance,
+        metadata_only=outline.metadata is not None,
+    )
 
 
 def _check_options(fmt: str, max_size: object, layout: object) -> None:
@@ -184,21 +170,6 @@ def _check_options(fmt: str, max_size: object, layout: object) -> None:
             "layout must be a paperparse.layouts.Layout (such as layouts.PEEREF.extend(...)), "
             f"not {type(layout).__name__}."
         )
-
-
-def _read_html(text: str) -> tuple[str, list[normalize.Line], Metadata, bool]:
-    """An HTML page read: its text without a cut tag, its lines, metadata, and if cut off."""
-    from .outline.html import parse_html  # lxml is only imported for HTML input
-
-    # A download cut inside a tag ends in "<div cla" or "</": the parser would show
-    # that as text. Drop it; the page is cut off.
-    cut_tag = False
-    if (end := text.rfind("<", max(0, len(text) - _SNIFF))) >= 0 and ">" not in text[end:]:
-        text, cut_tag = text[:end], True
-    lines, metadata = parse_html(text)
-    # A page without its closing tags was cut off (a text dump shows no such end).
-    cut_off = cut_tag or _HTML_END.search(text[-_SNIFF:]) is None
-    return text, lines, metadata, cut_off
 
 
 def parse(
@@ -257,23 +228,19 @@ def parse(
     fmt = format
     if fmt == "auto":
         fmt = "html" if looks_like_html(text) else "text"
-    metadata = None
-    cut_off = False
-    table_problems: list[tuple[int, str]] = []
     if fmt == "html":
-        text, lines, metadata, cut_off = _read_html(text)
+        from .outline import html  # lxml is only imported for HTML input
+
+        outline = html.read(text)
     else:
-        lines = outline_text.lines(text, problems=table_problems)
-    if not lines and (metadata is None or metadata.is_empty()):
-        raise EmptyInput(
-            "The input holds no visible text (only whitespace, invisible characters or "
-            "markup); expected a paper page."
-        )
-    if cut_off and metadata is not None and _BODY.search(text) is None:
-        # Cut inside <head>: a list of repeated meta tags (authors) may be cut short.
-        metadata.authors = metadata.keywords = None
+        outline = outline_text.read(text, labels_of(BUILT_IN if layout is None else (layout,)))
+        if not outline.blocks:
+            raise EmptyInput(
+                "The input holds no visible text (only whitespace, invisible characters or "
+                "markup); expected a paper page."
+            )
     try:
-        paper = _build(lines, fmt, metadata, cut_off, provenance, layout)
+        paper = _build(outline, provenance, layout)
     except UnrecognizedPage as error:
         if isinstance(source, str) and _FILE_NAME.fullmatch(source.strip()):
             raise UnrecognizedPage(
@@ -281,8 +248,8 @@ def parse(
                 "itself, never a file name; pass pathlib.Path(...) to read a file."
             ) from None
         raise
-    if table_problems:
-        found = tuple(ParseWarning("unreadable_value", m, n) for n, m in table_problems)
+    if outline.problems:
+        found = tuple(ParseWarning("unreadable_value", m, n) for n, m in outline.problems)
         paper = attrs.evolve(paper, warnings=(*found, *paper.warnings))
     if guessed is not None:
         paper = attrs.evolve(paper, warnings=(_guessed_encoding(guessed), *paper.warnings))

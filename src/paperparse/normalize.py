@@ -25,7 +25,7 @@ _INVISIBLE: Final[dict[int, None]] = dict.fromkeys(
     ],
     None,
 )
-#: A lone surrogate (written with chr(): a compiled build cannot hold one in a literal).
+#: A lone surrogate (written with chr(): a source file cannot hold one in a literal).
 _SURROGATE: Final = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")
 #: Any character of _INVISIBLE: searching for one is much cheaper than translating.
 _ANY_INVISIBLE: Final = re.compile(

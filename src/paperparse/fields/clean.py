@@ -7,6 +7,10 @@ control); :func:`foreign_text` names what is left that still does not belong (a 
 address, a table rule, a bullet, a button or a section label), so that the field's
 reader can refuse the value instead of returning it.
 
+Which buttons, menu texts and labels a site shows is the site's: the checks take them
+as :class:`ItemWords`, which a layout compiles once
+(:mod:`paperparse.layouts.compiled`); :data:`COMMON` holds only the web's common words.
+
 The field checks themselves (:func:`~paperparse.fields.funding.check_funder`,
 :func:`~paperparse.fields.lists.check_keyword`,
 :func:`~paperparse.fields.lists.check_author`) stand next to the field parsers and
@@ -16,9 +20,12 @@ call these rules.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Final
 
-from ..layouts import common, peeref
+import attrs
+
+from .. import web
 from ..normalize import fold
 
 #: A Markdown link or image whose target is an address (``/search?q=16S RNA``,
@@ -43,19 +50,60 @@ _LIST_CONTROL: Final = re.compile(
 _TABLE: Final = re.compile(r"[\u2500-\u257f|]|-{3,}|={3,}|_{3,}|\+-")
 #: Bullets: inside a value they mean two list items ran together.
 _BULLETS: Final = re.compile(r"[\u2022\u2023\u25aa\u25ab\u25cf\u25e6\u25a0\u25a1\u2043\u2219]")
-#: Button and menu texts that can run into a value: the page's actions, and the
-#: chrome lines of two or more words (one word such as "Share" can be a value's word).
-_UI_PHRASES: Final = tuple(
-    sorted({*peeref.ACTIONS, *(line for line in common.CHROME_LINES if " " in line)})
-)
-#: The first words of the phrases: a value without any of them holds none of them
-#: (a set test on its words: 0.7 against 1.6 µs for the pattern, on a funder's name).
-_UI_FIRST_WORDS: Final = frozenset(phrase.split()[0] for phrase in _UI_PHRASES)
-#: Any of the phrases as whole words, longest first (one search instead of one a phrase).
-_UI_PHRASE: Final = re.compile(
-    r"(?<!\w)(?:"
-    + "|".join(re.escape(p) for p in sorted(_UI_PHRASES, key=len, reverse=True))
-    + r")(?!\w)"
+
+
+@attrs.frozen(eq=False)
+class ItemWords:
+    """What a site's list items may not be or hold: its buttons, menus and labels.
+
+    Attributes:
+        chrome: Whole items that are no value: chrome lines, buttons, placeholders.
+        buttons: Whole items that are a button, a list control or a placeholder: at the
+            end of a separated list they are no item (a menu word there is one).
+        labels: Section labels and headings: an item that starts with one and a colon
+            holds the next section.
+        phrase: The buttons and the chrome lines of two or more words, as whole words,
+            longest first: one search finds any of them inside an item.
+        first_words: The first words of those phrases: an item without any of them
+            holds none (a set test on its words: 0.7 against 1.6 µs for the pattern).
+    """
+
+    chrome: frozenset[str]
+    buttons: frozenset[str]
+    labels: frozenset[str]
+    phrase: re.Pattern[str] | None
+    first_words: frozenset[str]
+
+    @classmethod
+    def of(
+        cls,
+        *,
+        actions: Iterable[str],
+        chrome: frozenset[str],
+        placeholders: frozenset[str],
+        labels: frozenset[str],
+    ) -> ItemWords:
+        """The words of a site: its buttons, chrome lines, placeholders and labels (folded)."""
+        actions = frozenset(actions)
+        phrases = sorted({*actions, *(line for line in chrome if " " in line)})
+        longest_first = sorted(phrases, key=len, reverse=True)
+        pattern = (
+            re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in longest_first) + r")(?!\w)")
+            if phrases
+            else None
+        )
+        return cls(
+            chrome=chrome | actions | placeholders,
+            buttons=actions | placeholders | web.LIST_BUTTONS,
+            labels=labels,
+            phrase=pattern,
+            first_words=frozenset(phrase.split()[0] for phrase in phrases),
+        )
+
+
+#: The web's common words only (no site's buttons or labels).
+COMMON: Final = ItemWords.of(
+    actions=(), chrome=web.CHROME_LINES, placeholders=frozenset(), labels=frozenset()
 )
 
 
@@ -94,7 +142,7 @@ def clean_item(text: str) -> str:
     return " ".join(text.split())
 
 
-def is_chrome(text: str) -> bool:
+def is_chrome(text: str, words: ItemWords = COMMON) -> bool:
     """Whether the whole item is a button or menu text (``Show more``, ``Share``).
 
     Such an item is no value: a list reader drops it.
@@ -106,14 +154,14 @@ def is_chrome(text: str) -> bool:
         (True, False)
     """
     key = fold(text)
-    if key in common.CHROME_LINES or key in peeref.ACTIONS or key in peeref.EMPTY_MARKERS:
+    if key in words.chrome:
         return True
     return ("more" in key or "less" in key or "all" in key) and _LIST_CONTROL.fullmatch(
         key
     ) is not None
 
 
-def is_button(text: str) -> bool:
+def is_button(text: str, words: ItemWords = COMMON) -> bool:
     """Whether the whole item is a button, a list control or a placeholder (no menu word).
 
     Examples:
@@ -121,15 +169,11 @@ def is_button(text: str) -> bool:
         (True, True, False)
     """
     key = fold(text)
-    if key in peeref.ACTIONS or key in peeref.EMPTY_MARKERS or key in _BUTTONS:
+    if key in words.buttons:
         return True
     return ("more" in key or "less" in key or "all" in key) and _LIST_CONTROL.fullmatch(
         key
     ) is not None
-
-
-#: Buttons that stand next to a keyword list (share and citation tools).
-_BUTTONS: Final = common.LIST_BUTTONS
 
 
 def _has_table_mark(text: str) -> bool:
@@ -139,7 +183,7 @@ def _has_table_mark(text: str) -> bool:
     return not text.isascii() and _TABLE.search(text) is not None
 
 
-def foreign_text(text: str) -> str | None:
+def foreign_text(text: str, words: ItemWords = COMMON) -> str | None:
     """Name what in *text* cannot be part of a name or a keyword, or return ``None``.
 
     Checked: link syntax or emphasis marks left over, a web address, a table rule or cell border, a
@@ -147,6 +191,7 @@ def foreign_text(text: str) -> str | None:
 
     Args:
         text: A cleaned item (see :func:`clean_item`).
+        words: The site's buttons, menus and labels (:class:`ItemWords`).
 
     Returns:
         A phrase that completes "it holds …", or ``None`` when nothing foreign is found.
@@ -158,7 +203,8 @@ def foreign_text(text: str) -> str | None:
         'a web address'
         >>> foreign_text("Graphene | Li-ion batteries")
         'a table rule or cell border'
-        >>> foreign_text("Keywords: graphene")
+        >>> from paperparse.layouts import PEEREF
+        >>> foreign_text("Keywords: graphene", PEEREF.compiled.items)
         "the section label 'Keywords'"
     """
     if "]" in text and ("](" in text or "](" in text.replace(" ", "")):
@@ -174,14 +220,15 @@ def foreign_text(text: str) -> str | None:
     if not text.isascii() and _BULLETS.search(text):
         return "a list bullet (two list items ran together)"
     if (
-        not _UI_FIRST_WORDS.isdisjoint(key.split())
-        and (phrase := _UI_PHRASE.search(key)) is not None
+        words.phrase is not None
+        and not words.first_words.isdisjoint(key.split())
+        and (phrase := words.phrase.search(key)) is not None
     ):
         return f"the button or menu text {phrase[0]!r}"
     colon = text.find(":")
     if 0 < colon <= _MAX_LABEL:
         label = fold(text[:colon])
-        if label in peeref.SECTION_LABELS or label in peeref.OTHER_SECTIONS:
+        if label in words.labels:
             return f"the section label {text[:colon].strip()!r}"
     return None
 

@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from ..model import Funding
-from .clean import balanced, clean_item, foreign_text, quote
+from .clean import COMMON, ItemWords, balanced, clean_item, foreign_text, quote
 
 #: A list marker at the start of a line: ``1.`` ``1)`` ``(1)`` ``•`` ``-`` ``*`` ...
 LIST_MARKER: Final = re.compile(
@@ -179,7 +179,7 @@ def _funder(text: str) -> str | None:
     return name or None
 
 
-def check_funder(name: str) -> str | None:
+def check_funder(name: str, words: ItemWords = COMMON) -> str | None:
     """Return why *name* cannot be a funder's name, or ``None`` if it can.
 
     A funder's name holds no web address, link syntax, table rule, bullet, button
@@ -187,6 +187,7 @@ def check_funder(name: str) -> str | None:
 
     Args:
         name: The funder as split from its entry.
+        words: The site's buttons, menus and labels.
 
     Returns:
         A phrase for a warning ("it holds …"), or ``None``.
@@ -199,14 +200,14 @@ def check_funder(name: str) -> str | None:
         >>> check_funder("NSF Show more") is None, check_funder("NSF | NIH")
         (False, 'it holds a table rule or cell border')
     """
-    if (foreign := foreign_text(name)) is not None:
+    if (foreign := foreign_text(name, words)) is not None:
         return f"it holds {foreign}"
     if not balanced(name):
         return "its brackets do not close"
     return None
 
 
-def read_funding_entry(text: str) -> tuple[Funding, str | None]:
+def read_funding_entry(text: str, words: ItemWords = COMMON) -> tuple[Funding, str | None]:
     """Read one funding entry (without its list marker), and say why if it is refused.
 
     The funder is the entry without its award ids; ids come from trailing ``[...]``
@@ -217,6 +218,7 @@ def read_funding_entry(text: str) -> tuple[Funding, str | None]:
 
     Args:
         text: The entry, wrapped lines joined.
+        words: The site's buttons, menus and labels.
 
     Returns:
         The entry, and ``None`` or a sentence saying why funder and ids are empty.
@@ -230,10 +232,12 @@ text='BBSRC [BB/R021589/1] Funding Source: UKRI')
         (None, (), True)
     """
     line = text.strip()
-    return _read_cleaned(line, clean_item(line))
+    return _read_cleaned(line, clean_item(line), words)
 
 
-def read_funding_line(text: str) -> tuple[Funding, str | None, str | None]:
+def read_funding_line(
+    text: str, words: ItemWords = COMMON
+) -> tuple[Funding, str | None, str | None]:
     """Read one funding entry as :func:`read_funding_entry` does, and check it whole.
 
     The list reader refuses a list with an entry that holds text no funding statement
@@ -243,6 +247,7 @@ def read_funding_line(text: str) -> tuple[Funding, str | None, str | None]:
 
     Args:
         text: The entry, wrapped lines joined.
+        words: The site's buttons, menus and labels.
 
     Returns:
         The entry, why funder and ids are empty (or ``None``), and what foreign text
@@ -254,15 +259,15 @@ def read_funding_line(text: str) -> tuple[Funding, str | None, str | None]:
     """
     line = text.strip()
     cleaned = clean_item(line)
-    entry, reason = _read_cleaned(line, cleaned)
+    entry, reason = _read_cleaned(line, cleaned, words)
     # One cleaning an entry, and no second check of an entry that is its funder: the
     # seed text page's funding list in 43 against 51 µs (4 entries, one without ids).
     if reason is None and entry.funder == cleaned:
         return entry, None, None
-    return entry, reason, foreign_text(cleaned)
+    return entry, reason, foreign_text(cleaned, words)
 
 
-def _read_cleaned(line: str, body: str) -> tuple[Funding, str | None]:
+def _read_cleaned(line: str, body: str, words: ItemWords) -> tuple[Funding, str | None]:
     """:func:`read_funding_entry` of *line* (stripped), *body* being its cleaned text."""
     if "ource" in body and (source := _WOS_SOURCE.search(body)) is not None:
         body = body[: source.start()].rstrip()
@@ -288,7 +293,7 @@ def _read_cleaned(line: str, body: str) -> tuple[Funding, str | None]:
                 ids = list(found)
                 body = body[: last.start()]
     funder = _funder(body)
-    if funder is not None and (problem := check_funder(funder)) is not None:
+    if funder is not None and (problem := check_funder(funder, words)) is not None:
         return _refused(line, problem)
     if not ids and funder is not None and _ends_in_code(funder):
         return _refused(line, "it ends in a code that nothing marks as an award id or as a name")
@@ -314,7 +319,7 @@ def _refused(line: str, problem: str) -> tuple[Funding, str]:
     )
 
 
-def parse_funding_entry(text: str) -> Funding:
+def parse_funding_entry(text: str, words: ItemWords = COMMON) -> Funding:
     """Read one funding entry (without its list marker) into funder and award ids.
 
     The same as :func:`read_funding_entry`, without the reason.
@@ -335,4 +340,4 @@ text='National Natural Science Foundation of China [81700553]')
 award_ids=('2012CB725403',), \
 text='National Basic Research Program of China (973 Program) [2012CB725403]')
     """
-    return read_funding_entry(text)[0]
+    return read_funding_entry(text, words)[0]

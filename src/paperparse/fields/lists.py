@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from ..normalize import WRAPPED_LINE_MIN, join_wrapped, split_element
-from .clean import clean_item, foreign_text, is_button, is_chrome, quote
+from .clean import COMMON, ItemWords, clean_item, foreign_text, is_button, is_chrome, quote
 from .funding import strip_marker
 
 #: Keyword separators, strongest first: the first one found (outside brackets) wins.
@@ -85,7 +85,7 @@ def _wrapped(line: str) -> bool:
     return line.endswith(",") or len(line) >= WRAPPED_LINE_MIN
 
 
-def parse_keywords(lines: list[str]) -> tuple[str, ...]:
+def parse_keywords(lines: list[str], words: ItemWords = COMMON) -> tuple[str, ...]:
     r"""Read a keyword list given as one separated line, wrapped lines, or one per line.
 
     The same as :func:`read_keywords`, without the problems.
@@ -99,10 +99,12 @@ def parse_keywords(lines: list[str]) -> tuple[str, ...]:
     >>> parse_keywords(["a · b · c"])
     ('a', 'b', 'c')
     """
-    return read_keywords(lines)[0]
+    return read_keywords(lines, words)[0]
 
 
-def read_keywords(lines: Sequence[str]) -> tuple[tuple[str, ...], tuple[Problem, ...]]:
+def read_keywords(
+    lines: Sequence[str], words: ItemWords = COMMON
+) -> tuple[tuple[str, ...], tuple[Problem, ...]]:
     r"""Read a keyword list, and the problems that made it refuse the list.
 
     Link syntax, screen-reader text and list controls are removed from every item;
@@ -111,6 +113,7 @@ def read_keywords(lines: Sequence[str]) -> tuple[tuple[str, ...], tuple[Problem,
 
     Args:
         lines: The lines of the Keywords section.
+        words: The site's buttons, menus and labels.
 
     Returns:
         The keywords, and ``(warning code, sentence)`` pairs.
@@ -123,7 +126,7 @@ def read_keywords(lines: Sequence[str]) -> tuple[tuple[str, ...], tuple[Problem,
         >>> read_keywords(["CO\u2082 photoreduction \u00b7 Z-scheme", "\u00b7 Charge transfer"])
         (('CO₂ photoreduction', 'Z-scheme', 'Charge transfer'), ())
     """
-    kept = [line for line in lines if not is_chrome(line)]
+    kept = [line for line in lines if not is_chrome(line, words)]
     # A list that starts without a marker is one separated list: a "·" or "•" that a
     # tool wrapped to a line's start ("Z-scheme heterojunction" / "· Interfacial
     # charge transfer") is its separator, not a list marker.
@@ -157,9 +160,9 @@ def read_keywords(lines: Sequence[str]) -> tuple[tuple[str, ...], tuple[Problem,
                 "them cannot be told; the keyword list was left empty.",
             ),
         )
-    keywords = _finish(found, separated=found is not items)
+    keywords = _finish(found, words, separated=found is not items)
     for keyword in keywords:
-        if (problem := check_keyword(keyword)) is not None:
+        if (problem := check_keyword(keyword, words)) is not None:
             return (), (
                 (
                     "unreadable_value",
@@ -170,11 +173,12 @@ def read_keywords(lines: Sequence[str]) -> tuple[tuple[str, ...], tuple[Problem,
     return keywords, ()
 
 
-def check_keyword(keyword: str) -> str | None:
+def check_keyword(keyword: str, words: ItemWords = COMMON) -> str | None:
     """Return why *keyword* cannot be a keyword, or ``None`` if it can.
 
     Args:
         keyword: One cleaned keyword.
+        words: The site's buttons, menus and labels.
 
     Returns:
         A phrase for a warning ("it holds …"), or ``None``.
@@ -185,7 +189,7 @@ def check_keyword(keyword: str) -> str | None:
         >>> check_keyword("16S RNA](/search?q=16S")
         'it holds Markdown link syntax'
     """
-    if (foreign := foreign_text(keyword)) is not None:
+    if (foreign := foreign_text(keyword, words)) is not None:
         return f"it holds {foreign}"
     if len(keyword) > MAX_KEYWORD or keyword.count(" ") >= MAX_KEYWORD_WORDS:
         return "it is too long for a keyword (the next section's text ran into it)"
@@ -254,7 +258,7 @@ def _final_period_is_sentence(item: str) -> bool:
     return not ("." in word or word.casefold() in _ABBREVIATIONS)
 
 
-def _finish(items: list[str], *, separated: bool = False) -> tuple[str, ...]:
+def _finish(items: list[str], words: ItemWords, *, separated: bool = False) -> tuple[str, ...]:
     """Strip the items, drop button texts, and a sentence-final period after the last.
 
     A link number that a dump tool wrote after a linked keyword (w3m:
@@ -266,16 +270,18 @@ def _finish(items: list[str], *, separated: bool = False) -> tuple[str, ...]:
     items = [_TRAILING_LINK_NUMBER.sub("", item) if "]" in item else item for item in items]
     if separated:
         out = [stripped for item in items if (stripped := item.strip())]
-        while out and is_button(out[-1]):
+        while out and is_button(out[-1], words):
             out.pop()
     else:
-        out = [stripped for item in items if (stripped := item.strip()) and not is_chrome(item)]
+        out = [
+            stripped for item in items if (stripped := item.strip()) and not is_chrome(item, words)
+        ]
     if out and out[-1].endswith(".") and _final_period_is_sentence(out[-1]):
         out[-1] = out[-1][:-1].rstrip()
     return tuple(item for item in out if item)
 
 
-def parse_author_line(text: str) -> list[str]:
+def parse_author_line(text: str, words: ItemWords = COMMON) -> list[str]:
     """Split a line of author names: ``;``-separated, or ``,`` between full names.
 
     A comma inside one name (``Smith, John``) does not split it. The same as
@@ -288,7 +294,7 @@ def parse_author_line(text: str) -> list[str]:
     >>> parse_author_line("Smith, John")
     ['Smith, John']
     """
-    names, problems = read_author_line(text)
+    names, problems = read_author_line(text, words)
     return [] if any(code == "unreadable_value" for code, _ in problems) else names
 
 
@@ -437,11 +443,12 @@ def _glued(name: str) -> str | None:
     return None
 
 
-def check_author(name: str) -> str | None:
+def check_author(name: str, words: ItemWords = COMMON) -> str | None:
     """Return why *name* cannot be one author's name, or ``None`` if it can.
 
     Args:
         name: One name as split from the author list.
+        words: The site's buttons, menus and labels.
 
     Returns:
         A phrase for a warning ("it holds …"), or ``None``.
@@ -456,7 +463,7 @@ def check_author(name: str) -> str | None:
         >>> check_author("\u5f20\u4f1f") is None
         True
     """
-    if (foreign := foreign_text(name)) is not None:
+    if (foreign := foreign_text(name, words)) is not None:
         return f"it holds {foreign}"
     if (word := _glued(name)) is not None:
         return f"it runs two names together ({quote(word)})"
@@ -489,7 +496,7 @@ def _lower_word(name: str) -> str | None:
     return None
 
 
-def read_author_line(text: str) -> tuple[list[str], list[Problem]]:
+def read_author_line(text: str, words: ItemWords = COMMON) -> tuple[list[str], list[Problem]]:
     """Read one line of the author list: the names, and the problems found.
 
     ``et al.`` and ``+12 more`` are no names: they are dropped, and a problem with
@@ -499,6 +506,7 @@ def read_author_line(text: str) -> tuple[list[str], list[Problem]]:
 
     Args:
         text: One line of the Authors section.
+        words: The site's buttons, menus and labels.
 
     Returns:
         The names in order, and ``(warning code, sentence)`` pairs.
@@ -531,13 +539,13 @@ def read_author_line(text: str) -> tuple[list[str], list[Problem]]:
     names: list[str] = []
     for segment in _LINK_NUMBER.split(body):
         segment = _narrow(clean_item(segment))
-        if not segment or is_chrome(segment):
+        if not segment or is_chrome(segment, words):
             continue
         if _AFFILIATION_MARK.search(segment) is not None:
             segment = _AFFILIATION.sub(lambda m: "," if m.end() < len(m.string) else "", segment)
         names.extend(_split_names(segment))
     for name in names:
-        if (problem := check_author(name)) is not None:
+        if (problem := check_author(name, words)) is not None:
             problems.append(
                 (
                     "unreadable_value",
@@ -580,7 +588,7 @@ def _split_and(text: str) -> list[str]:
 
 
 def read_authors(
-    lines: Sequence[tuple[int | None, str]],
+    lines: Sequence[tuple[int | None, str]], words: ItemWords = COMMON
 ) -> tuple[tuple[str, ...], list[tuple[str, str, int | None]]]:
     """Read the lines of an author list: the names, and problems with their lines.
 
@@ -588,6 +596,7 @@ def read_authors(
 
     Args:
         lines: ``(line number, text)`` pairs of the Authors section, claim lines out.
+        words: The site's buttons, menus and labels.
 
     Returns:
         The names, and ``(warning code, sentence, line number)`` triples.
@@ -600,7 +609,7 @@ def read_authors(
     problems: list[tuple[str, str, int | None]] = []
     refused = False
     for number, text in lines:
-        found, these = read_author_line(text)
+        found, these = read_author_line(text, words)
         names.extend(found)
         if these:  # (most lines have none: two generators less a name)
             problems.extend((code, message, number) for code, message in these)

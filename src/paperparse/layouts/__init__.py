@@ -8,7 +8,7 @@ second interface language is more entries here, and a second site is a second
 :class:`Layout` plus fixtures. A layout is compiled once, when it is made or extended,
 into the lookup tables the stages read (:mod:`.compiled`).
 
-One module a site: :mod:`.peeref`, :mod:`.ouci`; :mod:`.common` holds the web's words
+One module a site: :mod:`.peeref`, :mod:`.ouci`; :mod:`paperparse.web` holds the web's words
 (menus, cookie banners, footers) that every site starts from.
 
 A user who meets chrome or a label synonym the layout does not know extends it without
@@ -24,6 +24,8 @@ editing the library:
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from typing import Final
 
 from .layout import KINDS, Layout
@@ -34,3 +36,16 @@ __all__ = ["BUILT_IN", "KINDS", "OUCI", "PEEREF", "Layout"]
 
 #: The layouts ``parse()`` tries when none is given, in order.
 BUILT_IN: Final[tuple[Layout, ...]] = (PEEREF, OUCI)
+
+
+@functools.lru_cache(maxsize=64)
+def labels_of(layouts: tuple[Layout, ...]) -> Mapping[str, str]:
+    """The section labels (folded) -> kind of *layouts*, the first layout's first.
+
+    A text dump's outline reads a table's label cells with them before the page's site
+    is known: a label of any of the sites the page may be of.
+    """
+    merged: dict[str, str] = {}
+    for layout in reversed(layouts):
+        merged.update(layout.labels)
+    return merged

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import attrs
 
 from ..fields.citation import JournalLine
 from ..normalize import fold
 from ..specs import SECTION_NAMES
-
-if TYPE_CHECKING:
-    pass
+from .compiled import CompiledLayout
 
 #: The section kinds a label can open: the record's sections, as the engine reads them
 #: (those of :data:`paperparse.specs.SECTION_NAMES` but the preamble, which no label opens).
@@ -120,9 +118,12 @@ class Layout:
     journal_line: Callable[[str], JournalLine | None] | None = None
     glued_bullets: bool = False
     sub_pages: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_map)
+    #: The tables the stages read, compiled from the words above when the layout is
+    #: made (:mod:`.compiled`).
+    compiled: CompiledLayout = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        """Check that every label and section kind names a section the engine knows."""
+        """Check that every label and section kind names a known section; compile the words."""
         kinds = {*self.labels.values(), *self.spaced_labels.values()}
         unknown = sorted({kind for kind in kinds if kind not in KINDS})
         if unknown:
@@ -136,6 +137,7 @@ class Layout:
                 f"A layout's never_last and signature_sections must name known sections "
                 f"(preamble, {', '.join(sorted(KINDS))}), not {', '.join(map(repr, unknown))}."
             )
+        object.__setattr__(self, "compiled", CompiledLayout.of(self))
 
     def extend(
         self,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from .. import web as common
 from ..fields.citation import read_journal_line
-from . import common
 from .layout import Layout
 
 #: OUCI's labels in its English interface (``/en/works/<id>``), older and newer layout.

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from .. import web as common
 from ..normalize import fold
-from . import common
 from .layout import Layout
 
 #: Section label (folded) -> section kind.

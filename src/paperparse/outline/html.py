@@ -1,14 +1,18 @@
-"""HTML -> numbered text lines (with lxml), plus the metadata embedded in the page.
+"""HTML -> the page outline (with lxml), plus the metadata embedded in the page.
 
-The visible text of the page is cut into lines the way a browser lays it out: every
+The visible text of the page is cut into blocks the way a browser lays it out: every
 block-level element, ``<br>``, list item, table cell and ``<dt>``/``<dd>`` ends a line;
 inline elements never split a value, except that each of several inline elements of one
 kind standing as a list (adjacent author links) and a link drawn as a button is a line
 of its own. Invisible parts (``script``, ``style``, ``head``,
 ``hidden`` elements …) and page chrome (``nav``, ``aside``, site header and footer,
 cookie banners, strips of tabs, text hidden from or only for screen readers) are
-dropped first. The lines then go through the same section parser
-as a text dump (:mod:`paperparse.sections`).
+dropped first. Each line is a :class:`~paperparse.outline.block.Block` whose kind the
+DOM gives: a heading (``h1``-``h6``), a label or value cell (``dt``/``dd``, ``th``/``td``),
+a table's header cell (``thead``, or a row of two or more ``th``), a list item (``li``,
+with its list and number), a paragraph (``p``), or a widget's value (``meter``,
+``progress``, a star rating's ``aria-label`` or ``data-score``). The outline then goes
+through the same stages as a text dump's.
 
 The visible text is read in one walk over the elements (``etree.iterwalk``): about
 two cheap Python steps per element, and attributes are only read into a dict for the
@@ -26,6 +30,19 @@ from lxml import etree
 from ..errors import EmptyInput
 from ..metadata import Metadata, read_metadata
 from ..normalize import WIDGET, Line, clean, clean_line
+from .block import (
+    COLUMN,
+    HEADING,
+    ITEM,
+    LABEL,
+    LINE,
+    PARAGRAPH,
+    VALUE,
+    Block,
+    Kind,
+    Outline,
+)
+from .block import WIDGET as WIDGET_BLOCK
 from .xpath import elements, line_of
 
 #: Elements whose content is never visible text.
@@ -136,6 +153,7 @@ _TELLING: Final = frozenset(
         "itemprop",
         "aria-valuenow",
         "aria-hidden",
+        "aria-label",
     }
 )
 #: Tags that can be chrome without any attribute.
@@ -236,16 +254,48 @@ def _parser() -> etree.HTMLParser:
     )
 
 
-def parse_html(text: str) -> tuple[list[Line], Metadata]:
-    """Turn an HTML page into numbered visible lines and its embedded metadata.
+#: How much of a page's end is looked at for a cut tag or the closing tags.
+_SNIFF: Final = 2048
+_HTML_END: Final = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+_BODY: Final = re.compile(r"<body[\s>]", re.IGNORECASE)
 
-    Line numbers are the source lines of the block elements the text stands in.
 
-    >>> lines, meta = parse_html("<html><body><nav>Home</nav><h1>A <i>b</i></h1>"
-    ...                          "<p>c<br>d</p></body></html>")
-    >>> lines
-    [(1, 'A b'), (1, 'c'), (1, 'd')]
+def read(text: str) -> Outline:
+    """Read an HTML page into its outline: visible blocks and embedded metadata.
+
+    Block line numbers are the source lines of the elements the text stands in. A page
+    without its closing tags was cut off (``Outline.cut_off``); one cut inside its
+    ``<head>`` loses the metadata lists (authors, keywords) that may be cut short.
+
+    Raises:
+        EmptyInput: The page shows no text and states no metadata.
+
+    >>> outline = read("<html><body><nav>Home</nav><h1>A <i>b</i></h1>"
+    ...                "<p>c<br>d</p></body></html>")
+    >>> [(b.line, b.text, b.kind) for b in outline.blocks]
+    [(1, 'A b', 'heading'), (1, 'c', 'paragraph'), (1, 'd', 'paragraph')]
     """
+    # A download cut inside a tag ends in "<div cla" or "</": the parser would show
+    # that as text. Drop it; the page is cut off.
+    cut_tag = False
+    if (end := text.rfind("<", max(0, len(text) - _SNIFF))) >= 0 and ">" not in text[end:]:
+        text, cut_tag = text[:end], True
+    blocks, metadata = _read_tree(text)
+    if not blocks and metadata.is_empty():
+        raise EmptyInput(
+            "The input holds no visible text (only whitespace, invisible characters or "
+            "markup); expected a paper page."
+        )
+    # A page without its closing tags was cut off (a text dump shows no such end).
+    cut_off = cut_tag or _HTML_END.search(text[-_SNIFF:]) is None
+    if cut_off and _BODY.search(text) is None:
+        # Cut inside <head>: a list of repeated meta tags (authors) may be cut short.
+        metadata.authors = metadata.keywords = None
+    return Outline(blocks, "html", metadata, cut_off)
+
+
+def _read_tree(text: str) -> tuple[list[Block], Metadata]:
+    """The visible blocks and the metadata of *text*, an HTML page."""
     # Control characters and private-use marks need no removal here: the lines are
     # cleaned as on the text path, which drops them (and WIDGET, so no page can
     # forge a widget line). A translate() of a whole non-ASCII page costs ~40 ns a
@@ -259,7 +309,8 @@ def parse_html(text: str) -> tuple[list[Line], Metadata]:
     if root is None:
         raise EmptyInput("The input is HTML without any content; expected a paper page.") from None
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
-        return _parse_deep(text.translate(_NO_MARKS).encode("utf-8", "replace")), Metadata()
+        deep = _parse_deep(text.translate(_NO_MARKS).encode("utf-8", "replace"))
+        return [Block(number, line) for number, line in deep], Metadata()
     metadata = read_metadata(
         [
             (
@@ -271,7 +322,24 @@ def parse_html(text: str) -> tuple[list[Line], Metadata]:
         ],
         [(line_of(e), (e.text or "").translate(_XML_SAFE)) for e in elements(_JSON_LD, root)],
     )
-    return _visible_lines(root), metadata
+    return _visible_blocks(root), metadata
+
+
+def parse_html(text: str) -> tuple[list[Line], Metadata]:
+    """Turn an HTML page into numbered visible lines and its embedded metadata.
+
+    The lines of :func:`read`'s blocks, a widget's value written ``WIDGET + "score 4.5"``.
+
+    >>> lines, meta = parse_html("<html><body><nav>Home</nav><h1>A <i>b</i></h1>"
+    ...                          "<p>c<br>d</p></body></html>")
+    >>> lines
+    [(1, 'A b'), (1, 'c'), (1, 'd')]
+    """
+    blocks, metadata = _read_tree(text)
+    return [
+        (b.line, f"{WIDGET}{b.label} {b.text}" if b.kind == WIDGET_BLOCK else b.text)
+        for b in blocks
+    ], metadata
 
 
 _BLOCK_SET: Final = frozenset(BLOCKS)
@@ -389,13 +457,50 @@ def _strip_bullet(line: str) -> str:
     return line
 
 
-class _Lines:
-    """The lines read so far in the walk over a page's elements, and the one being read."""
+#: Tags that say what the lines inside them are (see :mod:`.block`); other block
+#: elements (``div``, ``section`` …) leave their lines the kind of what holds them.
+_HEADING_LEVELS: Final = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+#: Containers that group their blocks: a list, a definition list, a table.
+_GROUPS: Final = frozenset({"ol", "ul", "dl", "table"})
+#: Elements whose block is one cell or item of a group.
+_MEMBERS: Final = frozenset({"li", "dt", "dd", "th", "td"})
+#: The kinds that a paragraph inside them keeps (the item's own text).
+_KEEP_IN_PARAGRAPH: Final = frozenset({ITEM, LABEL, VALUE, COLUMN, HEADING})
+#: The context of the lines read outside any structure.
+_TOP: Final = (None, LINE, 0, 0, 0, "")
 
-    __slots__ = ("after_br", "last_kinds", "last_parent", "number", "out", "own_lines", "parts")
+
+class _Group:
+    """An open list, definition list or table: its number and what is counted in it."""
+
+    __slots__ = ("column", "header_row", "headings", "items", "number")
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+        self.items = 0  # list items so far
+        self.column = -1  # the cell being read in the current row
+        self.header_row = False  # the current row names the columns
+        self.headings: dict[int, str] = {}  # column -> its heading
+
+
+class _Walk:
+    """The blocks read so far in the walk over a page's elements, and the one being read."""
+
+    __slots__ = (
+        "after_br",
+        "context",
+        "groups",
+        "last_kinds",
+        "last_parent",
+        "number",
+        "numbered",
+        "out",
+        "own_lines",
+        "parts",
+    )
 
     def __init__(self) -> None:
-        self.out: list[Line] = []
+        self.out: list[Block] = []
         self.parts: list[str] = []  # the text of the line being read
         self.number = 1  # the source line of the block being read
         # Whether the line being read follows a <br>: lines split by <br> keep a
@@ -404,6 +509,11 @@ class _Lines:
         self.own_lines: set[Any] = set()  # inline elements that end a line, as a block does
         self.last_parent: Any = None  # the parent of the last inline element that can be an item
         self.last_kinds: frozenset[tuple[str, str]] = frozenset()  # its item kinds
+        # What the lines being read are: (element, kind, group, index, level, label) of
+        # the innermost element that says so.
+        self.context: list[tuple[Any, Kind, int, int, int, str]] = [_TOP]
+        self.groups: list[tuple[Any, _Group]] = []  # the open lists and tables
+        self.numbered = 0  # groups numbered so far
 
     def flush(self, *, at_br: bool = False) -> None:
         """End the line being read (at a ``<br>`` if *at_br*)."""
@@ -411,14 +521,67 @@ class _Lines:
         self.parts.clear()
         if line and (line := clean_line(line)):
             marked = at_br or self.after_br
-            self.out.append((self.number, line if marked else _strip_bullet(line)))
+            _, kind, group, index, level, label = self.context[-1]
+            text = line if marked else _strip_bullet(line)
+            if kind is LINE:
+                self.out.append(Block(self.number, text))
+            else:
+                self.out.append(Block(self.number, text, kind, label, group, index, level))
+                if kind is COLUMN and self.groups:
+                    table = self.groups[-1][1]
+                    headings = table.headings
+                    headings[index] = f"{headings[index]} {text}" if index in headings else text
         self.after_br = at_br
 
-    def widget(self, text: str) -> None:
-        """Add a rating widget's value as a line of its own."""
+    def widget(self, measure: str, value: str) -> None:
+        """Add a widget's value (*measure*: ``score`` or ``count``) as a block of its own."""
         if self.parts:
             self.flush()
-        self.out.append((self.number, WIDGET + clean(text)))
+        self.out.append(Block(self.number, clean(value), WIDGET_BLOCK, measure))
+
+    def enter(self, element: Any, tag: str) -> None:
+        """Open the structure a block element gives its lines, if it gives one."""
+        if tag in _GROUPS:
+            self.numbered += 1
+            self.groups.append((element, _Group(self.numbered)))
+            return
+        if tag == "tr":
+            if self.groups:
+                self.groups[-1][1].column = -1
+                self.groups[-1][1].header_row = _is_header_row(element)
+            return
+        top = self.context[-1]
+        if (level := _HEADING_LEVELS.get(tag)) is not None:
+            self.context.append((element, HEADING, top[2], top[3], level, ""))
+        elif tag in _MEMBERS:
+            self.context.append(self._member(element, tag))
+        elif tag == "p" and top[1] not in _KEEP_IN_PARAGRAPH:
+            self.context.append((element, PARAGRAPH, top[2], top[3], 0, ""))
+
+    def _member(self, element: Any, tag: str) -> tuple[Any, Kind, int, int, int, str]:
+        """The context of a list item or a cell (of the innermost open group)."""
+        if not self.groups:
+            return (element, ITEM if tag == "li" else LINE, 0, 0, 0, "")
+        group = self.groups[-1][1]
+        if tag == "li":
+            group.items += 1
+            return (element, ITEM, group.number, group.items, 0, "")
+        if tag in ("dt", "dd"):
+            return (element, LABEL if tag == "dt" else VALUE, group.number, 0, 0, "")
+        group.column += 1
+        column = group.column
+        if group.header_row:
+            return (element, COLUMN, group.number, column, 0, "")
+        if tag == "th":
+            return (element, LABEL, group.number, column, 0, "")
+        return (element, VALUE, group.number, column, 0, group.headings.get(column, ""))
+
+    def leave(self, element: Any) -> None:
+        """Close the structure *element* opened, if it opened one."""
+        if self.context[-1][0] is element:
+            self.context.pop()
+        elif self.groups and self.groups[-1][0] is element:
+            self.groups.pop()
 
     def item(self, element: Any, tag: str, names: list[str]) -> bool:
         """Read the start of an inline element that may be a line of its own.
@@ -444,8 +607,24 @@ class _Lines:
         return True
 
 
-def _visible_lines(root: etree._Element) -> list[Line]:
-    """The visible lines of the page rooted at *root*, in one walk over its elements.
+def _is_header_row(row: Any) -> bool:
+    """Whether a table row names the table's columns: in ``<thead>``, or two ``<th>`` or more.
+
+    A row of one ``<th>`` is a label (or a heading over the rows below), not a header.
+    """
+    parent = row.getparent()
+    if parent is not None and parent.tag == "thead":
+        return True
+    cells = [child.tag for child in row if child.tag in ("th", "td")]
+    return len(cells) >= _HEADER_CELLS and all(cell == "th" for cell in cells)
+
+
+#: A header row names at least two columns.
+_HEADER_CELLS: Final = 2
+
+
+def _visible_blocks(root: etree._Element) -> list[Block]:
+    """The visible blocks of the page rooted at *root*, in one walk over its elements.
 
     A block element or ``<br>`` ends the line before it and the line it holds; the
     lines of a block are numbered with its source line. Invisible elements and chrome
@@ -453,11 +632,10 @@ def _visible_lines(root: etree._Element) -> list[Line]:
     An inline element that is one item of a list (:func:`_item_kinds`) or a link drawn
     as a button is a line of its own too.
     """
-    lines = _Lines()
-    parts, own_lines = lines.parts, lines.own_lines  # read on every element
+    walk = _Walk()
+    parts, own_lines = walk.parts, walk.own_lines  # read on every element
     skipped = False  # the last start event skipped its element's subtree
-    # Elements are typed Any: lxml's stubs are looser than its objects, and a compiled
-    # build (mypyc) would check the stubs' types at run time.
+    # Elements are typed Any: lxml's stubs are looser than its objects.
     walker: Any = etree.iterwalk(root, events=("start", "end"))
     for event, element in walker:
         tag = element.tag
@@ -466,14 +644,15 @@ def _visible_lines(root: etree._Element) -> list[Line]:
             if skipped:
                 skipped = False  # the end of a skipped element: its tail goes on the line
             elif tag == "br":
-                lines.flush(at_br=True)
+                walk.flush(at_br=True)
             elif tag in _BLOCK_SET:
                 if parts:
-                    lines.flush()
-                lines.after_br = False
+                    walk.flush()
+                walk.after_br = False
+                walk.leave(element)
             elif own_lines and element in own_lines:
                 if parts:
-                    lines.flush()
+                    walk.flush()
                 if _blank(tail):
                     tail = None  # the separator between two items
             if tail:
@@ -485,46 +664,66 @@ def _visible_lines(root: etree._Element) -> list[Line]:
             continue
         widget = None
         names = element.keys()
-        if tag in _STRUCTURAL or (names and not _TELLING.isdisjoint(names)):
+        if tag in _STRUCTURAL or tag in _GAUGES or (names and not _TELLING.isdisjoint(names)):
             chrome, widget = _chrome_or_widget(element, tag, names)
             if chrome:
                 if widget is not None:
-                    lines.widget(widget)
+                    walk.widget(*widget)
                 walker.skip_subtree()
                 skipped = True
                 continue
         if tag in _BLOCK_SET:
             if parts:
-                lines.flush()
-            lines.after_br = False
-            lines.number = element.sourceline or lines.number
-        elif (tag in _ITEM_TAGS and not lines.item(element, tag, names)) or (
+                walk.flush()
+            walk.after_br = False
+            walk.number = element.sourceline or walk.number
+            walk.enter(element, tag)
+        elif (tag in _ITEM_TAGS and not walk.item(element, tag, names)) or (
             tag == "sup" and _is_author_mark(element)
         ):
             walker.skip_subtree()
             skipped = True
             continue
         if widget is not None:
-            lines.widget(widget)
+            walk.widget(*widget)
         if text := element.text:
             parts.append(text)
     if parts:
-        lines.flush()
-    return lines.out
+        walk.flush()
+    return walk.out
 
 
-def _chrome_or_widget(element: Any, tag: str, names: list[str]) -> tuple[bool, str | None]:
+#: Elements that show a measure as a gauge: their value is a widget's.
+_GAUGES: Final = frozenset({"meter", "progress"})
+
+
+def _chrome_or_widget(
+    element: Any, tag: str, names: list[str]
+) -> tuple[bool, tuple[str, str] | None]:
     """Whether an element with telling attributes is chrome, and the widget it shows.
 
-    Called for structural tags and for elements whose attributes may make them chrome
-    or a rating widget (``class``, ``role``, ``aria-*`` …), not for every element.
+    Called for structural tags, gauges and for elements whose attributes may make them
+    chrome or a rating widget (``class``, ``role``, ``aria-*`` …), not for every
+    element. A gauge, and an element whose ``aria-label`` states a rating, are read as
+    their widget and skipped with their content (the content repeats the value, or is
+    a fallback text).
     """
-    if tag not in _STRUCTURAL and _TELLING.intersection(names) == _CLASS_ONLY:
+    if (
+        tag not in _STRUCTURAL
+        and tag not in _GAUGES
+        and _TELLING.intersection(names) == _CLASS_ONLY
+    ):
         # The common case: a class alone can make chrome, never a widget.
         return _names_chrome(element.get("class") or ""), None
     attrib = cast("dict[str, str]", dict(element.items()))  # str for HTML
+    if tag in _GAUGES:
+        return True, _gauge(attrib)
     chrome = _is_chrome_element(element, tag, attrib)
     widget = _widget(element) if not chrome and _is_widget(attrib) else None
+    if widget is None and not chrome and (label := attrib.get("aria-label")):
+        stated = _stated_rating(label)
+        if stated is not None:
+            return True, ("score", stated)
     if (attrib.get("aria-hidden") or "").strip().lower() == "true":
         # Hidden from screen readers: decoration such as avatar initials; a widget's
         # value is still read.
@@ -540,18 +739,76 @@ def _class_words(css: str) -> tuple[bool, bool]:
     return _BUTTON_CLASS.search(css) is not None, _COUNT_CLASS.search(css) is not None
 
 
-def _widget(element: Any) -> str | None:
-    """The line that stands for a rating widget: ``score 4.5`` or ``count 9``."""
+def _widget(element: Any) -> tuple[str, str] | None:
+    """The measure and value of a rating widget: ``("score", "4.5")`` or ``("count", "9")``."""
     prop = element.get("itemprop")
     if prop in ("ratingCount", "reviewCount"):
         count = clean(element.get("content") or "")
-        return f"count {count}" if count.isascii() and count.isdigit() else None
+        return ("count", count) if count.isascii() and count.isdigit() else None
     for attribute in ("data-score", "data-rating", "aria-valuenow", "content"):
         if (value := element.get(attribute)) is not None:
-            return f"score {clean(value)}"
+            if attribute == "aria-valuenow" and (top := element.get("aria-valuemax")) is not None:
+                return "score", _scaled(value, top, element.get("aria-valuemin"))
+            return "score", value
     if (width := _PERCENT.search(element.get("style") or "")) is not None:
-        return f"score {round(float(width[1]) / _PERCENT_TO_SCORE, 2)}"
+        return "score", str(round(float(width[1]) / _PERCENT_TO_SCORE, 2))
     return None
+
+
+#: A score out of five, as a gauge or an ``aria-valuemax`` states one.
+_OUT_OF: Final = 5.0
+#: A number, as a gauge's attributes write one.
+_NUMBER: Final = re.compile(r"\s*[0-9]{1,6}(?:\.[0-9]{1,6})?\s*")
+
+
+def _scaled(value: str, top: str | None, bottom: str | None) -> str:
+    """*value* of a gauge from *bottom* to *top*, as a score out of five.
+
+    A gauge without a top whose value is above 1 (the HTML default top) states a score
+    out of five; one whose value is 1 or less may be a fraction (``0.84``) as well as a
+    score (``0.8``), and stays as written with a ``?`` so no reader takes it. A value or
+    bound that is not a number also stays as written (a reader refuses it).
+    """
+    if _NUMBER.fullmatch(value) is None:
+        return value
+    low = float(bottom) if bottom is not None and _NUMBER.fullmatch(bottom) else 0.0
+    if top is None:
+        return value if float(value) > 1 else f"{value}?"
+    if _NUMBER.fullmatch(top) is None or float(top) <= low:
+        return f"{value}?"
+    score = (float(value) - low) / (float(top) - low) * _OUT_OF
+    return f"{round(score, 2):g}"
+
+
+def _gauge(attrib: dict[str, str]) -> tuple[str, str] | None:
+    """The score a ``<meter>`` or ``<progress>`` shows, out of five (see :func:`_scaled`)."""
+    value = attrib.get("value")
+    if value is None:
+        return None
+    return "score", _scaled(value, attrib.get("max"), attrib.get("min"))
+
+
+#: An ``aria-label`` that states a rating: ``Rated 4.7 out of 5``, ``4.5 / 5 stars``.
+_RATED: Final = re.compile(
+    r"\s*(?:rated|rating|score)?\s{0,3}:?\s{0,3}(?P<score>[0-9](?:[.,][0-9]{1,2})?)\s{0,3}"
+    r"(?:out\s+of|of|/)\s{0,3}5(?:\.0{1,2})?(?:\s+stars?)?\s*",
+    re.IGNORECASE,
+)
+
+
+def _stated_rating(label: str) -> str | None:
+    """The score an ``aria-label`` states (``Rated 4.7 out of 5`` -> ``4.7``), if it states one.
+
+    >>> _stated_rating("Rated 4.7 out of 5"), _stated_rating("Open the menu")
+    ('4.7', None)
+    """
+    if len(label) > _MAX_RATED:
+        return None
+    found = _RATED.fullmatch(label)
+    return None if found is None else found["score"].replace(",", ".")
+
+
+_MAX_RATED: Final = 40
 
 
 class _Collector:

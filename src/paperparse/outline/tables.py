@@ -30,10 +30,10 @@ of times, and the splits are counted with at most two states per label.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from typing import Final, TypeAlias
 
 from ..fields.doi import parse_doi_line
-from ..layouts.peeref import SECTION_LABELS
 from ..normalize import fold
 from ..specs import SPECS
 
@@ -54,11 +54,13 @@ _Chain: TypeAlias = "tuple[_Chain, tuple[int, int]] | None"
 Order = list[tuple[int, str]]
 
 
-def read(raw: list[str]) -> tuple[Order, list[tuple[int, str]]] | None:
+def read(raw: list[str], labels: Mapping[str, str]) -> tuple[Order, list[tuple[int, str]]] | None:
     """Put the rows of centred tables in *raw* (a page's lines) in reading order.
 
     Args:
         raw: The page's lines, unstripped (the columns are what this reads).
+        labels: The section labels of the sites the page may be of (folded) -> kind:
+            a label cell holds one of them.
 
     Returns:
         ``None`` when the page has no centred table (the common case), else the lines
@@ -67,11 +69,13 @@ def read(raw: list[str]) -> tuple[Order, list[tuple[int, str]]] | None:
 
     Examples:
         >>> page = ["", "         NSFC [1]", "Funding  NIH [2]", "         NSF [3]"]
-        >>> read(page)[0]
+        >>> read(page, {"funding": "funding"})[0]
         [(0, ''), (2, 'Funding'), (1, '         NSFC [1]'), (2, 'NIH [2]'), (3, '         NSF [3]')]
     """
     blocks = [
-        block for block in _blocks(raw) if len(block.labels) > 1 or block.start < block.labels[0]
+        block
+        for block in _blocks(raw, labels)
+        if len(block.labels) > 1 or block.start < block.labels[0]
     ]
     if not blocks:
         return None  # no row can have a line above its label
@@ -87,7 +91,7 @@ def read(raw: list[str]) -> tuple[Order, list[tuple[int, str]]] | None:
             # would all stand below its label. Rows the two readings split alike are
             # sure; the others are not.
             splits.append(_top_split(block))
-        _read_block(block, splits, raw, order, problems)
+        _read_block(block, splits, raw, labels, order, problems)
         done = block.end
     order.extend((i, raw[i]) for i in range(done, len(raw)))
     return order, problems
@@ -102,19 +106,19 @@ class _Block:
         self.start, self.end, self.column, self.labels = start, end, column, labels
 
 
-def _label_at(line: str, column: int) -> bool:
+def _label_at(line: str, column: int, labels: Mapping[str, str]) -> bool:
     """Whether *line* is a label cell ending before *column*, then a value from it."""
     if len(line) <= column or line[column] == " " or line[column - 1] != " ":
         return False
     label = line[:column].strip()
-    return bool(label) and fold(label.rstrip(":")) in SECTION_LABELS
+    return bool(label) and fold(label.rstrip(":")) in labels
 
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _blocks(raw: list[str]) -> list[_Block]:
+def _blocks(raw: list[str], label_kinds: Mapping[str, str]) -> list[_Block]:
     """The runs of lines laid out as a two-column table with a value column."""
     blocks: list[_Block] = []
     index = 0
@@ -127,7 +131,7 @@ def _blocks(raw: list[str]) -> list[_Block]:
         labels: list[int] = []
         while end < len(raw) and raw[end].strip():
             line = raw[end]
-            if _label_at(line, column):
+            if _label_at(line, column, label_kinds):
                 labels.append(end)
             elif _indent(line) != column:
                 break
@@ -164,6 +168,7 @@ def _read_block(
     block: _Block,
     splits: list[list[tuple[int, int]]],
     raw: list[str],
+    label_kinds: Mapping[str, str],
     order: Order,
     problems: list[tuple[int, str]],
 ) -> None:
@@ -177,7 +182,7 @@ def _read_block(
     """
     labels = block.labels
     column = block.column
-    kinds = [SECTION_LABELS[_label_key(raw[label][:column])] for label in labels]
+    kinds = [label_kinds[_label_key(raw[label][:column])] for label in labels]
     owners = [_owners(block, split) for split in splits]
     label_set = set(labels)
     floating = {
@@ -326,7 +331,7 @@ _MIN_RUN: Final = 3
 
 
 def narrow_cells(
-    raw: list[str], found: dict[int, tuple[tuple[int, int], ...]]
+    raw: list[str], found: dict[int, tuple[tuple[int, int], ...]], labels: Mapping[str, str]
 ) -> list[tuple[int, str]]:
     """Leave out the values of table rows whose cell text may be wrapped (in place).
 
@@ -354,17 +359,19 @@ def narrow_cells(
             if index < bottom and raw[index].strip():
                 row.append(index)
                 continue
-            if row and (problem := _narrow_row(raw, row, column, width)) is not None:
+            if row and (problem := _narrow_row(raw, row, column, width, labels)) is not None:
                 problems.append((row[0], problem))
             row = []
     return problems
 
 
-def _narrow_row(raw: list[str], row: list[int], column: int, width: int) -> str | None:
+def _narrow_row(
+    raw: list[str], row: list[int], column: int, width: int, labels: Mapping[str, str]
+) -> str | None:
     """Check one table row; blank its values if a break may be the tool's."""
     first = raw[row[0]]
     label = first[:column].strip()
-    kind = SECTION_LABELS.get(_label_key(label)) if label else None
+    kind = labels.get(_label_key(label)) if label else None
     if kind is None or kind in _READ_ACROSS_LINES:
         return None
     values = [raw[index][column:].strip() for index in row]

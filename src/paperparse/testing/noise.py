@@ -13,8 +13,9 @@ from collections.abc import Callable
 from functools import reduce
 from typing import Final
 
+from .. import web as common
 from ..fields.funding import LIST_MARKER
-from ..layouts import common, peeref
+from ..layouts import peeref
 from ..normalize import fold
 
 Noise = Callable[[str], str]

@@ -25,7 +25,8 @@ from typing import Final, TypeVar
 
 from hypothesis import strategies as st
 
-from ..layouts import common, peeref
+from .. import web as common
+from ..layouts import peeref
 from ..model import (
     Author,
     AuthorClaim,

@@ -1,7 +1,7 @@
 """Words of the web around any paper page: menus, cookie banners, footers, share bars.
 
-Every site's layout starts from these (:mod:`.peeref`, :mod:`.ouci`): a chrome line is
-dropped silently, and a line made of menu words is a menu. Keys are folded
+Every site's layout starts from these (:mod:`.layouts.peeref`, :mod:`.layouts.ouci`): a
+chrome line is dropped silently, and a line made of menu words is a menu. Keys are folded
 (:func:`paperparse.normalize.fold`). Where they came from: the navigation, cookie-banner
 and footer texts of Peeref and similar aggregator sites, and the common controls of
 web pages (share and export buttons, language switchers, list controls).

@@ -1,0 +1,95 @@
+"""A layout compiled once into the lookup tables and patterns the stages read.
+
+A :class:`~paperparse.layouts.Layout` is data as a person writes it: labels, buttons,
+chrome lines, prompts. The stages ask it the same questions on every line ("is this a
+label?", "does it start as a cookie banner?", "is it the author-claim prompt?"), so
+the answers that depend on the layout alone are worked out once, when the layout is
+made or extended (:meth:`Layout.__attrs_post_init__`), never on the hot path:
+
+* whole-line words (labels, buttons, chrome, notes, prompts) stay the layout's own
+  dicts and sets: a short line costs one lookup of its folded text;
+* what is derived from them (first characters of chrome prefixes and claim lines, the
+  item words of a menu, the starts of placeholders a cut page leaves, the labels of the
+  abstract, the addresses as lower-case bytes) is computed here;
+* the words a list item may not hold (:class:`~paperparse.fields.clean.ItemWords`)
+  become one pattern.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from ..fields.clean import ItemWords
+
+if TYPE_CHECKING:
+    from .layout import Layout
+
+#: How copyright notices start (folded), on every site.
+COPYRIGHT: Final = ("\u00a9", "(c) ", "copyright ")
+
+
+@attrs.frozen(eq=False)
+class CompiledLayout:
+    """The tables one layout's stages read, made once from its words.
+
+    Attributes:
+        chrome_first: First characters of the chrome prefixes and copyright notices.
+        chrome_items: The words a menu line is made of: chrome lines and menu words.
+        claim_first: First characters (folded) of the author-claim lines.
+        addresses: The host names, lower-cased.
+        ascii_addresses: The host names as lower-case ASCII bytes, or ``None`` if one
+            is not ASCII (then every line is looked at).
+        abstract_labels: The labels of the abstract, longest first.
+        phrase_starts: Every proper start of a phrase that can follow a recommended
+            title (a placeholder, a label, a button, a heading): a line that is one was
+            cut inside the phrase (``No Data Av``).
+        max_placeholder: The longest placeholder or cut phrase.
+        label_words: The labels (and headings of skipped sections) an item may not
+            start with, for :class:`~paperparse.fields.clean.ItemWords`.
+        items: What a list item may not be or hold, on this site's pages.
+    """
+
+    chrome_first: frozenset[str]
+    chrome_items: frozenset[str]
+    claim_first: frozenset[str]
+    addresses: tuple[str, ...]
+    ascii_addresses: tuple[bytes, ...] | None
+    abstract_labels: tuple[str, ...]
+    phrase_starts: frozenset[str]
+    max_placeholder: int
+    items: ItemWords
+
+    @classmethod
+    def of(cls, layout: Layout) -> CompiledLayout:
+        """Compile *layout*'s words."""
+        addresses = tuple(address.lower() for address in layout.addresses)
+        ascii_addresses = (
+            tuple(address.encode("ascii") for address in addresses)
+            if all(address.isascii() and "\n" not in address for address in addresses)
+            else None
+        )
+        phrases = {*layout.empty_markers, *layout.labels, *layout.actions, *layout.other_sections}
+        starts = frozenset(phrase[:end] for phrase in phrases for end in range(len(phrase)))
+        abstract = sorted(
+            (label for label, kind in layout.labels.items() if kind == "abstract"),
+            key=len,
+            reverse=True,
+        )
+        return cls(
+            chrome_first=frozenset(p[0] for p in (*layout.chrome_prefixes, *COPYRIGHT)),
+            chrome_items=layout.chrome_lines | layout.nav_words,
+            claim_first=frozenset(line[0] for line in layout.claim_lines),
+            addresses=addresses,
+            ascii_addresses=ascii_addresses,
+            abstract_labels=tuple(abstract),
+            phrase_starts=starts,
+            max_placeholder=max(map(len, layout.empty_markers | starts), default=0),
+            items=ItemWords.of(
+                actions=layout.actions,
+                chrome=layout.chrome_lines,
+                placeholders=layout.empty_markers,
+                labels=frozenset(layout.labels) | layout.other_sections,
+            ),
+        )

@@ -1,0 +1,165 @@
+"""The site's short summary and the abstract: one text each, wrapped lines joined.
+
+The abstract is what follows the site's abstract button (``Ask authors/readers for
+more resources`` on Peeref) or an ``Abstract`` label, up to the end of its last
+sentence. A site that shows its own summary above the publisher's abstract
+(``Layout.summary``) gives it as the first, shorter paragraph. A text that a tool cut
+inside an inline element, or that the page clips behind a ``Read more`` toggle, is
+left empty.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from ..layouts import Layout
+from ..normalize import WRAPPED_LINE_MIN, Line, join_wrapped, split_element
+from ..notes import Notes, quote
+from ..page import NEVER_WRAPPED
+from ..sections import Section
+from .base import Context, Reading, Span, span
+
+#: A summary is short: Peeref's own summary is a few sentences, the abstract longer.
+MAX_SUMMARY: Final = 600
+#: A summary is sentences: at least this many words, ending as a sentence does.
+_SUMMARY_WORDS: Final = 8
+
+
+def read_abstracts(
+    sections: Sequence[Section], context: Context
+) -> Reading[tuple[str | None, str | None]]:
+    """The summary and the abstract under the button (or an ``Abstract`` section)."""
+    notes = Notes()
+    texts: list[tuple[int | None, tuple[str | None, str | None]]] = []
+    spans: list[Span] = []
+    for section in sections:
+        if not section.blocks:
+            continue
+        found = _abstract(section.lines(), context, notes)
+        if found is not None:
+            texts.append(
+                (section.line if section.line is not None else section.blocks[0].line, found)
+            )
+            spans.append(span(section.lines()))
+    value = notes.pick("abstract", texts, (None, None))
+    return Reading(value, tuple(notes), spans[0] if spans and value != (None, None) else span(()))
+
+
+def _abstract(
+    lines: list[Line], context: Context, notes: Notes
+) -> tuple[str | None, str | None] | None:
+    """The summary and abstract of *lines*, or ``None`` when the page clips the text.
+
+    The first of two or more paragraphs is read as the summary when it is short
+    (at most :data:`MAX_SUMMARY` characters) and shorter than the rest; otherwise all
+    paragraphs are the abstract and the summary is empty.
+    """
+    lines = _through_last_sentence(lines, notes)
+    paragraphs = _paragraphs(lines, context.format)
+    summary = None
+    if len(paragraphs) > 1 and context.layout.summary:
+        first = join_wrapped([t for _, t in paragraphs[0]])
+        rest = sum(len(t) for part in paragraphs[1:] for _, t in part)
+        if len(first) <= MAX_SUMMARY and len(first) < rest and _is_sentences(first):
+            summary = first
+            lines = [x for p in paragraphs[1:] for x in p]
+    abstract = _without_glued_label(_whole_text(lines, notes), context.layout)
+    return None if abstract is None else (summary, abstract)
+
+
+def _paragraphs(lines: list[Line], source_format: str) -> list[list[Line]]:
+    """The paragraphs of *lines*.
+
+    In HTML each line is one (each block element holds a paragraph). In text, blank
+    lines are layout noise and say nothing; a paragraph ends after a line too short
+    to have been wrapped (under ``WRAPPED_LINE_MIN`` characters) or too long to be a
+    wrapped line (over :data:`~paperparse.page.NEVER_WRAPPED`).
+    """
+    if source_format == "html":
+        return [[line] for line in lines]
+    out: list[list[Line]] = [[]]
+    for line in lines:
+        out[-1].append(line)
+        if not WRAPPED_LINE_MIN <= len(line[1]) <= NEVER_WRAPPED:
+            out.append([])
+    return [part for part in out if part]
+
+
+def _without_glued_label(text: str | None, layout: Layout) -> str | None:
+    """*text* without an abstract label glued to its first word (``AbstractThe …``).
+
+    Publishers' abstracts often hold their own ``Abstract`` heading, which a page that
+    shows the text without markup glues to the first sentence.
+    """
+    if text is None:
+        return None
+    for label in layout.compiled.abstract_labels:
+        size = len(label)
+        if text[size : size + 1].isupper() and text[:size].casefold() == label:
+            return text[size:]
+    return text
+
+
+#: The toggle of a folded abstract at the end of its text (folded): after "Read less"
+#: the whole text was shown; a text that ends in "Read more" (or "… more") is only its
+#: start. Matched on the last 24 characters only.
+_TOGGLE: Final = re.compile(
+    r"(?:(?P<ellipsis>\.\.\.|\u2026) ?|^|\W)(?P<toggle>(?:read|show) (?:less|more)|more)$"
+)
+
+
+def _is_sentences(text: str) -> bool:
+    """Whether *text* reads as one or more sentences (not a fragment of a split line)."""
+    return text.endswith((".", "!", "?")) and text.count(" ") + 1 >= _SUMMARY_WORDS
+
+
+def _through_last_sentence(lines: list[Line], notes: Notes) -> list[Line]:
+    """*lines* up to the end of their last sentence: an abstract ends with one.
+
+    Lines after it that end no sentence (``Authors Qian Wu`` from a table a dump tool
+    laid out without its label, names, a stray button) are not the abstract's.
+    """
+    end = len(lines)
+    while end and not _ends_sentence(lines[end - 1][1]):
+        end -= 1
+    if end in (0, len(lines)) or _TOGGLE.search(lines[-1][1][-24:].casefold()) is not None:
+        return lines  # no sentence at all, or a "Read more"/"Read less" toggle at the end
+    for line in lines[end:]:
+        notes.unplaced(line, "after the abstract's last sentence")
+    return lines[:end]
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(")]\"'\u201d\u2019 ").endswith((".", "!", "?"))
+
+
+def _whole_text(lines: list[Line], notes: Notes) -> str | None:
+    """The text of *lines*, or ``None`` (with a warning) when the page clips it."""
+    parts = [t for _, t in lines]
+    if split_element(parts):
+        notes.warn(
+            "unreadable_value",
+            "The dump tool put parts of one element's text on lines of their own (an "
+            "inline element such as a superscript), and where the page had spaces "
+            "between them cannot be told; the abstract was left empty.",
+            lines[0][0],
+        )
+        return None
+    text = join_wrapped(parts)
+    found = _TOGGLE.search(text[-24:].casefold())
+    if found is None:
+        return text or None
+    toggle = found["toggle"]
+    if toggle.endswith("less"):
+        return text[: -len(toggle)].rstrip(" |") or None
+    if toggle == "more" and not found["ellipsis"]:
+        return text  # the word "more" ending a sentence
+    notes.warn(
+        "clipped_text",
+        f"The abstract ends in {quote(text[-40:])}: the page shows only its start, "
+        "so the abstract was left empty.",
+        lines[-1][0],
+    )
+    return None

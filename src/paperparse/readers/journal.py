@@ -1,0 +1,107 @@
+"""The journal block: the name from its section, the locator from where it stands.
+
+The name is the first line of the ``Journal`` section; a site whose journal line also
+states the year, issue and pages (``Name, 2018, № 11, p. 5-9``: OUCI) names the reader
+of that line in its layout (``Layout.journal_line``), and the issue and pages it states
+join the page's locator lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ..fields.journal import Locator
+from ..model import Journal, ParseWarning
+from ..notes import Notes, quote
+from ..sections import Section
+from .base import NO_SPAN, Context, Span
+from .names import first_line_name, not_a_name
+
+
+@attrs.frozen
+class JournalReading:
+    """The journal block as read, with where its parts stand.
+
+    Attributes:
+        journal: The journal block, or ``None`` when the page states no part of it.
+        warnings: What could not be read.
+        name_span: The lines of the section the name was read from.
+        locator_line: The line of the first locator (volume, issue, pages).
+    """
+
+    journal: Journal | None
+    warnings: tuple[ParseWarning, ...] = ()
+    name_span: Span = NO_SPAN
+    locator_line: int | None = None
+
+
+def read_journal(
+    sections: Sequence[Section],
+    locators: Sequence[tuple[int | None, Locator]],
+    context: Context,
+) -> JournalReading:
+    """The journal block of the page's *sections* (of kind journal) and locator lines."""
+    notes = Notes()
+    locators = list(locators)
+    names: list[tuple[int | None, str]] = []
+    spans: dict[int | None, Span] = {}
+    for section in sections:
+        if context.layout.journal_line is not None:
+            found = _journal_line(section, context, notes, locators)
+        else:
+            reading = first_line_name(section, "journal name")
+            notes.extend(reading.warnings)
+            found = reading.value
+        if found is not None:
+            names.append((section.line, found))
+            spans.setdefault(section.line, (section.blocks[0].line, section.blocks[-1].line))
+    name = notes.pick("journal name", names, None)
+    locator = notes.pick("volume, issue and pages", locators, None)
+    if not names and not locators:
+        return JournalReading(None, tuple(notes))
+    loc = locator or Locator()
+    journal = Journal(name, loc.volume, loc.issue, loc.pages, loc.article_number)
+    name_span = spans[names[0][0]] if name is not None else NO_SPAN
+    return JournalReading(journal, tuple(notes), name_span, locators[0][0] if locators else None)
+
+
+def _journal_line(
+    section: Section,
+    context: Context,
+    notes: Notes,
+    locators: list[tuple[int | None, Locator]],
+) -> str | None:
+    """The journal name of a site whose journal line holds year, issue and pages.
+
+    The issue and pages the line states are added to *locators*.
+    """
+    read = context.layout.journal_line
+    if not section.blocks or read is None:
+        return None
+    for block in section.blocks[1:]:
+        notes.unplaced((block.line, block.text), "after the journal line")
+    number, text = section.blocks[0].line, section.blocks[0].text
+    found = read(text)
+    reason = (
+        "it is not a name with a year, an issue and pages"
+        if found is None
+        else not_a_name(found.name)
+    )
+    if found is None or reason is not None:
+        notes.warn(
+            "unreadable_value",
+            f"The journal line {quote(text)} cannot be read: {reason}; the journal was left empty.",
+            number,
+        )
+        return None
+    if found.problem is not None:
+        notes.warn(
+            "unreadable_value",
+            f"In the journal line {quote(text)}, {found.problem}.",
+            number,
+        )
+    if found.locator != Locator():
+        locators.append((number, found.locator))
+    return found.name

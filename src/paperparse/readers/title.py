@@ -1,0 +1,177 @@
+"""The top of the page: its header (score and article type) and the paper's title.
+
+On a site with a page header (``Layout.page_header``: Peeref's ``4.7 Review``) the
+paper block starts there, and the lines above it are no part of the paper. The title
+is what stands between the header and the first label: one line, or one paragraph a
+dump tool wrapped over several lines. A heading of the page's HTML is its own block,
+so that a badge or a subtitle beside it never runs into the title.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import attrs
+
+from ..fields.rating import looks_like_score
+from ..model import ParseWarning
+from ..normalize import Line, join_wrapped
+from ..notes import Notes, quote
+from ..page import is_paragraph
+from ..roles import glued_label, parse_header
+from .base import NO_SPAN, Context, Span
+
+
+@attrs.frozen
+class Top:
+    """What the top of the page states.
+
+    Attributes:
+        title: The title, or ``None``.
+        article_type: The article type the page header names.
+        score: The score the page header states, with its line (the score ``None``
+            for a header score out of range).
+        title_span: The lines the title was read from.
+        header_line: The line of the page header.
+        warnings: What could not be read or placed.
+    """
+
+    title: str | None = None
+    article_type: str | None = None
+    score: tuple[int, float | None] | None = None
+    title_span: Span = NO_SPAN
+    header_line: int | None = None
+    warnings: tuple[ParseWarning, ...] = ()
+
+
+def read_top(lines: list[Line], context: Context) -> Top:
+    """Read the page header and the title from the preamble's *lines*."""
+    notes = Notes()
+    start, article_type, score, header_line = _page_header(lines, context, notes)
+    rest = _title_lines(lines[start:], notes)
+    title, title_span = _title(rest, context, notes) if rest else (None, NO_SPAN)
+    return Top(title, article_type, score, title_span, header_line, tuple(notes))
+
+
+def _page_header(
+    lines: list[Line], context: Context, notes: Notes
+) -> tuple[int, str | None, tuple[int, float | None] | None, int | None]:
+    """Read the page header (``4.7 Review``): where the title's lines start, the type, score.
+
+    The lines above a header are reported; a page without one starts with its title.
+    """
+    layout = context.layout
+    if not layout.page_header:
+        return 0, None, None, None
+    start = next((i for i, (_, t) in enumerate(lines) if parse_header(t, layout) is not None), None)
+    if start is None:
+        return 0, None, None, None
+    article_type: str | None = None
+    score: tuple[int, float | None] | None = None
+    for line in lines[:start]:
+        notes.unplaced(line, "above the page header")
+    index = start
+    while index < len(lines) and (header := parse_header(lines[index][1], layout)) is not None:
+        value, kind = header
+        if kind is not None:
+            if article_type is not None:
+                break
+            article_type = kind
+        if value is not None or looks_like_score(lines[index][1].partition(" ")[0]):
+            if score is not None:
+                break
+            score = (lines[index][0], value)
+        index += 1
+    return index, article_type, score, lines[start][0]
+
+
+def _title_lines(rest: list[Line], notes: Notes) -> list[Line]:
+    """The lines where the title stands: a repeated line and a byline left out."""
+    if len(rest) > 1:
+        # The document's <title> and the heading repeat one text (a tool that keeps
+        # <head> text writes both): a wrapped title never repeats a line.
+        rest = [line for i, line in enumerate(rest) if not i or line[1] != rest[i - 1][1]]
+    if len(rest) > 1 and _is_byline(rest[-1][1]):
+        # "Wei Zhang, Li Chen, Maria Garcia" under the title: names, not the title's end
+        notes.unplaced(rest[-1], "under the title (a list of names)")
+        rest = rest[:-1]
+    return rest
+
+
+#: A DOI statement: what a title never holds, and what a tool that glued the page's
+#: blocks into the title's paragraph brings into it.
+_DOI_STATEMENT: Final = re.compile(r"\bdoi[ \t]{0,3}:[ \t]{0,3}10\.[0-9]{4,9}/", re.IGNORECASE)
+#: Longer than any title: the next blocks ran into it.
+MAX_TITLE: Final = 1000
+
+
+def title_problem(title: str) -> str | None:
+    """Return why *title* cannot be a paper's title, or ``None``.
+
+    >>> title_problem("A title Journal X Volume 1 DOI: 10.1016/j.x.2020.1 Keywords a")
+    'it holds a DOI statement (the blocks below it ran into it)'
+    >>> title_problem("CRISPR-Cas9 editing of 10.5-kb loci") is None
+    True
+    """
+    if len(title) > MAX_TITLE:
+        return "it is longer than any title (the blocks below it ran into it)"
+    if "oi" in title.casefold() and _DOI_STATEMENT.search(title) is not None:
+        return "it holds a DOI statement (the blocks below it ran into it)"
+    return None
+
+
+def _title(rest: list[Line], context: Context, notes: Notes) -> tuple[str | None, Span]:
+    """The title on *rest*: one line, or one paragraph wrapped over several."""
+    layout = context.layout
+    # A line that starts with a label glued to its value ("Publication typeJournal
+    # Article Journal2021, …": a dump that ran a block of labels into one line) never
+    # goes on the title.
+    if len(rest) == 1 or (
+        is_paragraph(rest) and not any(glued_label(t, layout) for _, t in rest[1:])
+    ):
+        title = join_wrapped([t for _, t in rest])
+        if (problem := title_problem(title)) is not None:
+            notes.warn(
+                "unreadable_value",
+                f"The text where the title belongs, {quote(title)}, cannot be a title "
+                f"({problem}); the title was left empty.",
+                rest[0][0],
+            )
+            return None, NO_SPAN
+        return title, (rest[0][0], rest[-1][0])
+    notes.warn(
+        "ambiguous_title",
+        f"{len(rest)} lines stand where the title belongs and the layout does not say "
+        f"which is the title: {', '.join(quote(t) for _, t in rest)}.",
+        rest[0][0],
+    )
+    return None, NO_SPAN
+
+
+#: Words that may stand in a name without a capital (``Ana Paula de Souza``).
+_NAME_PARTICLES: Final = frozenset(
+    {"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den", "le", "la"}
+)
+_BYLINE_PARTS: Final = re.compile(r"\s*(?:[,;]|\band\b)\s*")
+
+
+def _is_byline(text: str) -> bool:
+    """Whether *text* is a list of two or more personal names (a byline).
+
+    Each name is two to four words, each capitalised (or a particle such as ``de``),
+    with no digit, colon or final full stop: a title's wrapped last line is not.
+    """
+    if text.endswith(".") or ":" in text or any(c.isdigit() for c in text):
+        return False
+    names = [part for part in _BYLINE_PARTS.split(text) if part]
+    return len(names) >= 2 and all(_is_name(name) for name in names)
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(
+        word in _NAME_PARTICLES
+        or (word[0].isupper() and word.replace("-", "").replace(".", "").isalpha())
+        for word in words
+    )
