@@ -12,12 +12,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import paperparse
+from paperparse.metadata import Metadata
 from paperparse.normalize import clean
-from paperparse.outline.html import parse_html
+from paperparse.outline.html import read
 
 from .conftest import FIXTURES
 
 SEED = paperparse.parse(FIXTURES / "peeref" / "jmm-2019-review.txt")
+
+
+def parse_html(html: str) -> tuple[list[tuple[int, str]], Metadata | None]:
+    outline = read(html)
+    return [(block.line, block.text) for block in outline.blocks], outline.metadata
 
 
 def lines(html: str) -> list[str]:
@@ -498,6 +504,7 @@ def test_an_organisation_the_article_names_as_publisher_is_not_the_site() -> Non
 def test_og_title_without_the_sites_name(site: str, og_title: str, title: str | None) -> None:
     head = f'{site}<meta property="og:title" content="{og_title}">'
     meta = parse_html(_page("<p>x</p>", head))[1]
+    assert meta is not None
     assert (meta.title[1] if meta.title else None) == title
 
 

@@ -21,15 +21,14 @@ elements that have one that can make chrome or a widget.
 
 from __future__ import annotations
 
-import functools
 import re
-from typing import Any, Final, cast
+from typing import Any, Final
 
 from lxml import etree
 
 from ..errors import EmptyInput
 from ..metadata import Metadata, read_metadata
-from ..normalize import WIDGET, Line, clean, clean_line
+from ..normalize import WIDGET, clean, clean_line
 from .block import (
     COLUMN,
     HEADING,
@@ -43,186 +42,24 @@ from .block import (
     Outline,
 )
 from .block import WIDGET as WIDGET_BLOCK
+from .deep import BREAK, parse_deep
+from .dom import (
+    BLOCK_SET,
+    GAUGES,
+    INVISIBLE_SET,
+    STRUCTURAL,
+    TELLING,
+    chrome_or_widget,
+    class_words,
+    is_heading_count,
+)
 from .xpath import elements, line_of
-
-#: Elements whose content is never visible text.
-INVISIBLE: Final = (
-    "head",
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "math",
-    "iframe",
-    "object",
-    "embed",
-    "canvas",
-    "select",
-    "textarea",
-    "input",
-)
-
-#: Elements that end a line before and after them.
-BLOCKS: Final = (
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "button",
-    "caption",
-    "center",
-    "dd",
-    "details",
-    "dialog",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "legend",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "option",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-)
-
-_CHROME_CLASSES: Final = (
-    "cookie",
-    "consent",
-    "gdpr",
-    "navbar",
-    "breadcrumb",
-    "sidebar",
-    "site-header",
-    "site-footer",
-    "skip-link",
-    # Screen-reader-only text: ``(opens in a new window)`` is not part of a value.
-    "sr-only",
-    "visually-hidden",
-    "visuallyhidden",
-    "screen-reader",
-    # A strip of tabs switches between parts of the page: navigation, whose labels
-    # (``Reviews 0``) are no part of the paper.
-    "nav-tabs",
-    "tablist",
-    "tab-list",
-    "tab-bar",
-    "tabbar",
-)
 
 _META: Final = etree.XPath("//meta[@content][@name or @property or @itemprop]")
 _JSON_LD: Final = etree.XPath("//script[@type='application/ld+json']")
-_CHROME_TAGS: Final = frozenset({"nav", "aside"})
-#: The attributes that can make an element chrome or a rating widget.
-_TELLING: Final = frozenset(
-    {
-        "hidden",
-        "role",
-        "style",
-        "class",
-        "id",
-        "data-score",
-        "data-rating",
-        "itemprop",
-        "aria-valuenow",
-        "aria-hidden",
-        "aria-label",
-    }
-)
-#: Tags that can be chrome without any attribute.
-_STRUCTURAL: Final = frozenset({"nav", "aside", "header", "footer"})
-_CHROME_ROLES: Final = frozenset(
-    {
-        "navigation",
-        "banner",
-        "contentinfo",
-        "complementary",
-        "dialog",
-        "alertdialog",
-        "tablist",
-        "tab",
-    }
-)
-_CHROME_WORDS: Final = re.compile("|".join(_CHROME_CLASSES), re.IGNORECASE)
-_RATING_WORDS: Final = re.compile("rating|star", re.IGNORECASE)
 
-
-def _is_chrome_element(element: Any, tag: str, attrib: dict[str, str]) -> bool:
-    """Whether *element* is page chrome or hidden (see docs/html.md).
-
-    *attrib* is the element's attributes, read once into a dict.
-    """
-    if tag in _CHROME_TAGS or "hidden" in attrib:
-        return True
-    if (tag == "header" or tag == "footer") and next(
-        element.iterancestors("article", "main"), None
-    ) is None:
-        return True
-    if (role := attrib.get("role")) is not None and role.strip().lower() in _CHROME_ROLES:
-        return True
-    style = attrib.get("style")
-    if style and ("display" in style or "visibility" in style):
-        compact = style.replace(" ", "").lower()
-        if "display:none" in compact or "visibility:hidden" in compact:
-            return True
-    css, name = attrib.get("class"), attrib.get("id")
-    return bool(css and _names_chrome(css)) or bool(name and _names_chrome(name))
-
-
-@functools.lru_cache(maxsize=1024)
-def _names_chrome(value: str) -> bool:
-    """Whether a class or id names chrome; the same few names repeat on a page."""
-    return _CHROME_WORDS.search(value) is not None
-
-
-def _is_widget(attrib: dict[str, str]) -> bool:
-    """Whether an element with attributes *attrib* carries a rating score or count."""
-    if "data-score" in attrib or "data-rating" in attrib:
-        return True
-    prop = attrib.get("itemprop")
-    if prop in ("ratingValue", "ratingCount", "reviewCount") and "content" in attrib:
-        return True
-    css = attrib.get("class") or ""
-    if "aria-valuenow" in attrib and (
-        _RATING_WORDS.search(css) is not None or "ating" in (attrib.get("aria-label") or "")
-    ):
-        return True
-    return "width" in (attrib.get("style") or "") and "star" in css.lower()
-
-
-_PERCENT: Final = re.compile(r"width\s*:\s*([0-9]{1,3}(?:\.[0-9]+)?)\s*%")
-_PERCENT_TO_SCORE: Final = 20.0
-
-# Private-use characters: _BREAK marks line breaks in the stream reader (_parse_deep),
-# which removes them all (and WIDGET) from its input first, so no page can forge one.
-_BREAK: Final = "\ue003"
+# Private-use characters: BREAK marks line breaks in the stream reader (.deep), which
+# removes them all (and WIDGET) from its input first, so no page can forge one.
 _MARK_OPEN: Final = "\ue000"
 _MARK_CLOSE: Final = "\ue001"
 #: C0 control characters (other than tab, newline and carriage return) and the
@@ -235,7 +72,7 @@ _XML_SAFE: Final[dict[int, str | None]] = {
 }
 _NO_MARKS: Final[dict[int, str | None]] = {
     **_XML_SAFE,
-    **dict.fromkeys(map(ord, _MARK_OPEN + _MARK_CLOSE + WIDGET + _BREAK), None),
+    **dict.fromkeys(map(ord, _MARK_OPEN + _MARK_CLOSE + WIDGET + BREAK), None),
 }
 
 
@@ -309,7 +146,7 @@ def _read_tree(text: str) -> tuple[list[Block], Metadata]:
     if root is None:
         raise EmptyInput("The input is HTML without any content; expected a paper page.") from None
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
-        deep = _parse_deep(text.translate(_NO_MARKS).encode("utf-8", "replace"))
+        deep = parse_deep(text.translate(_NO_MARKS).encode("utf-8", "replace"))
         return [Block(number, line) for number, line in deep], Metadata()
     metadata = read_metadata(
         [
@@ -323,28 +160,6 @@ def _read_tree(text: str) -> tuple[list[Block], Metadata]:
         [(line_of(e), (e.text or "").translate(_XML_SAFE)) for e in elements(_JSON_LD, root)],
     )
     return _visible_blocks(root), metadata
-
-
-def parse_html(text: str) -> tuple[list[Line], Metadata]:
-    """Turn an HTML page into numbered visible lines and its embedded metadata.
-
-    The lines of :func:`read`'s blocks, a widget's value written ``WIDGET + "score 4.5"``.
-
-    >>> lines, meta = parse_html("<html><body><nav>Home</nav><h1>A <i>b</i></h1>"
-    ...                          "<p>c<br>d</p></body></html>")
-    >>> lines
-    [(1, 'A b'), (1, 'c'), (1, 'd')]
-    """
-    blocks, metadata = _read_tree(text)
-    return [
-        (b.line, f"{WIDGET}{b.label} {b.text}" if b.kind == WIDGET_BLOCK else b.text)
-        for b in blocks
-    ], metadata
-
-
-_BLOCK_SET: Final = frozenset(BLOCKS)
-_INVISIBLE_SET: Final = frozenset(INVISIBLE)
-_CLASS_ONLY: Final = frozenset({"class"})
 
 
 #: Inline elements that can stand as one item of a list: several of the same kind side
@@ -361,8 +176,6 @@ _MARKS: Final = re.compile(
 )
 #: Class, id or itemprop words that name an author list.
 _AUTHOR_WORDS: Final = re.compile("author|contrib|creator", re.IGNORECASE)
-#: Class words of a link or span drawn as a button.
-_BUTTON_CLASS: Final = re.compile(r"(?:^|\s)(?:btn|button)(?:$|[\s_-])", re.IGNORECASE)
 #: Bullet characters drawn as text at the start of a line (not numbers: ``1.`` can
 #: be a value's own text).
 _BULLETS: Final = frozenset("\u2022\u00b7\u25aa\u25e6\u2023\u25cf\u2013-*")
@@ -413,36 +226,6 @@ def _is_author_mark(element: Any) -> bool:
             if value and _AUTHOR_WORDS.search(value) is not None:
                 return True
     return False
-
-
-#: Class words of a badge that counts something: ``<span class="badge">3</span>``.
-_COUNT_CLASS: Final = re.compile("badge|count|counter|pill", re.IGNORECASE)
-#: The text of a count badge: a number, perhaps in brackets.
-_COUNT_TEXT: Final = re.compile(r"\s*[(\[]?\s*[0-9]+\s*[)\]]?\s*")
-#: Elements whose text labels a part of the page.
-_HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "summary", "legend"})
-
-
-def _is_heading_count(element: Any) -> bool:
-    """Whether *element* is a count badge at the end of a heading (``Reviews 0``).
-
-    A number in a badge after a heading's words counts the items of that part of the
-    page (reviews, comments); it is never a value of the paper, and it is no score.
-    The caller has checked that the element's class names a count (:func:`_class_words`).
-    """
-    if _COUNT_TEXT.fullmatch("".join(element.itertext())) is None:
-        return False
-    node = element
-    while True:
-        if not _blank_text(node.tail) or node.getnext() is not None:
-            return False  # words follow it: not a trailing count
-        node = node.getparent()
-        if node is None or node.tag in _BLOCK_SET:
-            return node is not None and node.tag in _HEADINGS
-
-
-def _blank_text(text: str | None) -> bool:
-    return not text or text.isspace()
 
 
 def _strip_bullet(line: str) -> str:
@@ -590,8 +373,8 @@ class _Walk:
         beside a heading.
         """
         css = element.get("class") or "" if names else ""
-        button, count = _class_words(css)
-        if count and _is_heading_count(element):
+        button, count = class_words(css)
+        if count and is_heading_count(element):
             return False
         parent = element.getparent()
         if parent is not self.last_parent:  # items are siblings: one parent at a time
@@ -645,7 +428,7 @@ def _visible_blocks(root: etree._Element) -> list[Block]:
                 skipped = False  # the end of a skipped element: its tail goes on the line
             elif tag == "br":
                 walk.flush(at_br=True)
-            elif tag in _BLOCK_SET:
+            elif tag in BLOCK_SET:
                 if parts:
                     walk.flush()
                 walk.after_br = False
@@ -658,21 +441,21 @@ def _visible_blocks(root: etree._Element) -> list[Block]:
             if tail:
                 parts.append(tail)
             continue
-        if tag in _INVISIBLE_SET or not isinstance(tag, str):
+        if tag in INVISIBLE_SET or not isinstance(tag, str):
             walker.skip_subtree()
             skipped = True
             continue
         widget = None
         names = element.keys()
-        if tag in _STRUCTURAL or tag in _GAUGES or (names and not _TELLING.isdisjoint(names)):
-            chrome, widget = _chrome_or_widget(element, tag, names)
+        if tag in STRUCTURAL or tag in GAUGES or (names and not TELLING.isdisjoint(names)):
+            chrome, widget = chrome_or_widget(element, tag, names)
             if chrome:
                 if widget is not None:
                     walk.widget(*widget)
                 walker.skip_subtree()
                 skipped = True
                 continue
-        if tag in _BLOCK_SET:
+        if tag in BLOCK_SET:
             if parts:
                 walk.flush()
             walk.after_br = False
@@ -691,168 +474,3 @@ def _visible_blocks(root: etree._Element) -> list[Block]:
     if parts:
         walk.flush()
     return walk.out
-
-
-#: Elements that show a measure as a gauge: their value is a widget's.
-_GAUGES: Final = frozenset({"meter", "progress"})
-
-
-def _chrome_or_widget(
-    element: Any, tag: str, names: list[str]
-) -> tuple[bool, tuple[str, str] | None]:
-    """Whether an element with telling attributes is chrome, and the widget it shows.
-
-    Called for structural tags, gauges and for elements whose attributes may make them
-    chrome or a rating widget (``class``, ``role``, ``aria-*`` …), not for every
-    element. A gauge, and an element whose ``aria-label`` states a rating, are read as
-    their widget and skipped with their content (the content repeats the value, or is
-    a fallback text).
-    """
-    if (
-        tag not in _STRUCTURAL
-        and tag not in _GAUGES
-        and _TELLING.intersection(names) == _CLASS_ONLY
-    ):
-        # The common case: a class alone can make chrome, never a widget.
-        return _names_chrome(element.get("class") or ""), None
-    attrib = cast("dict[str, str]", dict(element.items()))  # str for HTML
-    if tag in _GAUGES:
-        return True, _gauge(attrib)
-    chrome = _is_chrome_element(element, tag, attrib)
-    widget = _widget(element) if not chrome and _is_widget(attrib) else None
-    if widget is None and not chrome and (label := attrib.get("aria-label")):
-        stated = _stated_rating(label)
-        if stated is not None:
-            return True, ("score", stated)
-    if (attrib.get("aria-hidden") or "").strip().lower() == "true":
-        # Hidden from screen readers: decoration such as avatar initials; a widget's
-        # value is still read.
-        chrome = True
-    return chrome, widget
-
-
-@functools.lru_cache(maxsize=1024)
-def _class_words(css: str) -> tuple[bool, bool]:
-    """Whether a class names a button, and whether it names a count badge."""
-    if not css:
-        return False, False
-    return _BUTTON_CLASS.search(css) is not None, _COUNT_CLASS.search(css) is not None
-
-
-def _widget(element: Any) -> tuple[str, str] | None:
-    """The measure and value of a rating widget: ``("score", "4.5")`` or ``("count", "9")``."""
-    prop = element.get("itemprop")
-    if prop in ("ratingCount", "reviewCount"):
-        count = clean(element.get("content") or "")
-        return ("count", count) if count.isascii() and count.isdigit() else None
-    for attribute in ("data-score", "data-rating", "aria-valuenow", "content"):
-        if (value := element.get(attribute)) is not None:
-            if attribute == "aria-valuenow" and (top := element.get("aria-valuemax")) is not None:
-                return "score", _scaled(value, top, element.get("aria-valuemin"))
-            return "score", value
-    if (width := _PERCENT.search(element.get("style") or "")) is not None:
-        return "score", str(round(float(width[1]) / _PERCENT_TO_SCORE, 2))
-    return None
-
-
-#: A score out of five, as a gauge or an ``aria-valuemax`` states one.
-_OUT_OF: Final = 5.0
-#: A number, as a gauge's attributes write one.
-_NUMBER: Final = re.compile(r"\s*[0-9]{1,6}(?:\.[0-9]{1,6})?\s*")
-
-
-def _scaled(value: str, top: str | None, bottom: str | None) -> str:
-    """*value* of a gauge from *bottom* to *top*, as a score out of five.
-
-    A gauge without a top whose value is above 1 (the HTML default top) states a score
-    out of five; one whose value is 1 or less may be a fraction (``0.84``) as well as a
-    score (``0.8``), and stays as written with a ``?`` so no reader takes it. A value or
-    bound that is not a number also stays as written (a reader refuses it).
-    """
-    if _NUMBER.fullmatch(value) is None:
-        return value
-    low = float(bottom) if bottom is not None and _NUMBER.fullmatch(bottom) else 0.0
-    if top is None:
-        return value if float(value) > 1 else f"{value}?"
-    if _NUMBER.fullmatch(top) is None or float(top) <= low:
-        return f"{value}?"
-    score = (float(value) - low) / (float(top) - low) * _OUT_OF
-    return f"{round(score, 2):g}"
-
-
-def _gauge(attrib: dict[str, str]) -> tuple[str, str] | None:
-    """The score a ``<meter>`` or ``<progress>`` shows, out of five (see :func:`_scaled`)."""
-    value = attrib.get("value")
-    if value is None:
-        return None
-    return "score", _scaled(value, attrib.get("max"), attrib.get("min"))
-
-
-#: An ``aria-label`` that states a rating: ``Rated 4.7 out of 5``, ``4.5 / 5 stars``.
-_RATED: Final = re.compile(
-    r"\s*(?:rated|rating|score)?\s{0,3}:?\s{0,3}(?P<score>[0-9](?:[.,][0-9]{1,2})?)\s{0,3}"
-    r"(?:out\s+of|of|/)\s{0,3}5(?:\.0{1,2})?(?:\s+stars?)?\s*",
-    re.IGNORECASE,
-)
-
-
-def _stated_rating(label: str) -> str | None:
-    """The score an ``aria-label`` states (``Rated 4.7 out of 5`` -> ``4.7``), if it states one.
-
-    >>> _stated_rating("Rated 4.7 out of 5"), _stated_rating("Open the menu")
-    ('4.7', None)
-    """
-    if len(label) > _MAX_RATED:
-        return None
-    found = _RATED.fullmatch(label)
-    return None if found is None else found["score"].replace(",", ".")
-
-
-_MAX_RATED: Final = 40
-
-
-class _Collector:
-    """An lxml parser target: streams the text of a page too deep for a tree."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.skip = 0
-
-    def start(self, tag: str, attrib: Any) -> None:  # a mapping, not always a dict
-        if (
-            self.skip
-            or tag in INVISIBLE
-            or tag in ("nav", "aside")
-            or "hidden" in attrib
-            or (attrib.get("aria-hidden") or "").strip().lower() == "true"
-        ):
-            self.skip += 1
-        elif tag in BLOCKS or tag == "br":
-            self.parts.append(_BREAK)
-
-    def end(self, tag: str) -> None:
-        if self.skip:
-            self.skip -= 1
-        elif tag in BLOCKS:
-            self.parts.append(_BREAK)
-
-    def data(self, data: str) -> None:
-        if not self.skip:
-            self.parts.append(data)
-
-    def close(self) -> str:
-        return "".join(self.parts)
-
-
-def _parse_deep(data: bytes) -> list[Line]:
-    """Read a page nested deeper than lxml builds trees, as a stream (no line numbers)."""
-    collector = _Collector()
-    parser = etree.HTMLParser(
-        encoding="utf-8",
-        target=cast("Any", collector),
-        no_network=True,
-        huge_tree=True,
-        recover=True,
-    )
-    text = cast("str", etree.fromstring(data, parser))
-    return [(0, cleaned) for raw in text.split(_BREAK) if (cleaned := clean(raw))]
