@@ -44,9 +44,12 @@ class Part(Protocol):
 P = TypeVar("P", bound=Part)
 
 
-def facts(blocks: Sequence[Block], layout: Layout) -> PageFacts:
-    """What the whole page says about each of its lines (see :class:`PageFacts`)."""
-    return PageFacts(is_glued_page(blocks, layout), page_names_site(blocks, layout))
+def facts(blocks: Sequence[Block], layout: Layout, *, structured: bool = False) -> PageFacts:
+    """What the whole page says about each of its lines (see :class:`PageFacts`).
+
+    *structured*: the blocks come from HTML and carry its structure.
+    """
+    return PageFacts(is_glued_page(blocks, layout), page_names_site(blocks, layout), structured)
 
 
 # --- a menu above the page header, a second page --------------------------------------

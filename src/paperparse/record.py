@@ -103,7 +103,7 @@ def _read_page(
     notes: Notes,
 ) -> _Page:
     """Split *blocks* into sections and read the page's top: title, header, type."""
-    facts = paper_block.facts(blocks, layout)
+    facts = paper_block.facts(blocks, layout, structured=source_format == "html")
     sections, found, split_notes = split(blocks, layout, facts)
     notes.extend(split_notes)
     if sub_page is not None:
@@ -123,7 +123,7 @@ def _read_page(
         paper_block.wrap_width(abstract_lines, source_format),
         facts.glued,
     )
-    top = read_top(sections[0].lines(), context)
+    top = read_top(sections[0].blocks, context)
     notes.extend(top.warnings)
     return _Page(sections, groups, found, top, context, sub_page)
 

@@ -122,10 +122,13 @@ class PageFacts:
             may be a label glued to its value.
         site_named: Some line may name the site's address; when false, no long line
             is looked at for one.
+        structured: The page's blocks carry the kinds of its HTML (tables, lists,
+            headings), which may change a line's role.
     """
 
     glued: bool = False
     site_named: bool = False
+    structured: bool = False
 
 
 @functools.lru_cache(maxsize=4096)

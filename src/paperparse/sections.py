@@ -26,7 +26,8 @@ from .fields.journal import Locator, parse_locator
 from .layouts import Layout
 from .normalize import Line, fold
 from .notes import Notes, quote
-from .outline.block import WIDGET, Block
+from .outline.block import COLUMN, LABEL, WIDGET, Block
+from .outline.block import VALUE as VALUE_CELL
 from .page import holds_nothing, restart_at_header
 from .roles import (
     ACTION,
@@ -35,12 +36,15 @@ from .roles import (
     GLUED,
     INLINE,
     OPENS,
+    OTHER,
+    OTHER_IF_COLON,
     TYPED,
     VALUE,
     LineRole,
     PageFacts,
     classify,
     doi_line,
+    label_key,
 )
 from .specs import SECTION_NAMES, SPECS
 
@@ -116,6 +120,7 @@ def split(
     found = Standalone()
     sections = [Section("preamble", None)]
     current = sections[0]
+    grid = _Grid.of(blocks, layout) if facts.structured else None
     # What the last line was (see Standalone.last), kept in locals on the hot path.
     last_role = "label"
     last_line: int | None = None
@@ -130,6 +135,8 @@ def split(
             last_role, last_line, last_section = "widget", number, current
             continue
         line = classify(blocks, index, current.kind, layout, facts)
+        if grid is not None and block.kind in _CELLS:
+            line = grid.role(line, block, current.kind, layout)
         if line.header and current.kind != "preamble":
             if not holds_nothing(sections, found.dois, found.locators, found.widgets):
                 _warn_second_page(text, number, notes)
@@ -176,6 +183,71 @@ def split(
     found.last = (last_role, last_line, last_section)
     _warn_unknown_sections(sections, layout, notes)
     return sections, found, notes
+
+
+#: Blocks whose role the table or definition list they stand in may change.
+_CELLS: Final = frozenset({LABEL, VALUE_CELL, COLUMN})
+#: The roles of a label line.
+_LABEL_ROLES: Final = frozenset({OPENS, INLINE, TYPED, OTHER, OTHER_IF_COLON, GLUED})
+
+
+@attrs.frozen
+class _Grid:
+    """What the page's tables and definition lists say about their cells.
+
+    Attributes:
+        labelled: The groups (tables, definition lists) that have label cells
+            (``<dt>``, a row's ``<th>``): their value cells hold values, never labels.
+        fields: The groups among them with a label of the layout: a grid of the paper's
+            fields, in which a label the layout does not know names a field that is no
+            part of the record.
+        columns: How many columns each group's header row names.
+    """
+
+    labelled: frozenset[int]
+    fields: frozenset[int]
+    columns: dict[int, int]
+
+    @classmethod
+    def of(cls, blocks: Sequence[Block], layout: Layout) -> _Grid:
+        """The grid facts of *blocks*."""
+        labelled: set[int] = set()
+        fields: set[int] = set()
+        columns: dict[int, int] = {}
+        for block in blocks:
+            if block.kind == LABEL:
+                labelled.add(block.group)
+                if label_key(block.text) in layout.labels:
+                    fields.add(block.group)
+            elif block.kind == COLUMN:
+                columns[block.group] = max(columns.get(block.group, 0), block.place + 1)
+        return cls(frozenset(labelled), frozenset(fields), columns)
+
+    def role(self, line: LineRole, block: Block, kind: str, layout: Layout) -> LineRole:
+        """The role of a cell, given the structure it stands in (*kind*: the section's).
+
+        A value cell (``<dd>``, ``<td>``) beside label cells is a value whatever its
+        text says; one under a column heading that is a label of another section opens
+        that section. A label cell the layout does not know, in a grid of the paper's
+        fields, opens a section that is no part of the record. A table's header row of
+        two columns or more names columns and holds no value.
+        """
+        if block.kind == VALUE_CELL:
+            if block.group in self.labelled and line.role in _LABEL_ROLES:
+                return LineRole(VALUE, marker=line.marker)
+            column = layout.labels.get(label_key(block.label)) if block.label else None
+            if column is not None and column not in (kind, "doi"):
+                return LineRole(INLINE, column, block.text, marker=line.marker)
+        elif block.kind == LABEL:
+            if (
+                line.role is VALUE
+                and block.group in self.fields
+                and label_key(block.text) not in layout.labels  # (DOI labels its line)
+            ):
+                return LineRole(OTHER, "", block.text.rstrip(":"), marker=line.marker)
+        elif self.columns.get(block.group, 0) > 1:  # a header row's cell
+            return LineRole(CHROME, marker=line.marker)
+        return line
 
 
 def _warn_second_page(text: str, number: int, notes: Notes) -> None:

@@ -249,6 +249,8 @@ _GROUPS: Final = frozenset({"ol", "ul", "dl", "table"})
 _MEMBERS: Final = frozenset({"li", "dt", "dd", "th", "td"})
 #: The kinds that a paragraph inside them keeps (the item's own text).
 _KEEP_IN_PARAGRAPH: Final = frozenset({ITEM, LABEL, VALUE, COLUMN, HEADING})
+#: The level of an element with ``role="heading"`` and no ``aria-level`` (ARIA's default).
+_ARIA_LEVEL: Final = 2
 #: The context of the lines read outside any structure.
 _TOP: Final = (None, LINE, 0, 0, 0, "")
 
@@ -340,6 +342,10 @@ class _Walk:
             self.context.append(self._member(element, tag))
         elif tag == "p" and top[1] not in _KEEP_IN_PARAGRAPH:
             self.context.append((element, PARAGRAPH, top[2], top[3], 0, ""))
+        elif (role := element.get("role")) is not None and role.strip().lower() == "heading":
+            stated = element.get("aria-level") or ""
+            level = int(stated) if stated.isdigit() and 0 < int(stated) <= 6 else _ARIA_LEVEL
+            self.context.append((element, HEADING, top[2], top[3], level, ""))
 
     def _member(self, element: Any, tag: str) -> tuple[Any, Kind, int, int, int, str]:
         """The context of a list item or a cell (of the innermost open group)."""

@@ -10,6 +10,7 @@ so that a badge or a subtitle beside it never runs into the title.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Final
 
 import attrs
@@ -18,6 +19,7 @@ from ..fields.rating import looks_like_score
 from ..model import ParseWarning
 from ..normalize import Line, join_wrapped
 from ..notes import Notes, quote
+from ..outline.block import HEADING, Block
 from ..page import is_paragraph
 from ..roles import glued_label, parse_header
 from .base import NO_SPAN, Context, Span
@@ -45,13 +47,41 @@ class Top:
     warnings: tuple[ParseWarning, ...] = ()
 
 
-def read_top(lines: list[Line], context: Context) -> Top:
-    """Read the page header and the title from the preamble's *lines*."""
+def read_top(blocks: Sequence[Block], context: Context) -> Top:
+    """Read the page header and the title from the preamble's *blocks*.
+
+    Where the page's HTML marks a heading among them, the heading of the highest level
+    is the title, and the other lines beside it (a badge, a subtitle) are not.
+    """
     notes = Notes()
+    lines = [(block.line, block.text) for block in blocks]
     start, article_type, score, header_line = _page_header(lines, context, notes)
-    rest = _title_lines(lines[start:], notes)
+    heading = _heading(blocks[start:])
+    if heading is not None:
+        rest = [(block.line, block.text) for block in heading]
+        for block in blocks[start:]:
+            if block not in heading:
+                notes.unplaced((block.line, block.text), "beside the title")
+    else:
+        rest = _title_lines(lines[start:], notes)
     title, title_span = _title(rest, context, notes) if rest else (None, NO_SPAN)
     return Top(title, article_type, score, title_span, header_line, tuple(notes))
+
+
+def _heading(blocks: Sequence[Block]) -> list[Block] | None:
+    """The blocks of the one heading of the highest level among *blocks*, if there is one.
+
+    A heading split over lines (``<br>``) is its consecutive blocks; two headings of
+    that level make none (which one is the title cannot be told from the markup).
+    """
+    levels = [block.level for block in blocks if block.kind == HEADING]
+    if not levels:
+        return None
+    top = min(levels)
+    places = [i for i, block in enumerate(blocks) if block.kind == HEADING and block.level == top]
+    if places[-1] - places[0] + 1 != len(places):
+        return None
+    return [blocks[i] for i in places]
 
 
 def _page_header(
