@@ -14,8 +14,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import paperparse
-from paperparse import merge, roles
+from paperparse import merge, normalize, roles
 from paperparse.fields import clean, funding, lists
+from paperparse.layouts import BUILT_IN
 from paperparse.outline.block import Block
 from paperparse.readers import names
 
@@ -114,7 +115,7 @@ def test_a_line_names_the_site_only_on_a_page_that_does(texts_: list[str]) -> No
     ]
     for layout in layouts:
         if any(roles.names_site(text, layout) for _, text in page):
-            assert roles.page_names_site([Block(n, t) for n, t in page], layout)
+            assert roles.page_names_site("\n".join(t for _, t in page), layout)
 
 
 _MARKERS = st.tuples(
@@ -200,3 +201,54 @@ def test_name_keys_are_the_runs_of_letters_and_digits(text: str) -> None:
 def test_a_count_badge_ends_in_a_digit_or_bracket(text: str) -> None:
     if roles._BADGE.fullmatch(text) is not None:
         assert text[-1:] in roles._BADGE_ENDS
+
+
+_SHORT_WORDS = st.sampled_from(
+    sorted(
+        {
+            *(w for layout in BUILT_IN for w in (*layout.labels, *layout.actions)),
+            *(w for layout in BUILT_IN for w in (*layout.chrome_lines, *layout.other_sections)),
+            *(w for layout in BUILT_IN for w in (*layout.claim_lines, *layout.markers)),
+            "Wei Zhang",
+            "Anna",
+            "graphene",
+            "4.7",
+            "Review",
+            "Primary",
+            "peeref.com",
+            "(3)",
+            "Copyright 2020",
+            "We use cookies",
+        }
+    )
+)
+_SHORT_MARKS = st.sampled_from(["", " ", ": ", " | ", " / ", " · ", "**", "# ", "- ", ".", ":"])
+
+
+@given(st.lists(st.tuples(_SHORT_WORDS, _SHORT_MARKS), min_size=1, max_size=4))
+def test_a_short_line_is_a_plain_value_only_where_the_full_rules_say_so(
+    parts: list[tuple[str, str]],
+) -> None:
+    text = normalize.clean("".join(word + mark for word, mark in parts))
+    if not text or len(text) > roles.MAX_LABEL_LINE:
+        return
+    for layout in BUILT_IN:
+        for case in (text, text.upper(), text.title()):
+            assert roles.short_line(case, layout) == roles._known_line(case, layout), case
+
+
+_GLUE_WORDS = st.sampled_from(
+    ["Journal", "Keywords", "Primary Rating", "Comments", "Source", "McJournal", "JOURNAL", "x"]
+)
+_GLUE_RESTS = st.sampled_from(["NATURE", "Nature", "2020", " Nature", "", "sForge", "a; b"])
+
+
+@given(st.lists(st.tuples(st.sampled_from(["", "**", "# "]), _GLUE_WORDS, _GLUE_RESTS)))
+def test_a_glued_page_is_found_as_the_line_rule_finds_it(
+    lines: list[tuple[str, str, str]],
+) -> None:
+    texts = [normalize.clean(a + b + c) for a, b, c in lines]
+    texts = [t for t in texts if t]
+    for layout in BUILT_IN:
+        by_lines = sum(roles.glued_label(t, layout) is not None for t in texts) >= 2
+        assert roles.is_glued_page([Block(1, t) for t in texts], layout) == by_lines

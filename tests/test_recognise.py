@@ -22,7 +22,7 @@ def test_each_sites_text_fixtures_show_its_signature_only(site: str, layout: obj
     assert len(pages) >= 7
     for page in pages:
         outline = outline_text.read(page.read_text(encoding="utf-8"), PEEREF.labels)
-        assert recognise(outline, BUILT_IN) == [layout], page.name
+        assert list(recognise(outline, BUILT_IN)) == [layout], page.name
 
 
 @pytest.mark.parametrize(

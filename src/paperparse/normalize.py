@@ -27,9 +27,11 @@ _INVISIBLE: Final[dict[int, None]] = dict.fromkeys(
 )
 #: A lone surrogate (written with chr(): a source file cannot hold one in a literal).
 _SURROGATE: Final = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")
-#: Any character of _INVISIBLE: searching for one is much cheaper than translating.
+#: Any run of characters of _INVISIBLE: searching for one is much cheaper than
+#: translating, and removing the runs a pattern finds is too (a str.translate() looks
+#: each character up: 40 against 4 µs on a 3,000-character page with a few of them).
 _ANY_INVISIBLE: Final = re.compile(
-    "[" + "".join(re.escape(chr(c)) for c in sorted(_INVISIBLE)) + "]"
+    "[" + "".join(re.escape(chr(c)) for c in sorted(_INVISIBLE)) + "]+"
 )
 
 #: First character of a line that stands for a rating widget (``WIDGET + "score 4.5"``);
@@ -70,9 +72,7 @@ def remove_invisible(text: str) -> str:
     >>> remove_invisible("a\u200bb\x00c")
     'abc'
     """
-    if _ANY_INVISIBLE.search(text) is not None:
-        return text.translate(_INVISIBLE)
-    return text
+    return _ANY_INVISIBLE.sub("", text)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -95,8 +95,7 @@ def clean(text: str) -> str:
     >>> clean("Cafe\u0301") == "Caf\u00e9"
     True
     """
-    if _ANY_INVISIBLE.search(text) is not None:
-        text = text.translate(_INVISIBLE)
+    text = _ANY_INVISIBLE.sub("", text)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return " ".join(text.split())

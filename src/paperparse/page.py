@@ -49,7 +49,8 @@ def facts(blocks: Sequence[Block], layout: Layout, *, structured: bool = False) 
 
     *structured*: the blocks come from HTML and carry its structure.
     """
-    return PageFacts(is_glued_page(blocks, layout), page_names_site(blocks, layout), structured)
+    page = "\n".join([block.text for block in blocks])
+    return PageFacts(is_glued_page(blocks, layout), page_names_site(page, layout), structured)
 
 
 # --- a menu above the page header, a second page --------------------------------------

@@ -16,7 +16,7 @@ header). The record stage checks the signature again on what it read
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Final
 
 from .layouts import Layout
@@ -37,22 +37,24 @@ from .roles import (
 )
 
 
-def recognise(outline: Outline, layouts: Sequence[Layout]) -> list[Layout]:
+def recognise(outline: Outline, layouts: Sequence[Layout]) -> Iterator[Layout]:
     """The layouts of *layouts* whose signature the page shows, in their order.
+
+    Lazily: a page read with the first one is not looked at for the others.
 
     >>> from paperparse.layouts import BUILT_IN
     >>> from paperparse.outline.block import Block, Outline
     >>> [layout.site for layout in recognise(Outline([Block(1, "4.7 Review")]), BUILT_IN)]
     ['peeref']
     """
-    return [layout for layout in layouts if shows_signature(outline.blocks, layout)]
+    return (layout for layout in layouts if shows_signature(outline.blocks, layout))
 
 
 def shows_signature(blocks: Sequence[Block], layout: Layout) -> bool:
     """Whether a line of *blocks* is one only *layout*'s site shows."""
     if layout.glued_bullets:
         blocks = without_bullets(blocks, layout)
-    site_named = page_names_site(blocks, layout)
+    site_named = page_names_site("\n".join([block.text for block in blocks]), layout)
     signature = layout.signature_sections
     for index, block in enumerate(blocks):
         if block.kind == WIDGET:

@@ -26,7 +26,7 @@ from .fields.citation import read_doi_link_line
 from .fields.doi import parse_doi_line
 from .fields.rating import looks_like_score, parse_count, parse_score
 from .layouts import Layout
-from .layouts.compiled import COPYRIGHT
+from .layouts.compiled import COPYRIGHT, GLUE_START
 from .normalize import fold
 from .outline.block import Block
 
@@ -146,14 +146,40 @@ def classify(
 ) -> LineRole:
     """What the block at *index* is on this page, in a section of *kind*.
 
-    What its text says (:func:`_classify`), and what the page as a whole says about it:
-    on a page whose dump glued its blocks, a value may be a label glued to its value;
-    the author-claim prompt is the author list's, whatever section it stands in.
+    What its text says, and what the page as a whole says about it: on a page whose
+    dump glued its blocks, a value may be a label glued to its value; the author-claim
+    prompt is the author list's, whatever section it stands in.
     """
-    line = _classify(blocks, index, kind, layout, site_named=facts.site_named)
+    text = blocks[index].text
+    if (
+        layout.spaced_labels
+        and kind not in _NO_SPACED_LABELS
+        and (spaced := spaced_label(text, layout)) is not None
+    ):
+        return spaced
+    if len(text) <= MAX_LABEL_LINE:
+        # Labels, buttons and chrome are short: their role is looked up once.
+        line = short_line(text, layout)
+        if line is SHORT_VALUE:  # most short lines: no claim, no label
+            if facts.glued and (glued := glued_label(text, layout)):
+                return glued
+            return line
+        if (
+            line.menu_word
+            and _menu_word_near(blocks, index - 1, -1, layout)
+            and _menu_word_near(blocks, index + 1, 1, layout)
+        ):
+            return attrs.evolve(line, role=CHROME)  # a label between menu items
+        if line.role is OTHER_IF_COLON:
+            if kind == "abstract":
+                role, action = _plain_role(label_key(text), layout)
+                line = attrs.evolve(line, role=role, kind=action)
+            else:
+                return attrs.evolve(line, role=OTHER)
+    else:
+        line = _long_line(text, kind, layout, facts.site_named)
     if line.role is not VALUE:
         return line
-    text = blocks[index].text
     if facts.glued and (glued := glued_label(text, layout)):
         return glued
     if line.claim and kind != "authors":
@@ -167,36 +193,12 @@ def classify(
 _NO_SPACED_LABELS: Final = frozenset({"preamble", "abstract", "other"})
 
 
-def _classify(
-    blocks: Sequence[Block], index: int, kind: str, layout: Layout, *, site_named: bool
-) -> LineRole:
-    """What the block at *index* is by its text, in a section of *kind*.
+def _long_line(text: str, kind: str, layout: Layout, site_named: bool) -> LineRole:
+    """What a line too long to be a label is, in a section of *kind*.
 
     *site_named* is False when no line of the page names the site (see
-    :func:`page_names_site`): a long line is then not looked at for an address.
+    :func:`page_names_site`): the line is then not looked at for an address.
     """
-    text = blocks[index].text
-    if (
-        layout.spaced_labels
-        and kind not in _NO_SPACED_LABELS
-        and (spaced := spaced_label(text, layout)) is not None
-    ):
-        return spaced
-    if len(text) <= MAX_LABEL_LINE:
-        # Labels, buttons and chrome are short: their role is looked up once.
-        line = short_line(text, layout)
-        if (
-            line.menu_word
-            and _menu_word_near(blocks, index - 1, -1, layout)
-            and _menu_word_near(blocks, index + 1, 1, layout)
-        ):
-            return attrs.evolve(line, role=CHROME)  # a label between menu items
-        if line.role is OTHER_IF_COLON:
-            if kind == "abstract":
-                role, action = _plain_role(label_key(text), layout)
-                return attrs.evolve(line, role=role, kind=action)
-            return attrs.evolve(line, role=OTHER)
-        return line
     marker = site_named and names_site(text, layout)
     if (inline := _inline_label(text, layout)) is not None and not (
         kind == "abstract" and is_prose(inline[1])
@@ -212,13 +214,47 @@ def _classify(
     return LineRole(VALUE, marker=True) if marker else LONG_VALUE
 
 
+#: What a short line that is a plain value is.
+SHORT_VALUE: Final = LineRole(VALUE)
+#: A short line that starts with decoration (a Markdown heading, a bullet) or a digit (a
+#: page header's score), holds a mark of a label with its value (a colon, a bar) or of a
+#: menu (a middle dot, a slash, an arrow), or ends in decoration, a digit or a bracket
+#: (a count badge) may be something else than a value: one search tells.
+_MAY_BE_MORE: Final = re.compile(
+    r"^[#*_> \u2022\u25aa\u25e6\u2023\d]|[:\uff1a|\u00b7/\u203a\u00bb\u2022]"
+    r"|[#*_> \u2022\u25aa\u25e6\u2023\d)\]]$"
+)
+
+
 @functools.lru_cache(maxsize=8192)
 def short_line(text: str, layout: Layout) -> LineRole:
     """What a short line is by its text alone: its role, and whether it is a claim line.
 
-    Labels, buttons, chrome and the claim prompt repeat on every page, so the answer
-    is cached.
+    A line that holds none of the layout's words where they could make it a label, a
+    button, chrome, a marker or the claim prompt is a plain value; telling so costs one
+    search and a few set lookups (most short lines of a page are values: names,
+    keywords). Labels, buttons and chrome repeat on every page: the answer is cached
+    (a miss costs a tenth of the look).
     """
+    if _MAY_BE_MORE.search(text) is not None:
+        return _known_line(text, layout)
+    key = label_key(text)
+    compiled = layout.compiled
+    space = key.find(" ")
+    if (
+        key in compiled.line_words
+        or (key if space < 0 else key[:space]) in compiled.first_words
+        or key[key.rfind(" ") + 1 :] in compiled.action_ends
+        or key.startswith(compiled.chrome_starts)
+        or key.rstrip(".\u3002 ") in layout.claim_lines
+        or (compiled.addresses and names_site(text, layout))
+    ):
+        return _known_line(text, layout)
+    return SHORT_VALUE
+
+
+def _known_line(text: str, layout: Layout) -> LineRole:
+    """:func:`short_line` of a line that holds the layout's words."""
     line = _short_role(text, layout)
     return attrs.evolve(line, claim=True) if is_claim(text, layout) else line
 
@@ -454,14 +490,18 @@ def names_site(text: str, layout: Layout) -> bool:
     if not addresses:
         return False
     lowered = text.lower()
-    return any(address in lowered for address in addresses)
+    for address in addresses:  # noqa: SIM110 - a loop, not any(): no generator a line
+        if address in lowered:
+            return True
+    return False
 
 
-def page_names_site(blocks: Sequence[Block], layout: Layout) -> bool:
-    """Whether a line of *blocks* may name the site; if not, none does (:func:`names_site`).
+def page_names_site(page: str, layout: Layout) -> bool:
+    """Whether a line of *page* may name the site; if not, none does (:func:`names_site`).
 
-    The page is joined once, and its ASCII letters lower-cased as UTF-8 bytes: an ASCII
-    address shows in any case there, and a line break joins no two lines into one.
+    *page* is the page's lines joined by newlines; its ASCII letters are lower-cased as
+    UTF-8 bytes: an ASCII address shows in any case there, and a line break joins no two
+    lines into one.
     Lower-casing the page as a str is slow once it holds one non-ASCII character, and
     testing each long line costs a call a line. Non-ASCII addresses, and the two
     characters that lower-case to an ASCII letter, send every line to
@@ -472,7 +512,6 @@ def page_names_site(blocks: Sequence[Block], layout: Layout) -> bool:
         return True
     if not addresses:
         return False
-    page = "\n".join([block.text for block in blocks])
     if "\u0130" in page or "\u212a" in page:  # İ and the Kelvin sign: "i̇" and "k"
         return True
     data = page.encode("utf-8", "surrogatepass").lower()
@@ -547,14 +586,29 @@ _GLUED_LABELS: Final = 2
 
 
 def is_glued_page(blocks: Sequence[Block], layout: Layout) -> bool:
-    """Whether the page's text tool glued its blocks (labels run into their values)."""
+    """Whether the page's text tool glued its blocks (labels run into their values).
+
+    Only a line that starts as one of the layout's labels (or a heading of a skipped
+    section) starts may be a glued label (``JournalNATURE``): the others are passed over
+    with one lookup of their first characters (most lines of most pages).
+    """
+    starts = layout.compiled.glue_starts
     count = 0
     for block in blocks:
-        if glued_label(block.text, layout) is not None:
+        text = block.text
+        if text[:_GLUE_START].casefold()[:_GLUE_START] not in starts and (
+            text.lstrip(DECORATION)[: _GLUE_START * 2].casefold()[:_GLUE_START] not in starts
+        ):
+            continue
+        if glued_label(text, layout) is not None:
             count += 1
             if count >= _GLUED_LABELS:
                 return True
     return False
+
+
+#: How many first characters of a line are looked up (:func:`is_glued_page`).
+_GLUE_START: Final = GLUE_START
 
 
 # --- the page header ------------------------------------------------------------------

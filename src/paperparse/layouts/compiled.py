@@ -26,6 +26,8 @@ from ..fields.clean import ItemWords
 if TYPE_CHECKING:
     from .layout import Layout
 
+#: How many first characters of a line tell whether it may be a glued label.
+GLUE_START: Final = 4
 #: How copyright notices start (folded), on every site.
 COPYRIGHT: Final = ("\u00a9", "(c) ", "copyright ")
 
@@ -46,9 +48,18 @@ class CompiledLayout:
             title (a placeholder, a label, a button, a heading): a line that is one was
             cut inside the phrase (``No Data Av``).
         max_placeholder: The longest placeholder or cut phrase.
-        label_words: The labels (and headings of skipped sections) an item may not
-            start with, for :class:`~paperparse.fields.clean.ItemWords`.
         items: What a list item may not be or hold, on this site's pages.
+        line_words: Every whole line (folded) that means something on the site: a
+            label, a heading, a button, chrome, a marker, an interface word.
+        first_words: The first words of the labels and of the chrome lines: a short
+            line that starts otherwise is no label with a value (``Primary Rating
+            4.4``) and no menu of chrome words.
+        action_ends: The last words of the buttons: a line that ends otherwise is no
+            button with its icon's text before it.
+        chrome_starts: The starts of chrome lines and copyright notices (folded).
+        glue_starts: The first four characters of the labels and headings of skipped
+            sections: how a line starts that a dump glued to the next block
+            (``JournalNATURE``).
     """
 
     chrome_first: frozenset[str]
@@ -60,6 +71,11 @@ class CompiledLayout:
     phrase_starts: frozenset[str]
     max_placeholder: int
     items: ItemWords
+    line_words: frozenset[str]
+    first_words: frozenset[str]
+    action_ends: frozenset[str]
+    chrome_starts: tuple[str, ...]
+    glue_starts: frozenset[str]
 
     @classmethod
     def of(cls, layout: Layout) -> CompiledLayout:
@@ -91,5 +107,25 @@ class CompiledLayout:
                 chrome=layout.chrome_lines,
                 placeholders=layout.empty_markers,
                 labels=frozenset(layout.labels) | layout.other_sections,
+            ),
+            line_words=frozenset(
+                (
+                    *layout.labels,
+                    *layout.other_sections,
+                    *layout.actions,
+                    *layout.chrome_lines,
+                    *layout.nav_words,
+                    *layout.markers,
+                    *layout.languages,
+                )
+            ),
+            first_words=frozenset(
+                word.split(" ", 1)[0]
+                for word in (*layout.labels, *layout.chrome_lines, *layout.nav_words)
+            ),
+            action_ends=frozenset(action.rsplit(" ", 1)[-1] for action in layout.actions),
+            chrome_starts=(*layout.chrome_prefixes, *COPYRIGHT),
+            glue_starts=frozenset(
+                word[:GLUE_START] for word in (*layout.labels, *layout.other_sections)
             ),
         )
