@@ -1,23 +1,39 @@
-"""Redesigned markups: the strategy and the comparison helpers.
+"""Redesigned markups: the strategy, the comparison helpers, and the never-wrong properties.
 
 :func:`paperparse.testing.markup_pages` draws the HTML of a redesigned Peeref page for a
-record drawn by :func:`paperparse.testing.papers`. These tests check the strategy itself
-(every feature is drawn, every option changes the page, every value is on the page,
-shrinking isolates one choice) and the comparison helpers
-(:func:`paperparse.testing.wrong_values` and friends).
+record drawn by :func:`paperparse.testing.papers`. The first part of this file checks
+the strategy itself (every feature is drawn, every option changes the page, every value
+is on the page, shrinking isolates one choice) and the comparison helpers. The second
+part holds the properties the parser must keep on every drawn page:
+
+* the HTML record never holds a value that differs from the page's record, and a value
+  it leaves empty comes with a warning;
+* the text of the page through each installed dump tool (Chromium's ``innerText``,
+  w3m, lynx, pandoc, html2text, inscriptis) never gives a wrong value either.
+
+Examples per property: the suite's Hypothesis profile for the HTML properties (``ci``:
+200; ``thorough``: 5,000), and for the dump-tool properties :data:`TOOL_EXAMPLES` (a
+few in ``ci``, where Chromium costs about a second a page and failures are reported
+unshrunk; 2,000 in ``thorough``). ``bench/markup_recall.py`` measures recall per
+drawn feature.
 """
 
 from __future__ import annotations
 
 import html
+import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
+from collections.abc import Callable
+from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, Phase, find, given, settings
+from hypothesis import HealthCheck, Phase, find, given, note, settings
 from hypothesis import strategies as st
 
 import paperparse
@@ -51,6 +67,12 @@ from paperparse.testing.page_markups import (
 from paperparse.testing.render import format_score
 
 from . import test_properties as _profiles  # noqa: F401 - loads the suite's Hypothesis profile
+from .test_dump_tools import _available, _html2text, _inscriptis, _without_hidden
+
+PROFILE = os.environ.get("PAPERPARSE_HYPOTHESIS_PROFILE", "ci")
+THOROUGH = PROFILE == "thorough"
+#: Pages per dump tool: few by default (Chromium takes about a second a page).
+TOOL_EXAMPLES = 2000 if THOROUGH else 4
 
 PAGES = papers().flatmap(markup_pages)
 
@@ -394,3 +416,161 @@ def test_missing_values() -> None:
 def test_compared_value_refuses_unknown_fields() -> None:
     with pytest.raises(ValueError, match="'colour' is not a compared field"):
         compared_value(RECORD, "colour")
+
+
+# --- the properties --------------------------------------------------------------------
+
+
+def _parse(page: str, text_format: str = "auto") -> Paper | None:
+    """The record, or None where the parser refused the page (no value, so none wrong)."""
+    try:
+        return paperparse.parse(page, format=text_format)  # type: ignore[arg-type]
+    except paperparse.ParseError:
+        return None
+
+
+def _describe(expected: Paper, parsed: Paper, fields: list[str]) -> str:
+    lines = [
+        f"{field}: parsed {compared_value(parsed, field)!r}, "
+        f"the page says {compared_value(expected, field)!r}"
+        for field in fields
+    ]
+    lines += [f"warning {w.code} at line {w.line}: {w.message}" for w in parsed.warnings]
+    return "\n".join(lines)
+
+
+def _note(page: MarkupPage) -> None:
+    note(f"features: {page.features}")
+    note(f"page:\n{page.html}")
+
+
+@given(page=PAGES)
+def test_html_page_never_gives_a_wrong_value(page: MarkupPage) -> None:
+    _note(page)
+    parsed = _parse(page.html)
+    if parsed is not None:
+        wrong = wrong_values(page.paper, parsed)
+        assert not wrong, _describe(page.paper, parsed, wrong)
+
+
+@given(page=PAGES)
+def test_html_page_leaves_a_value_empty_only_with_a_warning(page: MarkupPage) -> None:
+    _note(page)
+    parsed = _parse(page.html)
+    if parsed is not None:
+        missing = unexplained_missing(page.paper, parsed)
+        assert not missing, _describe(page.paper, parsed, missing)
+
+
+# --- dump tools --------------------------------------------------------------------------
+
+CHROMIUM = next(
+    (found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None
+)
+#: Writes the page's innerText (what select-all and copy give) into a <pre> once loaded.
+_INNER_TEXT = (
+    "<script>window.addEventListener('load', function () {"
+    "var text = document.body.innerText;"
+    "var pre = document.createElement('pre'); pre.id = 'inner-text'; pre.textContent = text;"
+    "document.body.replaceChildren(pre);});</script>"
+)
+_TIMEOUT = 60
+
+
+def _chromium(page: str) -> str:
+    assert CHROMIUM is not None
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "page.html"
+        path.write_text(page.replace("</body>", _INNER_TEXT + "</body>"), encoding="utf-8")
+        done = subprocess.run(
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={Path(tmp) / 'profile'}",
+                "--dump-dom",
+                path.as_uri(),
+            ],
+            capture_output=True,
+            timeout=_TIMEOUT,
+            check=True,
+        )
+    found = re.search(r'<pre id="inner-text">(.*?)</pre>', done.stdout.decode("utf-8"), re.S)
+    assert found is not None, "Chromium did not run the page's script"
+    return html.unescape(found[1])
+
+
+def _command(*argv: str) -> Callable[[str], str]:
+    def run(page: str) -> str:
+        done = subprocess.run(
+            argv,
+            input=_without_hidden(page).encode(),
+            capture_output=True,
+            timeout=_TIMEOUT,
+            check=True,
+        )
+        return done.stdout.decode("utf-8", "replace")
+
+    return run
+
+
+#: name -> (page -> text, the command or module it needs). Text tools show elements
+#: hidden with the ``hidden`` attribute, which a browser does not: they get the page
+#: without them, as in tests/test_dump_tools.py.
+TOOLS: dict[str, tuple[Callable[[str], str], str | None]] = {
+    "chromium-innerText": (_chromium, CHROMIUM),
+    "w3m": (_command("w3m", "-dump", "-T", "text/html", "-O", "UTF-8", "-cols", "100"), "w3m"),
+    "lynx": (
+        _command("lynx", "-dump", "-force_html", "-stdin", "-width=100", "-display_charset=utf-8"),
+        "lynx",
+    ),
+    "pandoc": (_command("pandoc", "-f", "html", "-t", "plain", "--wrap=auto"), "pandoc"),
+    "html2text": (lambda page: _html2text(_without_hidden(page)), "html2text"),
+    "inscriptis": (lambda page: _inscriptis(_without_hidden(page)), "inscriptis"),
+}
+
+
+def tool_text(tool: str, page: str) -> str:
+    """The text *tool* makes of *page* (see :data:`TOOLS`)."""
+    return TOOLS[tool][0](page)
+
+
+def _tool_params() -> list[object]:
+    params = []
+    for tool, (_, need) in TOOLS.items():
+        installed = need is not None and _available(need)
+        marks = [] if installed else [pytest.mark.skip(reason=f"{tool} is not installed")]
+        params.append(pytest.param(tool, marks=marks, id=tool))
+    return params
+
+
+@pytest.mark.parametrize("tool", _tool_params())
+@settings(
+    max_examples=TOOL_EXAMPLES,
+    # By default a failure is reported as found: shrinking would run the tool hundreds
+    # of times (Chromium: a second each). The thorough profile shrinks.
+    phases=list(Phase) if THOROUGH else [Phase.explicit, Phase.reuse, Phase.generate],
+)
+@given(page=PAGES)
+def test_dump_tool_text_never_gives_a_wrong_value(tool: str, page: MarkupPage) -> None:
+    _note(page)
+    text = tool_text(tool, page.html)
+    note(f"{tool} text:\n{text}")
+    parsed = _parse(text, "text")
+    if parsed is not None:
+        wrong = [f for f in wrong_values(page.paper, parsed) if f not in page.text_ambiguous]
+        assert not wrong, _describe(page.paper, parsed, wrong)
+
+
+def test_the_dump_tools_read_a_page() -> None:
+    """Each installed tool gives text holding the page's title (the harness works)."""
+    page = render_markup(FULL, {})
+    for tool, (_, need) in TOOLS.items():
+        if need is not None and _available(need):
+            assert "Coastal wetlands store carbon" in tool_text(tool, page), tool
