@@ -23,13 +23,9 @@ from __future__ import annotations
 import html
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 import textwrap
-from collections.abc import Callable
-from pathlib import Path
 
 import attrs
 import pytest
@@ -60,14 +56,14 @@ from paperparse.testing.page_markups import (
     CHOICES,
     FEATURES,
     MarkupPage,
+    markup_page,
     markup_pages,
     markups,
-    render_markup,
 )
 from paperparse.testing.render import format_score
 
 from . import test_properties as _profiles  # noqa: F401 - loads the suite's Hypothesis profile
-from .test_dump_tools import _available, _html2text, _inscriptis, _without_hidden
+from .markup_tools import TOOLS, installed, tool_text
 
 PROFILE = os.environ.get("PAPERPARSE_HYPOTHESIS_PROFILE", "ci")
 THOROUGH = PROFILE == "thorough"
@@ -201,7 +197,7 @@ def test_the_page_record_is_the_drawn_record() -> None:
         summary="Not shown.",
         actions=("Rate this paper",),
     )
-    plain = render_markup(paper, {"abstract": "plain"})
+    plain = markup_page(paper, {"abstract": "plain"}).html
     assert "Not shown." not in plain
 
     @settings(max_examples=30, database=None, derandomize=True)
@@ -277,15 +273,34 @@ def test_every_option_changes_the_page(feature: str) -> None:
     first = CHOICES[name][0]
     paper = NUMBERED if name in ("article-number", "recommended-empty") else FULL
     context = ENABLED_BY.get(feature, ENABLED_BY.get(name, {}))
-    baseline = render_markup(paper, {**context, name: first})
-    assert render_markup(paper, {**context, name: option}) != baseline
+    baseline = markup_page(paper, {**context, name: first})
+    page = markup_page(paper, {**context, name: option})
+    assert page.html != baseline.html
+    assert feature in page.features
+
+
+def test_options_a_record_cannot_show_fall_back() -> None:
+    """The features say what the page shows, and the page states the record."""
+    page = markup_page(Paper(title="Shade"), {"title": "metadata-only", "title-extra": "views"})
+    assert page.features == ("title:metadata-only", "title-extra:views", "embedded:citation")
+    assert '<meta name="citation_title" content="Shade">' in page.html
+    bare = Paper(title="Shade", journal=Journal(volume="12 Suppl 2", issue="3"))
+    page = markup_page(bare, {"title-extra": "published-in", "locator-form": "compact"})
+    assert page.features == ("title-extra:none", "locator-form:peeref")
+    assert "Volume 12 Suppl 2, Issue 3" in page.html
+    lone = Paper(abstract="We looked at shade. Trees grew.", actions=("Rate this paper",))
+    assert markup_page(lone, {"abstract-heading": "never"}).features == ("abstract-heading:always",)
+    inverted = Paper(authors=(Author("Zhang, Wei"), Author("Li Na")))
+    page = markup_page(inverted, {"authors": "comma-links", "author-sep": "and-last"})
+    assert "author-sep:semicolon" in page.features
+    assert "Zhang, Wei</a>; <a" in page.html
 
 
 def test_unknown_choices_are_refused() -> None:
     with pytest.raises(ValueError, match="unknown markup choice title:h7"):
-        render_markup(FULL, {"title": "h7"})
+        markup_page(FULL, {"title": "h7"})
     with pytest.raises(ValueError, match="unknown markup choice colour:red"):
-        render_markup(FULL, {"colour": "red"})
+        markup_page(FULL, {"colour": "red"})
 
 
 def test_shrinking_isolates_the_choice_that_matters() -> None:
@@ -462,90 +477,10 @@ def test_html_page_leaves_a_value_empty_only_with_a_warning(page: MarkupPage) ->
         assert not missing, _describe(page.paper, parsed, missing)
 
 
-# --- dump tools --------------------------------------------------------------------------
-
-CHROMIUM = next(
-    (found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None
-)
-#: Writes the page's innerText (what select-all and copy give) into a <pre> once loaded.
-_INNER_TEXT = (
-    "<script>window.addEventListener('load', function () {"
-    "var text = document.body.innerText;"
-    "var pre = document.createElement('pre'); pre.id = 'inner-text'; pre.textContent = text;"
-    "document.body.replaceChildren(pre);});</script>"
-)
-_TIMEOUT = 60
-
-
-def _chromium(page: str) -> str:
-    assert CHROMIUM is not None
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "page.html"
-        path.write_text(page.replace("</body>", _INNER_TEXT + "</body>"), encoding="utf-8")
-        done = subprocess.run(
-            [
-                CHROMIUM,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                f"--user-data-dir={Path(tmp) / 'profile'}",
-                "--dump-dom",
-                path.as_uri(),
-            ],
-            capture_output=True,
-            timeout=_TIMEOUT,
-            check=True,
-        )
-    found = re.search(r'<pre id="inner-text">(.*?)</pre>', done.stdout.decode("utf-8"), re.S)
-    assert found is not None, "Chromium did not run the page's script"
-    return html.unescape(found[1])
-
-
-def _command(*argv: str) -> Callable[[str], str]:
-    def run(page: str) -> str:
-        done = subprocess.run(
-            argv,
-            input=_without_hidden(page).encode(),
-            capture_output=True,
-            timeout=_TIMEOUT,
-            check=True,
-        )
-        return done.stdout.decode("utf-8", "replace")
-
-    return run
-
-
-#: name -> (page -> text, the command or module it needs). Text tools show elements
-#: hidden with the ``hidden`` attribute, which a browser does not: they get the page
-#: without them, as in tests/test_dump_tools.py.
-TOOLS: dict[str, tuple[Callable[[str], str], str | None]] = {
-    "chromium-innerText": (_chromium, CHROMIUM),
-    "w3m": (_command("w3m", "-dump", "-T", "text/html", "-O", "UTF-8", "-cols", "100"), "w3m"),
-    "lynx": (
-        _command("lynx", "-dump", "-force_html", "-stdin", "-width=100", "-display_charset=utf-8"),
-        "lynx",
-    ),
-    "pandoc": (_command("pandoc", "-f", "html", "-t", "plain", "--wrap=auto"), "pandoc"),
-    "html2text": (lambda page: _html2text(_without_hidden(page)), "html2text"),
-    "inscriptis": (lambda page: _inscriptis(_without_hidden(page)), "inscriptis"),
-}
-
-
-def tool_text(tool: str, page: str) -> str:
-    """The text *tool* makes of *page* (see :data:`TOOLS`)."""
-    return TOOLS[tool][0](page)
-
-
 def _tool_params() -> list[object]:
     params = []
-    for tool, (_, need) in TOOLS.items():
-        installed = need is not None and _available(need)
-        marks = [] if installed else [pytest.mark.skip(reason=f"{tool} is not installed")]
+    for tool in TOOLS:
+        marks = [] if installed(tool) else [pytest.mark.skip(reason=f"{tool} is not installed")]
         params.append(pytest.param(tool, marks=marks, id=tool))
     return params
 
@@ -570,7 +505,7 @@ def test_dump_tool_text_never_gives_a_wrong_value(tool: str, page: MarkupPage) -
 
 def test_the_dump_tools_read_a_page() -> None:
     """Each installed tool gives text holding the page's title (the harness works)."""
-    page = render_markup(FULL, {})
-    for tool, (_, need) in TOOLS.items():
-        if need is not None and _available(need):
+    page = markup_page(FULL, {}).html
+    for tool in TOOLS:
+        if installed(tool):
             assert "Coastal wetlands store carbon" in tool_text(tool, page), tool

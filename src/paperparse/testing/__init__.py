@@ -32,9 +32,9 @@ if TYPE_CHECKING:
     from .page_markups import CHOICES as CHOICES
     from .page_markups import FEATURES as FEATURES
     from .page_markups import MarkupPage as MarkupPage
+    from .page_markups import markup_page as markup_page
     from .page_markups import markup_pages as markup_pages
     from .page_markups import markups as markups
-    from .page_markups import render_markup as render_markup
     from .strategies import abstracts as abstracts
     from .strategies import author_names as author_names
     from .strategies import award_ids as award_ids
@@ -84,7 +84,7 @@ _STRATEGIES = frozenset(
     }
 )
 _MARKUPS = frozenset(
-    {"CHOICES", "FEATURES", "MarkupPage", "markup_pages", "markups", "render_markup"}
+    {"CHOICES", "FEATURES", "MarkupPage", "markup_page", "markup_pages", "markups"}
 )
 
 

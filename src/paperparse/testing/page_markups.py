@@ -48,7 +48,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Final
 
 import attrs
@@ -61,9 +61,9 @@ __all__ = [
     "CHOICES",
     "FEATURES",
     "MarkupPage",
+    "markup_page",
     "markup_pages",
     "markups",
-    "render_markup",
 ]
 
 #: Every markup choice and its options, the site's own markup (or the plainest) first.
@@ -171,7 +171,8 @@ class MarkupPage:
     Attributes:
         html: The page, a complete HTML document.
         features: The markup choices, ``"choice:option"`` (see :data:`FEATURES`), in
-            the order they were drawn.
+            the order they were drawn, as the page shows them (an option the record
+            cannot show is replaced by the one shown, see :func:`markup_page`).
         paper: The record the page states: the drawn record, with the abstract as the
             page writes it (a structured abstract carries its sub-headings,
             ``Background: … Methods: …``) and no ``summary`` (not shown). A value the
@@ -234,16 +235,13 @@ def _draw_choices(draw: Callable[[st.SearchStrategy[str]], str], paper: Paper) -
         and c["embedded"] in ("none", "site-only")
     ):
         c["embedded"] = "citation"  # the title must be stated somewhere
-        c["embedded-coverage"] = draw(_STRATEGIES["embedded-coverage"])
+        pick("embedded-coverage")
     if (paper.article_type is not None or score is not None) and (
         pick("header") != "type-only" and score is not None
     ):
         pick("header-score")
     if pick("title-extra") != "none":
-        if c["title-extra"] == "published-in" and (journal is None or journal.name is None):
-            c["title-extra"] = "none"
-        else:
-            pick("title-extra-place")
+        pick("title-extra-place")
     pick("order")
     if rating is not None:
         pick("rating-place")
@@ -260,19 +258,13 @@ def _draw_choices(draw: Callable[[st.SearchStrategy[str]], str], paper: Paper) -
         pick("labels")
     if journal is not None and _has_locator(journal):
         pick("locator")
-        form = pick("locator-form")
-        if form == "compact" and _compact(journal, "-") is None:
-            c["locator-form"] = "peeref"
+        pick("locator-form")
         if (journal.pages is not None and journal.pages.last is not None) or (
             journal.issue is not None and "-" in journal.issue
         ):
             pick("dash")
         if journal.article_number is not None:
-            kind = pick("article-number")
-            if kind == "pages" and not (
-                journal.pages is None and _LETTER_PREFIXED.fullmatch(journal.article_number)
-            ):
-                c["article-number"] = "peeref"
+            pick("article-number")
     if paper.doi is not None:
         pick("doi")
         pick("doi-extra")
@@ -288,16 +280,11 @@ def _draw_choices(draw: Callable[[st.SearchStrategy[str]], str], paper: Paper) -
         pick("ask-element")
     if paper.abstract is not None:
         pick("abstract-heading")
-        if pick("abstract") == "structured" and len(_sentences(paper.abstract)) < 2:
-            c["abstract"] = "plain"
+        pick("abstract")
     # authors
     if paper.authors:
-        if (
-            pick("authors") == "comma-links"
-            and pick("author-sep") != "semicolon"
-            and any("," in a.name for a in paper.authors)
-        ):
-            c["author-sep"] = "semicolon"  # "Zhang, Wei, Li Na" would be ambiguous
+        if pick("authors") == "comma-links":
+            pick("author-sep")
         pick("author-class")
         pick("author-marks")
         pick("avatar")
@@ -314,9 +301,7 @@ def _draw_choices(draw: Callable[[st.SearchStrategy[str]], str], paper: Paper) -
         if score is not None and pick("primary") in _WIDGETS:
             pick("primary-number")
         if rating.count is not None:
-            count = pick("count")
-            if count == "joined" and (score is None or not _primary_number_shown(c)):
-                c["count"] = "plain"
+            pick("count")
         if rating.secondary and pick("secondary") in _WIDGETS:
             pick("secondary-number")
     if RATE in paper.actions:
@@ -331,22 +316,106 @@ def _draw_choices(draw: Callable[[st.SearchStrategy[str]], str], paper: Paper) -
     return c
 
 
-def _primary_number_shown(c: Choices) -> bool:
-    """Whether the primary rating shows its score as a number one can join a count to."""
-    return c.get("primary") in ("lines", "out-of")
+def _settle(paper: Paper, choices: Mapping[str, str]) -> Choices:
+    """*choices*, with the options *paper* cannot show replaced by what the page shows.
+
+    A title shown only in the embedded metadata needs metadata that holds it;
+    ``Published in``, a journal name; the compact locator, simple parts, an issue or a
+    page range, and no article number; ``Pages e70067``, a letter-prefixed article
+    number without pages; a structured abstract, two sentences; an abstract without a
+    heading, a title above it or the ``Ask authors/readers …`` button right before it
+    (a lone paragraph could be a title); a comma between authors, no comma inside a name
+    (``Zhang, Wei, Li Na`` would be ambiguous); a count joined to the score, a score
+    shown as a number.
+    """
+    c = dict(choices)
+    get = c.get
+    journal, rating = paper.journal, paper.rating
+    if get("title") == "metadata-only" and get("embedded", "none") in ("none", "site-only"):
+        c["embedded"] = "citation"
+    if get("title-extra") == "published-in" and (journal is None or journal.name is None):
+        c["title-extra"] = "none"
+        c.pop("title-extra-place", None)
+    if get("locator-form") == "compact" and (journal is None or _compact(journal, "-") is None):
+        c["locator-form"] = "peeref"
+    if get("article-number") == "pages" and not (
+        journal is not None
+        and journal.pages is None
+        and journal.article_number is not None
+        and _LETTER_PREFIXED.fullmatch(journal.article_number)
+    ):
+        c["article-number"] = "peeref"
+    if get("abstract") == "structured" and len(_sentences(paper.abstract or "")) < 2:
+        c["abstract"] = "plain"
+    title_shown = paper.title is not None and get("title") != "metadata-only"
+    ask_before = ASK in paper.actions and get("ask", "before-abstract") == "before-abstract"
+    if get("abstract-heading") == "never" and not (title_shown or ask_before):
+        c["abstract-heading"] = "always"  # a lone paragraph on a page without a title
+    if (
+        get("authors") == "comma-links"
+        and get("author-sep", "comma") != "semicolon"
+        and any("," in a.name for a in paper.authors)
+    ):
+        c["author-sep"] = "semicolon"
+    if get("count") == "joined" and (
+        rating is None or rating.score is None or get("primary", "lines") not in ("lines", "out-of")
+    ):
+        c["count"] = "plain"
+    return c
+
+
+def markup_page(paper: Paper, choices: Mapping[str, str] | None = None) -> MarkupPage:
+    """Write *paper* as a page with the given markup choices (see :data:`CHOICES`).
+
+    A choice left out takes its first option, the site's own markup; an option the
+    record cannot show falls back to what the page then shows (a compact locator
+    ``97(8): 1-10`` needs a simple volume, ``Published in`` a journal name …), and the
+    features say so. :func:`markup_pages` draws the choices; this function is plain
+    Python, for writing a page from chosen features (a fixture, a bug report).
+
+    Args:
+        paper: The record to show.
+        choices: Choice name -> option.
+
+    Returns:
+        The page, its features (the choices given, settled) and the record it states.
+
+    Raises:
+        ValueError: A choice or option that :data:`CHOICES` does not list.
+
+    Examples:
+        >>> from paperparse import Paper
+        >>> page = markup_page(Paper(title="Shade", actions=("Rate this paper",)),
+        ...                    {"title": "h2", "rate": "link"})
+        >>> '<h2 class="title">Shade</h2>' in page.html
+        True
+        >>> page.features
+        ('title:h2', 'rate:link')
+    """
+    given = dict(choices or {})
+    for name, option in given.items():
+        if option not in CHOICES.get(name, ()):
+            raise ValueError(f"unknown markup choice {name}:{option}; see CHOICES.")
+    settled = _settle(paper, given)
+    ctx = _Ctx(
+        paper,
+        settled,
+        _LABELS[settled.get("labels", "site")],
+        _SR_CLASSES.get(settled.get("sr-text", "none")),
+    )
+    return MarkupPage(
+        html=_document(ctx),
+        features=tuple(f"{name}:{option}" for name, option in settled.items()),
+        paper=_expected(paper, settled),
+        text_ambiguous=tuple(
+            field for field in ("keywords", "categories") if settled.get(field) == "pills"
+        ),
+    )
 
 
 @st.composite
 def _markup_pages(draw: st.DrawFn, paper: Paper) -> MarkupPage:
-    choices = _draw_choices(draw, paper)
-    return MarkupPage(
-        html=render_markup(paper, choices),
-        features=tuple(f"{name}:{option}" for name, option in choices.items()),
-        paper=_expected(paper, choices),
-        text_ambiguous=tuple(
-            field for field in ("keywords", "categories") if choices.get(field) == "pills"
-        ),
-    )
+    return markup_page(paper, _draw_choices(draw, paper))
 
 
 def markup_pages(paper: Paper) -> st.SearchStrategy[MarkupPage]:
@@ -542,41 +611,6 @@ class _Ctx:
 
     def sr_text(self, text: str) -> str:
         return f'<span class="{self.sr}">{_e(text)}</span>' if self.sr else ""
-
-
-def render_markup(paper: Paper, choices: dict[str, str]) -> str:
-    """Write *paper* as a page with the given markup choices (see :data:`CHOICES`).
-
-    A choice left out takes its first option. :func:`markup_pages` draws the choices;
-    this function is plain Python, for writing a fixture page from chosen features.
-
-    Args:
-        paper: The record to show.
-        choices: Choice name -> option.
-
-    Returns:
-        A complete HTML document.
-
-    Raises:
-        ValueError: A choice or option that :data:`CHOICES` does not list.
-
-    Examples:
-        >>> from paperparse import Paper
-        >>> page = render_markup(Paper(title="Shade", actions=("Rate this paper",)),
-        ...                      {"title": "h2", "rate": "link"})
-        >>> '<h2 class="title">Shade</h2>' in page
-        True
-    """
-    for name, option in choices.items():
-        if option not in CHOICES.get(name, ()):
-            raise ValueError(f"unknown markup choice {name}:{option}; see CHOICES.")
-    ctx = _Ctx(
-        paper,
-        choices,
-        _LABELS[choices.get("labels", "site")],
-        _SR_CLASSES.get(choices.get("sr-text", "none")),
-    )
-    return _document(ctx)
 
 
 def _document(ctx: _Ctx) -> str:
@@ -1063,7 +1097,8 @@ def _compact(journal: Journal, dash: str) -> str | None:
         volume is None
         or not _SIMPLE_PART.fullmatch(volume)
         or journal.article_number is not None
-        or (issue is None and pages is None)
+        # "22: 3" alone is no citation a reader knows; "22(4)" and "22: 3-9" are
+        or (issue is None and (pages is None or pages.last is None))
         or (issue is not None and not _SIMPLE_PART.fullmatch(issue))
     ):
         return None
