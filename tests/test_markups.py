@@ -21,11 +21,13 @@ drawn feature.
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import attrs
 import pytest
@@ -345,6 +347,30 @@ def test_the_strategies_are_served_from_the_package() -> None:
     assert testing.markups is markups
     assert testing.markup_pages is markup_pages
     assert testing.FEATURES is FEATURES
+
+
+# --- pending fixtures -------------------------------------------------------------------
+
+PENDING = sorted(
+    (Path(__file__).resolve().parent.parent / "fixtures-pending" / "html").glob("*.html")
+)
+
+
+def test_pending_fixtures_were_found() -> None:
+    assert len(PENDING) >= 15
+
+
+@pytest.mark.parametrize("page", PENDING, ids=lambda p: p.stem)
+def test_pending_fixture_json_is_a_valid_record(page: Path) -> None:
+    """A page the parser reads wrong today: its JSON is a record, stated by the page."""
+    data = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+    assert paperparse.to_dict(paperparse.from_dict(data)) == data
+    assert data["source"] == {"site": "peeref", "format": "html", "language": "en"}
+    text = page.read_text(encoding="utf-8")
+    record = paperparse.from_dict(data)
+    for value in (record.title, record.doi, *(a.name for a in record.authors)):
+        if value is not None:
+            assert html.escape(value, quote=False) in text
 
 
 # --- the comparison helpers ------------------------------------------------------------
