@@ -290,6 +290,10 @@ def test_options_a_record_cannot_show_fall_back() -> None:
     page = markup_page(bare, {"title-extra": "published-in", "locator-form": "compact"})
     assert page.features == ("title-extra:none", "locator-form:peeref")
     assert "Volume 12 Suppl 2, Issue 3" in page.html
+    nameless = Paper(title="Shade", journal=Journal(volume="97", issue="8"))
+    assert markup_page(nameless, {"locator-form": "compact"}).features == ("locator-form:peeref",)
+    named = attrs.evolve(nameless, journal=Journal("NEURON", "97", "8"))
+    assert "NEURON</div>\n<div>97(8)</div>" in markup_page(named, {"locator-form": "compact"}).html
     lone = Paper(abstract="We looked at shade. Trees grew.", actions=("Rate this paper",))
     assert markup_page(lone, {"abstract-heading": "never"}).features == ("abstract-heading:always",)
     inverted = Paper(authors=(Author("Zhang, Wei"), Author("Li Na")))

@@ -320,13 +320,13 @@ def _settle(paper: Paper, choices: Mapping[str, str]) -> Choices:
     """*choices*, with the options *paper* cannot show replaced by what the page shows.
 
     A title shown only in the embedded metadata needs metadata that holds it;
-    ``Published in``, a journal name; the compact locator, simple parts, an issue or a
-    page range, and no article number; ``Pages e70067``, a letter-prefixed article
-    number without pages; a structured abstract, two sentences; an abstract without a
-    heading, a title above it or the ``Ask authors/readers …`` button right before it
-    (a lone paragraph could be a title); a comma between authors, no comma inside a name
-    (``Zhang, Wei, Li Na`` would be ambiguous); a count joined to the score, a score
-    shown as a number.
+    ``Published in``, a journal name; the compact locator, a journal name, simple
+    parts, an issue or a page range, and no article number; ``Pages e70067``, a
+    letter-prefixed article number without pages; a structured abstract, two
+    sentences; an abstract without a heading, a title above it or the ``Ask
+    authors/readers …`` button right before it (a lone paragraph could be a title); a
+    comma between authors, no comma inside a name (``Zhang, Wei, Li Na`` would be
+    ambiguous); a count joined to the score, a score shown as a number.
     """
     c = dict(choices)
     get = c.get
@@ -1094,7 +1094,8 @@ def _compact(journal: Journal, dash: str) -> str | None:
     """``97(8): 1065-1084``, or None where the journal cannot be written so."""
     volume, issue, pages = journal.volume, journal.issue, journal.pages
     if (
-        volume is None
+        journal.name is None  # a bare "22(1)" under "Journal" could be read as a name
+        or volume is None
         or not _SIMPLE_PART.fullmatch(volume)
         or journal.article_number is not None
         # "22: 3" alone is no citation a reader knows; "22(4)" and "22: 3-9" are
