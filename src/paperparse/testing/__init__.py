@@ -6,22 +6,35 @@
 * :mod:`.render`: :func:`render_text` and :func:`render_html` write a
   :class:`~paperparse.Paper` as a Peeref page (text dump styles, HTML dialects).
   Plain Python.
-* :mod:`.strategies`: Hypothesis strategies, :func:`papers` and its helpers. This is
-  the only part that needs Hypothesis, and it is imported lazily: ``import
-  paperparse.testing`` works without Hypothesis installed, and
-  ``from paperparse.testing import papers`` (or ``from paperparse.testing.strategies
-  import papers``) imports it on first use, raising ``ImportError`` if Hypothesis is
-  missing.
+* :mod:`.compare`: :func:`wrong_values`, :func:`missing_values` and
+  :func:`unexplained_missing` compare a parsed record with the record a page states
+  (the library's promise: a value is right or empty). Plain Python.
+* :mod:`.strategies`: Hypothesis strategies, :func:`papers` and its helpers.
+* :mod:`.page_markups`: :func:`markup_pages` and :func:`markups`, Hypothesis strategies that
+  draw the HTML of a redesigned paper page for a record, every markup choice a separate
+  draw (:data:`~.page_markups.FEATURES` names them), and :class:`~.page_markups.MarkupPage`.
+
+Only the last two need Hypothesis, and they are imported lazily: ``import
+paperparse.testing`` works without Hypothesis installed, and ``from paperparse.testing
+import papers`` (or ``markups``, or ``from paperparse.testing.strategies import
+papers``) imports them on first use, raising ``ImportError`` if Hypothesis is missing.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .compare import FIELDS, missing_values, unexplained_missing, wrong_values
 from .noise import NOISE, Noise, compose
 from .render import HTML_DIALECTS, TEXT_STYLES, HtmlDialect, TextStyle, render_html, render_text
 
 if TYPE_CHECKING:
+    from .page_markups import CHOICES as CHOICES
+    from .page_markups import FEATURES as FEATURES
+    from .page_markups import MarkupPage as MarkupPage
+    from .page_markups import markup_page as markup_page
+    from .page_markups import markup_pages as markup_pages
+    from .page_markups import markups as markups
     from .strategies import abstracts as abstracts
     from .strategies import author_names as author_names
     from .strategies import award_ids as award_ids
@@ -36,6 +49,7 @@ if TYPE_CHECKING:
     from .strategies import titles as titles
 
 __all__ = [
+    "FIELDS",
     "HTML_DIALECTS",
     "NOISE",
     "TEXT_STYLES",
@@ -43,12 +57,16 @@ __all__ = [
     "Noise",
     "TextStyle",
     "compose",
+    "missing_values",
     "render_html",
     "render_text",
+    "unexplained_missing",
+    "wrong_values",
 ]
 
-#: Names served lazily from :mod:`.strategies` (they need Hypothesis); not in
-#: ``__all__`` so that ``from paperparse.testing import *`` never needs Hypothesis.
+#: Names served lazily from :mod:`.strategies` and :mod:`.page_markups` (they need
+#: Hypothesis); not in ``__all__`` so that ``from paperparse.testing import *`` never
+#: needs Hypothesis.
 _STRATEGIES = frozenset(
     {
         "abstracts",
@@ -65,16 +83,19 @@ _STRATEGIES = frozenset(
         "titles",
     }
 )
+_MARKUPS = frozenset(
+    {"CHOICES", "FEATURES", "MarkupPage", "markup_page", "markup_pages", "markups"}
+)
 
 
 def __getattr__(name: str) -> object:
-    if name in _STRATEGIES:
+    if name in _STRATEGIES or name in _MARKUPS:
         try:
-            from . import strategies
+            from . import page_markups, strategies
         except ImportError as error:
             raise ImportError(
                 f"paperparse.testing.{name} needs Hypothesis: pip install hypothesis "
                 "(the project's 'test' extra installs it)."
             ) from error
-        return getattr(strategies, name)
+        return getattr(strategies if name in _STRATEGIES else page_markups, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
