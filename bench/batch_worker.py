@@ -39,10 +39,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import lxml.html  # noqa: E402
-from naive import scrape_total  # noqa: E402
+import lxml.html
+from naive import scrape_total
 
-import paperparse  # noqa: E402
+import paperparse
 
 _ParseError: type[Exception] = getattr(paperparse, "ParseError", Exception)
 
