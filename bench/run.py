@@ -127,7 +127,10 @@ def current_label() -> str:
 @contextlib.contextmanager
 def checkout(rev: str) -> Iterator[tuple[str, Path]]:
     """Check *rev* out into a temporary git worktree; yield its short hash and path."""
-    short = _git("rev-parse", "--short", f"{rev}^{{commit}}")
+    try:
+        short = _git("rev-parse", "--short", "--verify", "--quiet", f"{rev}^{{commit}}")
+    except subprocess.CalledProcessError:
+        raise SystemExit(f"--against {rev}: not a commit of this repository") from None
     tmp = Path(tempfile.mkdtemp(prefix="paperparse-bench-"))
     tree = tmp / short
     _git("worktree", "add", "--detach", "--quiet", str(tree), short)
@@ -227,8 +230,11 @@ def measure_headline(
                     side = Side(label, python, batch_file, {**env, "PYTHONHASHSEED": seed})
                     running.callback(side.close)
                     imported = Path(side.info["file"]).resolve()
-                    if tree is not None and not imported.is_relative_to(tree.resolve()):
-                        raise RuntimeError(f"{label}: the child imports {imported}, not {tree}")
+                    if tree is not None:
+                        if not imported.is_relative_to(tree.resolve()):
+                            raise RuntimeError(f"{label}: the child imports {imported}, not {tree}")
+                        inside = imported.relative_to(tree.resolve())
+                        side.info["file"] = f"<temporary worktree at {label}>/{inside}"
                     sides.append(side)
                 if generation == 0:
                     mine = Path(paperparse.__file__).resolve()
