@@ -518,9 +518,6 @@ class DaskResult:
     errors: int
     seconds: dict[int, list[float]]  # workers -> seconds per pass, per round
 
-    def rate(self, workers: int) -> float:
-        return self.pages / statistics.median(self.seconds[workers])
-
 
 def measure_dask(batch: list[pages.Page], *, budget: float, min_rounds: int) -> DaskResult | str:
     """Pages/s of ``paperparse.dask.parse_bag`` on a cluster of 1 and of 2 process workers.
@@ -866,7 +863,8 @@ def dask_section(d: DaskResult | str, h: Headline | None) -> list[str]:
         "`LocalCluster` of process workers with one thread each (loopback, no dashboard).",
         "Both clusters run side by side, their schedulers in the benchmark's process;",
         "rounds alternate between them, each one pass over the batch after emptying",
-        f"paperparse's caches on every worker. {d.rounds} rounds after a warm-up pass.",
+        f"paperparse's caches on every worker. {d.rounds} rounds after a warm-up pass;",
+        f"{d.errors} of the records are error records.",
         "",
         "| workers | pages/s (median) | pages/s (quartiles) |",
         "|---:|---:|---:|",

@@ -20,12 +20,6 @@ from typing import Any
 import pytest
 
 pytest.importorskip("dask.bag", reason='Dask is not installed: pip install "paperparse[dask]"')
-pytest.importorskip(
-    "distributed",
-    reason='dask.distributed is not installed: pip install "paperparse[dask]" (CI does)',
-)
-
-from dask.distributed import Client, LocalCluster, get_task_stream
 
 import paperparse
 from paperparse.batch import iter_pages, parse_many, path_label, to_record
@@ -59,6 +53,14 @@ def _write_pages(root: pathlib.Path) -> None:
 def test_parse_bag_on_a_two_process_cluster_gives_the_parse_many_records(
     tmp_path: pathlib.Path,
 ) -> None:
+    # Imported here, not when the module is collected: importing dask.distributed
+    # changes how every exception pickles in this process (it installs tblib's reducers).
+    pytest.importorskip(
+        "distributed",
+        reason='dask.distributed is not installed: pip install "paperparse[dask]" (CI does)',
+    )
+    from dask.distributed import Client, LocalCluster, get_task_stream
+
     root = tmp_path / "pages"
     root.mkdir()
     _write_pages(root)
