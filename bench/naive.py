@@ -2,6 +2,9 @@
 
 Deliberately naive (no normalisation, no error handling, no validation): it is the
 baseline that paperparse's cost is compared with, not something to use.
+:func:`scrape_total` is the same scraper made total for a batch of pages, as a user
+running it over a folder would: a page it cannot scrape gives ``None`` instead of
+raising (a missing label is a ``KeyError``, an unexpected line a ``ValueError`` ...).
 """
 
 from __future__ import annotations
@@ -37,3 +40,11 @@ def scrape(text: str) -> dict[str, object]:
         "score": float(lines[at["Primary Rating"] + 1]),
         "recommended": lines[at["Recommended"] + 1 :],
     }
+
+
+def scrape_total(text: str) -> dict[str, object] | None:
+    """:func:`scrape`, or ``None`` for a page it cannot scrape."""
+    try:
+        return scrape(text)
+    except Exception:
+        return None

@@ -1,18 +1,98 @@
-"""Pages for the benchmark: the seed, a large real-world-sized page, a batch.
+"""Pages for the benchmark: the distinct-page batch, the seed, a large page, a batch.
 
 Everything is built deterministically from the fixtures, so every run measures the
 same bytes.
+
+The headline batch is :func:`distinct_pages`: every expected record under
+``fixtures/peeref/*.json`` written by the project's own renderers
+(:mod:`paperparse.testing`), as text (the ``browser`` style as is and under each
+layout-noise transform) and as HTML in every markup of :data:`HTML_MARKUPS`. Every
+page of the batch is different from every other.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
+
+import paperparse
+from paperparse.testing import HTML_DIALECTS, NOISE, render_html, render_text
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
+
+
+class Page(NamedTuple):
+    """One page of the distinct batch: a file name that says how it was made, its text."""
+
+    name: str
+    content: str
+
+
+def records() -> list[tuple[str, paperparse.Paper]]:
+    """Every expected record under ``fixtures/peeref/*.json``, by fixture name."""
+    return [
+        (path.stem, paperparse.from_dict(json.loads(path.read_text(encoding="utf-8"))))
+        for path in sorted((FIXTURES / "peeref").glob("*.json"))
+    ]
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
+#: How the text pages are made from the ``browser`` rendering of a record: as is, and
+#: under each layout-noise transform of :data:`paperparse.testing.NOISE`.
+TEXT_VARIANTS: list[tuple[str, Callable[[str], str]]] = [("browser", _as_is), *NOISE.items()]
+
+#: The HTML markups of the batch: (name, renderer). Every record is written in each.
+#: Add a markup by appending a ``(name, Paper -> str)`` pair (say, a redesigned markup
+#: drawn from a Hypothesis strategy with a fixed seed, so that every run measures the
+#: same bytes).
+HTML_MARKUPS: list[tuple[str, Callable[[paperparse.Paper], str]]] = [
+    (dialect, functools.partial(render_html, dialect=dialect)) for dialect in HTML_DIALECTS
+]
+
+
+def _distinct(pages: list[Page]) -> list[Page]:
+    seen: set[str] = set()
+    out = []
+    for page in pages:
+        if page.content not in seen:
+            seen.add(page.content)
+            out.append(page)
+    return out
+
+
+def distinct_text(limit: int | None = None) -> list[Page]:
+    """The text pages of the headline batch, exact duplicates dropped (first kept).
+
+    *limit* takes the first records only (the smoke run).
+    """
+    pages = []
+    for stem, paper in records()[:limit]:
+        base = render_text(paper, "browser")
+        pages += [Page(f"{stem}.{name}.txt", noise(base)) for name, noise in TEXT_VARIANTS]
+    return _distinct(pages)
+
+
+def distinct_html(
+    limit: int | None = None,
+    markups: list[tuple[str, Callable[[paperparse.Paper], str]]] | None = None,
+) -> list[Page]:
+    """The HTML pages of the headline batch: every record in every markup, no duplicate."""
+    papers = records()[:limit]
+    pages = [
+        Page(f"{stem}.{name}.html", render(paper))
+        for name, render in (HTML_MARKUPS if markups is None else markups)
+        for stem, paper in papers
+    ]
+    return _distinct(pages)
 
 
 def seed_text() -> str:
