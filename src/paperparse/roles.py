@@ -593,13 +593,16 @@ def is_glued_page(blocks: Sequence[Block], layout: Layout) -> bool:
     with one lookup of their first characters (most lines of most pages).
     """
     starts = layout.compiled.glue_starts
+    short = layout.compiled.short_glue_words
     count = 0
     for block in blocks:
         text = block.text
-        if text[:_GLUE_START].casefold()[:_GLUE_START] not in starts and (
-            text.lstrip(DECORATION)[: _GLUE_START * 2].casefold()[:_GLUE_START] not in starts
-        ):
+        if text[0] in DECORATION:
+            text = text.lstrip(DECORATION)
+        start = text[:_GLUE_START].casefold()[:_GLUE_START]
+        if start not in starts and not (short and start.startswith(short)):
             continue
+        text = block.text
         if glued_label(text, layout) is not None:
             count += 1
             if count >= _GLUED_LABELS:

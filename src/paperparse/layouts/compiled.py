@@ -60,6 +60,8 @@ class CompiledLayout:
         glue_starts: The first four characters of the labels and headings of skipped
             sections: how a line starts that a dump glued to the next block
             (``JournalNATURE``).
+        short_glue_words: The labels and headings shorter than four characters: a line
+            that starts with one may be glued too.
     """
 
     chrome_first: frozenset[str]
@@ -76,6 +78,7 @@ class CompiledLayout:
     action_ends: frozenset[str]
     chrome_starts: tuple[str, ...]
     glue_starts: frozenset[str]
+    short_glue_words: tuple[str, ...]
 
     @classmethod
     def of(cls, layout: Layout) -> CompiledLayout:
@@ -127,5 +130,10 @@ class CompiledLayout:
             chrome_starts=(*layout.chrome_prefixes, *COPYRIGHT),
             glue_starts=frozenset(
                 word[:GLUE_START] for word in (*layout.labels, *layout.other_sections)
+            ),
+            short_glue_words=tuple(
+                word
+                for word in (*layout.labels, *layout.other_sections)
+                if len(word) < GLUE_START
             ),
         )
