@@ -476,10 +476,10 @@ def test_pretty_records_are_the_json_lines_records(dumps: pathlib.Path) -> None:
 
 def test_verbose_lists_failed_and_warned_pages_with_line_text(tmp_path: pathlib.Path) -> None:
     shutil.copy(SEED, tmp_path / "good.txt")
-    stray = SEED.read_text("utf-8").replace("\nKeywords\n", "\nExport citation\nKeywords\n")
+    stray = SEED.read_text("utf-8").replace("\nKeywords\n", "\nSave to reading list\nKeywords\n")
     (tmp_path / "stray.txt").write_text(stray, encoding="utf-8")
     (tmp_path / "empty.txt").write_bytes(b"")
-    line = stray.splitlines().index("Export citation") + 1
+    line = stray.splitlines().index("Save to reading list") + 1
     quiet = run(tmp_path)
     assert "-v lists them" in quiet.stderr
     assert "stray.txt" not in quiet.stderr
@@ -489,11 +489,11 @@ def test_verbose_lists_failed_and_warned_pages_with_line_text(tmp_path: pathlib.
         assert f"paperparse: failed: {tmp_path / 'empty.txt'}: EmptyInput: " in result.stderr
         assert (
             f"paperparse: warning: {tmp_path / 'stray.txt'}:{line}: unplaced_text: "
-            "Export citation\n"
+            "Save to reading list\n"
         ) in result.stderr
         assert "good.txt" not in result.stderr
     stdin = run("-", "-v", stdin=stray.encode("utf-8"))
-    assert f"paperparse: warning: -:{line}: unplaced_text: Export citation" in stdin.stderr
+    assert f"paperparse: warning: -:{line}: unplaced_text: Save to reading list" in stdin.stderr
 
 
 def test_max_size(tmp_path: pathlib.Path) -> None:
@@ -638,7 +638,7 @@ def batch(tmp_path: pathlib.Path) -> pathlib.Path:
     shutil.copy(SEED, root / "a-good.txt")
     latin = (FIXTURES / "encodings" / "text" / "utf8.txt").read_text("utf-8")
     (root / "b-latin1.txt").write_bytes(latin.encode("cp1252"))
-    stray = SEED.read_text("utf-8").replace("\nKeywords\n", "\nExport citation\nKeywords\n")
+    stray = SEED.read_text("utf-8").replace("\nKeywords\n", "\nSave to reading list\nKeywords\n")
     (root / "c-stray.txt").write_text(stray, encoding="utf-8")
     shutil.copy(FIXTURES / "bad" / "login-page.html", root / "d-login.html")
     shutil.copy(SEED, root / "e-snap.txt")
@@ -649,7 +649,9 @@ def batch(tmp_path: pathlib.Path) -> pathlib.Path:
 
 
 def test_check_reports_each_kind_of_finding(batch: pathlib.Path) -> None:
-    stray_line = (batch / "c-stray.txt").read_text("utf-8").splitlines().index("Export citation")
+    stray_line = (
+        (batch / "c-stray.txt").read_text("utf-8").splitlines().index("Save to reading list")
+    )
     result = run("check", batch)
     assert result.returncode == 1
     out = result.stdout
@@ -660,7 +662,7 @@ def test_check_reports_each_kind_of_finding(batch: pathlib.Path) -> None:
         f"{batch / 'c-stray.txt'}: 1 finding\n  warning unplaced_text at line {stray_line + 1}: "
         in out
     )
-    assert f"{stray_line + 1:>5} | Export citation" in out  # the line's text
+    assert f"{stray_line + 1:>5} | Save to reading list" in out  # the line's text
     assert f"{batch / 'd-login.html'}: 1 finding\n  error: UnrecognizedPage: " in out
     assert "snapshot: the record differs from e-snap.json in 1 place" in out
     assert 'doi: "10.1000/hand-corrected" -> "10.1007/s00109-019-01804-x"' in out
@@ -696,7 +698,7 @@ def test_check_json_output(batch: pathlib.Path) -> None:
     assert (warning["kind"], warning["code"], warning["text"]) == (
         "warning",
         "unplaced_text",
-        "Export citation",
+        "Save to reading list",
     )
     assert pages["e-snap.txt"]["snapshot"] == str(batch / "e-snap.json")
     one = json.loads(run("check", batch, "--json", "--jobs", "1").stdout)
@@ -753,8 +755,8 @@ def test_snapshot_refuses_dumps_that_would_share_a_file(tmp_path: pathlib.Path) 
 
 
 def test_snapshot_marks_new_snapshots_with_warnings(tmp_path: pathlib.Path) -> None:
-    stray = SEED.read_text("utf-8").replace("\nKeywords\n", "\nExport citation\nKeywords\n")
-    line = stray.splitlines().index("Export citation") + 1
+    stray = SEED.read_text("utf-8").replace("\nKeywords\n", "\nSave to reading list\nKeywords\n")
+    line = stray.splitlines().index("Save to reading list") + 1
     (tmp_path / "stray.txt").write_text(stray, encoding="utf-8")
     shutil.copy(SEED, tmp_path / "clean.txt")
     result = run("snapshot", tmp_path)
@@ -762,7 +764,7 @@ def test_snapshot_marks_new_snapshots_with_warnings(tmp_path: pathlib.Path) -> N
     assert f"{tmp_path / 'clean.json'}: written\n" in result.stdout
     assert (
         f"{tmp_path / 'stray.json'}: written, with 1 warning: review it\n"
-        f"  line {line} unplaced_text: Export citation\n"
+        f"  line {line} unplaced_text: Save to reading list\n"
     ) in result.stdout
     assert "2 written (1 with warnings, to review)" in result.stderr
 

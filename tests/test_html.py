@@ -75,7 +75,11 @@ def test_invisible_and_chrome_are_dropped() -> None:
     <main><article><header><h1>The title</h1></header><p>Body</p></article></main>
     <aside class="related">Other paper</aside><footer>About Us</footer>
     </body></html>"""
-    assert lines(html) == ["The title", "Body"]
+    blocks = read(html).blocks
+    # A sidebar is kept apart (its side), for the record stage to drop unless it holds
+    # the paper's buttons; everything else here is no content at all.
+    assert [block.text for block in blocks if not block.side] == ["The title", "Body"]
+    assert [block.text for block in blocks if block.side] == ["Other paper"]
 
 
 def test_line_numbers_are_source_lines() -> None:
@@ -122,10 +126,11 @@ def test_metadata_fills_what_the_visible_page_lacks() -> None:
     assert paper.warnings == ()
 
 
-def test_visible_text_wins_over_metadata_with_a_warning() -> None:
+def test_metadata_that_disagrees_with_the_page_empties_the_field_with_a_warning() -> None:
     head = '\n<meta name="citation_doi" content="10.1038/other">\n'
     paper = paperparse.parse(_page(VISIBLE.format(rating=""), head))
-    assert paper.doi == "10.1038/abc"
+    assert paper.doi is None  # one of the two is wrong, and which cannot be told
+    assert paper.title == "A study of things"  # the fields they agree on stay
     assert [(w.code, w.line) for w in paper.warnings] == [("metadata_conflict", 2)]
     assert "'10.1038/other'" in paper.warnings[0].message
 

@@ -31,7 +31,7 @@ def test_the_outline_holds_the_doms_structure() -> None:
         ("Title", HEADING, "", 0, 1),
         ("Open access", PARAGRAPH, "", 0, 0),
         ("Keywords", LABEL, "", 0, 0),
-        ("graphene", VALUE, "", 0, 0),
+        ("graphene", VALUE, "", 1, 0),
         ("NSF", ITEM, "", 1, 0),
         ("imec", ITEM, "", 2, 0),
         ("Aspect", COLUMN, "", 0, 0),
@@ -91,7 +91,8 @@ def test_a_tables_header_row_names_columns_and_holds_no_value() -> None:
 def test_the_heading_is_the_title_and_a_badge_beside_it_is_not() -> None:
     paper = paperparse.parse(
         _page(
-            "<h3>Journal</h3><p>NATURE</p>", title="<h1>A study of graphene</h1><p>Open access</p>"
+            "<h3>Journal</h3><p>NATURE</p>",
+            title="<h1>A study of graphene</h1><p>Editor's pick</p>",
         )
     )
     assert paper.title == "A study of graphene"

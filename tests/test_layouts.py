@@ -39,7 +39,7 @@ def test_built_in_layouts_are_tried_by_default() -> None:
 
 
 PAGE = (
-    "4.7 Review\nA study of things\nExport citation\nJournal\nNATURE\n"
+    "4.7 Review\nA study of things\nAdd to reading list\nJournal\nNATURE\n"
     "Subject areas\nEcology; Botany\nRate this paper"
 )
 
@@ -48,13 +48,13 @@ def test_a_user_extends_the_layout_with_chrome_and_label_synonyms() -> None:
     plain = paperparse.parse(PAGE)
     assert "ambiguous_title" in [w.code for w in plain.warnings]
     assert plain.categories == ()
-    mine = PEEREF.extend(chrome=["Export citation"], labels={"Subject areas": "categories"})
+    mine = PEEREF.extend(chrome=["Add to reading list"], labels={"Subject areas": "categories"})
     paper = paperparse.parse(PAGE, layout=mine)
     assert paper.warnings == ()
     assert paper.title == "A study of things"
     assert paper.categories == ("Ecology", "Botany")
     # the built-in layout is a value: extending it leaves it as it was
-    assert "export citation" not in PEEREF.chrome_lines
+    assert "add to reading list" not in PEEREF.chrome_lines
     assert paperparse.parse(PAGE) == plain
 
 
@@ -132,12 +132,12 @@ def test_provenance_is_off_by_default_and_round_trips() -> None:
 
 def test_a_layouts_words_reach_the_item_checks() -> None:
     # Chrome a user adds is what list items may not hold, as the built-in chrome is.
-    page = "4.7 Review\nA title\nKeywords\nSoil; Water Export citation\nRate this paper"
-    assert paperparse.parse(page).keywords == ("Soil", "Water Export citation")
-    mine = PEEREF.extend(chrome=["Export citation"])
+    page = "4.7 Review\nA title\nKeywords\nSoil; Water Add to reading list\nRate this paper"
+    assert paperparse.parse(page).keywords == ("Soil", "Water Add to reading list")
+    mine = PEEREF.extend(chrome=["Add to reading list"])
     paper = paperparse.parse(page, layout=mine)
     assert paper.keywords == ()
-    assert "export citation" in paper.warnings[0].message
+    assert "add to reading list" in paper.warnings[0].message
 
 
 def test_a_layouts_labels_reach_a_table_laid_out_as_text() -> None:

@@ -263,7 +263,7 @@ def test_an_ouci_html_page_with_metadata_is_read_as_ouci() -> None:
         "https://doi.org/10.1007/s12237-019-00612-3</a> · <a href='/pdf'>Full text</a></p>"
         "<ul><li>Journal: Estuaries and Coasts, 2019, № 8, p. 2171-2185</li>"
         "<li>Publisher: Springer Science and Business Media LLC</li></ul>"
-        "<h2>Abstract</h2><p>Coastal wetlands attenuate storm surge.</p>"
+        "<h2>Abstract</h2><p>Coastal wetlands attenuate storm surge along the coast.</p>"
         "<h2>List of references</h2><ol><li>Barbier EB (2011) "
         "https://doi.org/10.1890/10-1510.1</li></ol></body></html>"
     )
@@ -271,7 +271,7 @@ def test_an_ouci_html_page_with_metadata_is_read_as_ouci() -> None:
     assert paper.source.site == "ouci"
     assert paper.journal is not None
     assert paper.journal.name == "Estuaries and Coasts"
-    assert paper.abstract == "Coastal wetlands attenuate storm surge."
+    assert paper.abstract == "Coastal wetlands attenuate storm surge along the coast."
 
 
 def test_provenance_names_the_labelled_type_and_the_journal_line() -> None:

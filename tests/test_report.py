@@ -172,7 +172,7 @@ def test_report_summary_and_index(batch: pathlib.Path) -> None:
 def test_report_codes_count_pages(tmp_path: pathlib.Path) -> None:
     root = tmp_path / "warned"
     root.mkdir()
-    stray = SEED_TEXT.replace("Publisher", "Export citation\nPublisher", 1)
+    stray = SEED_TEXT.replace("Publisher", "Save to reading list\nPublisher", 1)
     for name in ("one.txt", "two.txt"):
         (root / name).write_text(stray, encoding="utf-8")
     shutil.copy(SEED, root / "three.txt")

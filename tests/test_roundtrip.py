@@ -237,6 +237,11 @@ def test_fixture_record_round_trip(expected: Path, name: str) -> None:
     paper = paperparse.from_dict(json.loads(expected.read_text(encoding="utf-8")))
     if paper.warnings:
         pytest.skip("the fixture page is not clean (its record has warnings)")
+    if any(entry.award_ids and "[" not in entry.text for entry in paper.funding):
+        # A funding entry shown as a table row or a definition-list pair has no text of
+        # the site's own form ``Funder [ids]``; written back as one line it reads as a
+        # funder followed by codes, which is refused (docs/text-input.md).
+        pytest.skip("a funding entry's text is not in the site's own form")
     problems = round_trip_problems(*case(paper, name))
     assert not problems, "\n".join(problems)
 

@@ -73,7 +73,7 @@ WARNING_CODES: Final[dict[str, str]] = {
     ),
     "metadata_conflict": (
         "The page's embedded metadata (meta tags, JSON-LD) disagrees with the visible "
-        "page; the visible value was kept."
+        "page; which is right cannot be told, so the field is null."
     ),
     "truncated_page": (
         "The page ends inside a section that a complete page always follows with more; "

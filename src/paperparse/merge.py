@@ -1,8 +1,9 @@
 """The page's embedded metadata, merged into the record of what the page shows.
 
-What the visible page says always wins: metadata fills the fields the page leaves
-empty, and a metadata value that differs from the page's is reported
-(``metadata_conflict``) and otherwise ignored. Which metadata attribute fills which
+Metadata fills the fields the visible page leaves empty; where the two say different
+things, which one is right cannot be told (a stale tag, or a line of the page read as
+the wrong field), so the field is left empty and the conflict reported
+(``metadata_conflict``). Which metadata attribute fills which
 field, and what a warning calls it, come from the field specs
 (:attr:`paperparse.specs.FieldSpec.metadata`).
 """
@@ -47,8 +48,8 @@ _ALNUM_RUN: Final = re.compile(r"[^\W_]+")
 def merge_metadata(paper: Paper, metadata: Metadata, notes: Notes) -> Paper:
     """Fill the fields the visible page lacks from *metadata*; report disagreements.
 
-    What the visible page says always wins; a metadata value that differs from it is
-    reported as ``metadata_conflict`` and otherwise ignored.
+    A metadata value that differs from the visible one is reported as
+    ``metadata_conflict``, and the field is left empty.
     """
 
     def take(field: str, visible: T, empty: T, convert: Callable[[Any], T]) -> T:
@@ -63,10 +64,11 @@ def merge_metadata(paper: Paper, metadata: Metadata, notes: Notes) -> Paper:
             notes.warn(
                 "metadata_conflict",
                 f"The page's metadata gives the {_FIELD_NAMES[field]} as {quote(_shown(raw))}, "
-                f"but the visible page says {quote(_shown(visible))}; "
-                "the visible value was kept.",
+                f"but the visible page says {quote(_shown(visible))}; which is right cannot "
+                f"be told, so the {_FIELD_NAMES[field]} was left empty.",
                 line,
             )
+            return empty
         return visible
 
     journal = paper.journal or Journal()

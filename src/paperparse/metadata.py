@@ -5,8 +5,8 @@ Sources, strongest first: Highwire ``citation_*`` meta tags, JSON-LD
 Core ``DC.*``/``dc.*``, OpenGraph ``og:title``. (Rating widgets are read where they
 stand on the page, by :mod:`paperparse.outline.html`.) For each field the first source that
 states it wins; disagreements between metadata sources are not reported (sites often
-add a suffix to ``og:title``). What the visible page says always wins over metadata:
-see :func:`paperparse.sections.merge_metadata`.
+add a suffix to ``og:title``). Metadata fills what the visible page leaves empty; a
+field on which the two disagree is left empty: see :func:`paperparse.merge.merge_metadata`.
 
 Only the paper's own statements count: JSON-LD objects nested under another object
 (a ``citation``, ``isBasedOn``, ``review`` …) describe other works; the site's own
@@ -26,6 +26,7 @@ from typing import Any, Final
 import attrs
 
 from .fields.doi import parse_doi_line
+from .fields.lists import split_top_level
 from .fields.rating import parse_score
 from .normalize import clean
 
@@ -281,9 +282,8 @@ def _from_tags(
             items: list[str] = []
             for _, content in found:
                 separator = ";" if ";" in content else ("," if field == "keywords" else None)
-                items.extend(
-                    p.strip() for p in (content.split(separator) if separator else [content])
-                )
+                # (outside brackets: "MOFs (ZIF-8; UiO-66)" is one keyword)
+                items.extend(split_top_level(content, separator) if separator else [content])
             meta.set(field, line, tuple(i for i in items if i))
         elif field == "doi":
             meta.set(field, line, _doi(found[0][1]))

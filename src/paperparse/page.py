@@ -17,8 +17,10 @@ from .fields.citation import GLUED_BULLETS
 from .layouts import Layout
 from .normalize import WRAPPED_LINE_MIN, Line
 from .notes import Notes, quote
-from .outline.block import Block
+from .outline.block import HEADING, Block
 from .roles import (
+    ACTION,
+    CHROME,
     DOI_STARTS,
     MAX_LABEL_LINE,
     PageFacts,
@@ -27,6 +29,7 @@ from .roles import (
     is_page_header,
     label_key,
     page_names_site,
+    short_line,
     spaced_label,
 )
 
@@ -50,7 +53,20 @@ def facts(blocks: Sequence[Block], layout: Layout, *, structured: bool = False) 
     *structured*: the blocks come from HTML and carry its structure.
     """
     page = "\n".join([block.text for block in blocks])
-    return PageFacts(is_glued_page(blocks, layout), page_names_site(page, layout), structured)
+    level = _label_level(blocks, layout) if structured else 0
+    return PageFacts(
+        is_glued_page(blocks, layout), page_names_site(page, layout), structured, level
+    )
+
+
+def _label_level(blocks: Sequence[Block], layout: Layout) -> int:
+    """The highest level of the page's headings that are the layout's labels (0: none)."""
+    levels = [
+        block.level
+        for block in blocks
+        if block.kind == HEADING and label_key(block.text) in layout.labels
+    ]
+    return min(levels, default=0)
 
 
 # --- a menu above the page header, a second page --------------------------------------
@@ -121,6 +137,37 @@ def note_sub_page(found: tuple[int, int, str, str], layout: Layout, notes: Notes
     return layout.languages.get(label_key(heading))
 
 
+# --- sidebars -------------------------------------------------------------------------
+
+
+def without_sides(blocks: list[Block], layout: Layout) -> list[Block]:
+    """*blocks* without the sidebars that hold none of the paper's own parts.
+
+    A sidebar (``<aside>``) that holds one of the site's buttons, its author-claim
+    prompt or a label of a section only its paper pages show (Peeref's rating block) is
+    part of the paper page, set beside the rest; any other sidebar is the site's
+    (related papers, trending keywords, journals), never a source of the paper's
+    values.
+    """
+    sides = {block.side for block in blocks if block.side}
+    if not sides:
+        return blocks
+    kept = {block.side for block in blocks if block.side and _paper_part(block.text, layout)}
+    return [block for block in blocks if not block.side or block.side in kept]
+
+
+def _paper_part(text: str, layout: Layout) -> bool:
+    """Whether *text* is one of the paper page's own parts (see :func:`without_sides`)."""
+    if len(text) > MAX_LABEL_LINE:
+        return False
+    line = short_line(text, layout)
+    return (
+        line.role is ACTION
+        or line.claim
+        or (line.kind in layout.signature_sections and line.role is not CHROME)
+    )
+
+
 # --- list bullets a dump glued to the line before -------------------------------------
 
 #: A list bullet before a label or a DOI line (``- Journal: …``).
@@ -167,7 +214,7 @@ def _is_label_or_doi(text: str, layout: Layout) -> bool:
 
 #: The rating block's sections, and what may follow them inside the paper block.
 _RATING_BLOCK: Final = frozenset({"reviews", "primary_rating", "secondary_ratings"})
-_AFTER_RATING_KINDS: Final = _RATING_BLOCK | {"recommended", "after_rating", "other"}
+_AFTER_RATING_KINDS: Final = _RATING_BLOCK | {"recommended", "after_rating", "other", "outside"}
 
 
 def inside_block(sections: list[P], notes: Notes) -> list[P]:
@@ -229,6 +276,15 @@ def wrap_width(lines: Sequence[Line], source_format: str) -> int | None:
         if run >= _WRAPPED_LINES:
             return width
     return None
+
+
+def may_be_wrapped(blocks: Sequence[Block]) -> bool:
+    """Whether a tool may have hard-wrapped the lines of a text page.
+
+    A page with a line longer than any tool wraps at was not (a browser's copy, a
+    ``get_text``: a paragraph is one line).
+    """
+    return all(len(block.text) <= NEVER_WRAPPED for block in blocks)
 
 
 def is_paragraph(lines: Sequence[Line]) -> bool:

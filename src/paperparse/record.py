@@ -11,6 +11,7 @@ refused. Provenance is what the readers reported.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any, Final
 
 import attrs
@@ -69,6 +70,8 @@ def build(
     """
     notes = Notes()
     blocks: list[Block] = outline.blocks
+    if outline.format == "html":
+        blocks = paper_block.without_sides(blocks, layout)
     if layout.glued_bullets:
         blocks = paper_block.without_bullets(blocks, layout)
     sub_page = paper_block.sub_page(blocks, layout)
@@ -122,6 +125,9 @@ def _read_page(
         "html" if source_format == "html" else "text",
         paper_block.wrap_width(abstract_lines, source_format),
         facts.glued,
+        source_format != "html" and paper_block.may_be_wrapped(blocks),
+        facts.label_level,
+        not any(b.line == a.line + 1 for a, b in itertools.pairwise(blocks)),
     )
     top = read_top(sections[0].blocks, context)
     notes.extend(top.warnings)

@@ -29,13 +29,14 @@ from .layouts import Layout
 from .layouts.compiled import COPYRIGHT, GLUE_START
 from .normalize import fold
 from .outline.block import Block
+from .web import COUNT_WORDS
 
 #: An unknown ``Label:`` line opens an unknown section only if it is this short.
 MAX_LABEL_WORDS: Final = 4
 #: The longest line that can be a label, button or chrome word (with decoration).
 MAX_LABEL_LINE: Final = 48
 #: Markdown marks and bullets that may decorate a label (``**Keywords**``, ``• Funding``).
-DECORATION: Final = "#*_> \u2022\u25aa\u25e6\u2023"
+DECORATION: Final = "#*_> \u2022\u25aa\u25e6\u2023\u25b6\u25b8\u25b9\u25ba\u25bc\u25be"
 _RATING_KINDS: Final = frozenset({"reviews", "primary_rating"})
 
 
@@ -124,11 +125,15 @@ class PageFacts:
             is looked at for one.
         structured: The page's blocks carry the kinds of its HTML (tables, lists,
             headings), which may change a line's role.
+        label_level: The level of the headings that are the layout's labels (``<h3>
+            Journal</h3>``: 3), the highest if they differ; 0 when no label is a
+            heading. A heading of that level or higher starts a part of the page.
     """
 
     glued: bool = False
     site_named: bool = False
     structured: bool = False
+    label_level: int = 0
 
 
 @functools.lru_cache(maxsize=4096)
@@ -180,6 +185,8 @@ def classify(
         line = _long_line(text, kind, layout, facts.site_named)
     if line.role is not VALUE:
         return line
+    if text[:1].islower() and index and _wrapped_banner(blocks[index - 1].text, kind, layout):
+        return LineRole(CHROME)  # "all Reject all": the rest of a wrapped cookie banner
     if facts.glued and (glued := glued_label(text, layout)):
         return glued
     if line.claim and kind != "authors":
@@ -188,9 +195,22 @@ def classify(
     return line
 
 
+#: A banner line this long may have been wrapped by a dump tool (they wrap at 70 or more).
+_WRAPPED_BANNER: Final = 60
+
+
+def _wrapped_banner(text: str, kind: str, layout: Layout) -> bool:
+    """Whether *text* is a cookie banner or a notice long enough to have been wrapped."""
+    return len(text) >= _WRAPPED_BANNER and is_chrome_prefix(text, kind, layout)
+
+
 #: Sections where a line that starts with a spaced label's word is the section's own
 #: text: the title, the abstract, a skipped section.
 _NO_SPACED_LABELS: Final = frozenset({"preamble", "abstract", "other"})
+
+
+#: A menu written as one line is at most this long.
+_MAX_MENU_LINE: Final = 160
 
 
 def _long_line(text: str, kind: str, layout: Layout, site_named: bool) -> LineRole:
@@ -208,8 +228,20 @@ def _long_line(text: str, kind: str, layout: Layout, site_named: bool) -> LineRo
         return LineRole(INLINE, inline[0], inline[1], marker=marker)
     if is_chrome_prefix(text, kind, layout):
         return LineRole(CHROME, marker=marker)
+    if (
+        len(text) <= _MAX_MENU_LINE
+        and fold(text[: text.find(" ")]) in layout.compiled.chrome_items
+        and _is_chrome(label_key(text), layout)
+    ):
+        return LineRole(CHROME, marker=marker)  # a long menu: "Peeref Papers … Log in"
     if is_claim(text, layout):
         return LineRole(VALUE, marker=marker, claim=True)
+    if (
+        text[text.rfind(" ") + 1 :].casefold() in layout.compiled.action_ends
+        and (action := _button(label_key(text), layout)) is not None
+    ):
+        # A button after others that a dump wrote on its line: "Cite | Share | Ask …".
+        return LineRole(ACTION, action, marker=marker, language=layout.languages.get(action))
     # Most long lines are values: one shared answer, not a new object per line.
     return LineRole(VALUE, marker=True) if marker else LONG_VALUE
 
@@ -221,7 +253,7 @@ SHORT_VALUE: Final = LineRole(VALUE)
 #: menu (a middle dot, a slash, an arrow), or ends in decoration, a digit or a bracket
 #: (a count badge) may be something else than a value: one search tells.
 _MAY_BE_MORE: Final = re.compile(
-    r"^[#*_> \u2022\u25aa\u25e6\u2023\d]|[:\uff1a|\u00b7/\u203a\u00bb\u2022]"
+    r"^[#*_> \u2022\u25aa\u25e6\u2023\u25b6-\u25be\d]|[:\uff1a|\u00b7/\u203a\u00bb\u2022]"
     r"|[#*_> \u2022\u25aa\u25e6\u2023\d)\]]$"
 )
 
@@ -357,11 +389,22 @@ _MAX_ICON_WORDS: Final = 2
 
 
 def _button(key: str, layout: Layout) -> str | None:
-    """The action a line names after at most two words of icon text, if any."""
+    """The action a line names after at most two words of icon text, if any.
+
+    Other buttons before it, which a dump tool wrote on the same line (``Cite | Share
+    Ask authors/readers …``), are chrome, as on a line of their own.
+    """
     for action in layout.actions:
         if key.endswith(action):
             prefix = key[: -len(action)]
-            if not prefix or (prefix.endswith(" ") and len(prefix.split()) <= _MAX_ICON_WORDS):
+            if not prefix or (
+                prefix.endswith(" ")
+                and (
+                    len(prefix.split()) <= _MAX_ICON_WORDS
+                    or _is_chrome(prefix := prefix.strip(" |·•"), layout)
+                    or _LIST_CONTROL.fullmatch(prefix) is not None
+                )
+            ):
                 return action
     return None
 
@@ -373,30 +416,81 @@ _MENU_SEPARATORS: Final = ("|", "·", "/", "\u203a", "\u00bb", "\u2022")
 def _is_chrome(key: str, layout: Layout) -> bool:
     if key in layout.chrome_lines or _starts_as_chrome(key, layout):
         return True
+    if _is_statistics(key):
+        return True
+    if "[" in key and key.count("[") == key.count("]"):
+        # A tool's brackets around a link or a menu ("Log in [English]": w3m's select).
+        key = " ".join(key.replace("[", " ").replace("]", " ").split())
     items = layout.compiled.chrome_items
     for separator in _MENU_SEPARATORS:
         if separator in key:
             parts = [p.strip() for p in key.split(separator) if p.strip()]
             return bool(parts) and all(p in items for p in parts)
-    return _only_chrome_words(key.split(), items)
+    return _only_chrome_words(key.split(), items, layout)
 
 
-def _only_chrome_words(words: list[str], items: frozenset[str]) -> bool:
+#: The control of a shortened list: ``Show all 14 authors``, ``View more`` (a button
+#: before another on one line; on a line of its own, the list reader's).
+_LIST_CONTROL: Final = re.compile(
+    r"(?:show|view|see|load|read)[ ](?:all|more|less)(?:[ ][0-9]{1,6})?(?:[ ][a-z]{3,15})?"
+)
+#: One count of a page's statistics: ``2,431 views``, ``1.2k reads``, ``views: 2431``.
+_COUNT: Final = re.compile(
+    r"(?:[0-9][0-9,.]{0,12}[km]?\s?([a-z]{3,10})|([a-z]{3,10}):?\s?[0-9][0-9,.]{0,12}[km]?)"
+)
+_STATISTICS_SEPARATORS: Final = re.compile(r"\s*[·|•;]\s*|,\s+|\s{2,}")
+
+
+_COUNT_STARTS: Final = tuple(COUNT_WORDS)
+
+
+def _is_statistics(key: str) -> bool:
+    """Whether the (folded) line *key* is the page's counts of itself (``17 downloads``).
+
+    >>> _is_statistics("2,431 views · 17 downloads"), _is_statistics("100 years of soil")
+    (True, False)
+    """
+    if not key[:1].isdigit() and not key.startswith(_COUNT_STARTS):
+        return False  # most lines (the cheap test first)
+    for part in _STATISTICS_SEPARATORS.split(key):
+        match = _COUNT.fullmatch(part)
+        if match is None or (match.group(1) or match.group(2)) not in COUNT_WORDS:
+            return False
+    return True
+
+
+def _only_chrome_words(words: list[str], items: frozenset[str], layout: Layout) -> bool:
     """Whether *words* are two or more chrome *items* in a row (``Home Papers Log in``).
 
-    Dump tools write a navigation bar or a footer of links as one line of words.
+    Dump tools write a navigation bar or a footer of links as one line of words; a
+    strip of tabs, too, where section names with their counts stand among the links
+    (``Overview Comments (2) Reviews``).
     """
     if len(words) < 2:  # a single word is checked as a whole line
         return False
     index = 0
+    chrome = labelled = counted = False
     while index < len(words):
         for size in (3, 2, 1):
-            if " ".join(words[index : index + size]) in items:
-                index += size
-                break
+            part = " ".join(words[index : index + size])
+            if part in items:
+                chrome = True
+            elif part in layout.labels or part in layout.other_sections:
+                labelled = True
+            else:
+                continue
+            index += size
+            if index < len(words) and _TAB_COUNT.fullmatch(words[index]):
+                index, counted = index + 1, True
+            break
         else:
             return False
-    return True
+    # (section names among links make tabs only with a tab's count: "… about" is none)
+    return chrome and (counted or not labelled)
+
+
+#: The count a tab shows beside its name: ``(2)``, ``[12]``.
+_TAB_COUNT: Final = re.compile(r"[(\[]?[0-9]{1,6}[)\]]?")
 
 
 #: How many chrome lines (a banner, a button) may stand between two items of a menu.
@@ -621,11 +715,15 @@ def parse_header(text: str, layout: Layout) -> tuple[float | None, str | None] |
     """Read a header line: ``4.7 Review``, ``4.7``, or ``Review``.
 
     Emphasis marks around it (``__4.7 Article``: html2text's empty ``<i>`` of an icon)
-    are no part of it, as around a label.
+    are no part of it, as around a label; nor are star glyphs before the score.
     """
     if len(text) > MAX_LABEL_LINE:
         return None
-    return _read_header(text.strip(DECORATION) or text, layout)
+    return _read_header(text.strip(DECORATION).lstrip(_STAR_GLYPHS) or text, layout)
+
+
+#: Star glyphs a page draws before its score (``★ 4.1``).
+_STAR_GLYPHS: Final = "\u2605\u2606\u272d\u2b50\ufe0f "
 
 
 @functools.lru_cache(maxsize=1024)

@@ -26,7 +26,7 @@ from .fields.journal import Locator, parse_locator
 from .layouts import Layout
 from .normalize import Line, fold
 from .notes import Notes, quote
-from .outline.block import COLUMN, LABEL, WIDGET, Block
+from .outline.block import COLUMN, HEADING, ITEM, LABEL, WIDGET, Block
 from .outline.block import VALUE as VALUE_CELL
 from .page import holds_nothing, restart_at_header
 from .roles import (
@@ -58,7 +58,9 @@ class Section:
     Attributes:
         kind: The section kind (one of :data:`paperparse.specs.SECTION_NAMES`,
             ``other`` for a section that is not part of the record, ``after_rating``
-            for the text after the rating block).
+            for the text after the rating block, ``outside`` for the blocks after the
+            page element that held a section's heading, whose kind is then its
+            :attr:`label`).
         line: The line of the section's label; ``None`` for a section without one (the
             preamble, the abstract after its button, the text after the rating).
         blocks: The section's value blocks.
@@ -69,6 +71,13 @@ class Section:
             label may be one of that list's items.
         suspect_end: For a list section: the line of the label right after it, when
             that label may be one of its items (see :attr:`suspect_label`).
+        glued: The label was glued to its value (``JournalNATURE``): the value was left
+            out with it, and the lines after it may be another label's, glued into the
+            same line (``… Funding``): none is this section's.
+        level: The level of the heading that opened the section (``<h3>``: 3), 0 when
+            it was no heading: a heading of that level or higher ends the section.
+        until: Where the page element that held the section's heading ends (the
+            number of blocks up to its end, :attr:`Block.until`; 0: not known).
     """
 
     kind: str
@@ -78,6 +87,9 @@ class Section:
     label: str = ""
     suspect_label: bool = False
     suspect_end: int | None = None
+    glued: bool = False
+    level: int = 0
+    until: int = 0
 
     def lines(self) -> list[Line]:
         """The section's blocks as ``(line, text)`` pairs."""
@@ -129,14 +141,26 @@ def split(
         number, text = block.line, block.text
         if block.kind == WIDGET:
             # A rating widget counts where it stands: in the rating block, not in a
-            # recommended paper's card or anywhere else.
+            # recommended paper's card or anywhere else; in the secondary ratings, it
+            # is the score of the name before it.
             if current.kind in _RATING_KINDS:
                 found.widgets.append(block)
+            elif current.kind == "secondary_ratings":
+                current.blocks.append(block)
             last_role, last_line, last_section = "widget", number, current
             continue
+        if current.until and index >= current.until:
+            # The element that held the section's heading has ended: what follows
+            # stands outside any section until the next label.
+            current = Section("outside", None, start=number, label=current.kind)
+            sections.append(current)
         line = classify(blocks, index, current.kind, layout, facts)
         if grid is not None and block.kind in _CELLS:
             line = grid.role(line, block, current.kind, layout)
+        elif (
+            block.kind == HEADING and line.role is VALUE and _heads_a_section(block, current, facts)
+        ):
+            line = LineRole(OTHER, "", text.rstrip(":"), marker=line.marker)
         if line.header and current.kind != "preamble":
             if not holds_nothing(sections, found.dois, found.locators, found.widgets):
                 _warn_second_page(text, number, notes)
@@ -160,6 +184,18 @@ def split(
                 # and on to the value: "Publisher: DOI: 10.…" holds a DOI, not a publisher
                 block = block._replace(text=line.value)
             last_role = _take_value(block, current, found, layout)
+            if last_role == "glued":
+                notes.unplaced(
+                    (number, text),
+                    "after a label glued to its value (the dump joins the page's blocks, so "
+                    "which label it belongs to cannot be told)",
+                )
+            elif last_role == "outside":
+                held = current.label.replace("_", " ")
+                notes.unplaced(
+                    (number, text),
+                    f"after the end of the page element that held the {held} section",
+                )
             last_section = current
         elif role is CHROME:
             last_role = "chrome"
@@ -171,6 +207,7 @@ def split(
                 sections.append(current)
         else:
             current = _open(line, block)
+            current.level, current.until = block.level, block.until
             sections.append(current)
             if role is TYPED:
                 last_role, last_section = "content", current
@@ -185,10 +222,38 @@ def split(
     return sections, found, notes
 
 
-#: Blocks whose role the table or definition list they stand in may change.
-_CELLS: Final = frozenset({LABEL, VALUE_CELL, COLUMN})
+def _heads_a_section(block: Block, current: Section, facts: PageFacts) -> bool:
+    """Whether the heading *block*, no label of the layout, opens a section of its own.
+
+    A heading no lower than the one that opened the current section ends it (a
+    sidebar's "Trending keywords" after the recommended list is not one of its
+    papers), and so does one no lower than the page's labels; where no heading is a
+    label, an ``<h3>`` or higher does (the abstract after its button holds no
+    ``<h3>``, though its sub-headings may be ``<h4>``). Above the first label, a
+    heading higher than the labels is the title's; one of their level (or, where no
+    heading is a label, an ``<h3>`` or lower) heads a section the layout does not know
+    ("Pages", "Published in"), whose text is no page header and no title.
+    """
+    if current.kind == "preamble":
+        return 0 < (facts.label_level or _SECTION_LEVEL) <= block.level
+    return 0 < block.level <= (current.level or facts.label_level or _SECTION_LEVEL)
+
+
+#: Where no heading is a label of the layout, a heading of this level or lower (``<h3>``)
+#: heads a section: a page names its paper in an ``<h1>`` or an ``<h2>``.
+_SECTION_LEVEL: Final = 3
+
+
+#: Blocks whose role the list, table or definition list they stand in may change.
+_CELLS: Final = frozenset({LABEL, VALUE_CELL, COLUMN, ITEM})
 #: The roles of a label line.
 _LABEL_ROLES: Final = frozenset({OPENS, INLINE, TYPED, OTHER, OTHER_IF_COLON, GLUED})
+
+
+#: The sections that no label opened: there a label cell the layout does not know
+#: opens a section of its own (in a section a label opened, it is that section's, such
+#: as a secondary rating's name in a table of them).
+_UNLABELLED: Final = frozenset({"preamble", "abstract", "after_rating", "outside"})
 
 
 @attrs.frozen
@@ -202,11 +267,13 @@ class _Grid:
             fields, in which a label the layout does not know names a field that is no
             part of the record.
         columns: How many columns each group's header row names.
+        lists: The lists of two items or more.
     """
 
     labelled: frozenset[int]
     fields: frozenset[int]
     columns: dict[int, int]
+    lists: frozenset[int]
 
     @classmethod
     def of(cls, blocks: Sequence[Block], layout: Layout) -> _Grid:
@@ -214,14 +281,18 @@ class _Grid:
         labelled: set[int] = set()
         fields: set[int] = set()
         columns: dict[int, int] = {}
+        lists: set[int] = set()
         for block in blocks:
-            if block.kind == LABEL:
+            if block.kind == ITEM:
+                if block.place > 1:
+                    lists.add(block.group)
+            elif block.kind == LABEL:
                 labelled.add(block.group)
                 if label_key(block.text) in layout.labels:
                     fields.add(block.group)
             elif block.kind == COLUMN:
                 columns[block.group] = max(columns.get(block.group, 0), block.place + 1)
-        return cls(frozenset(labelled), frozenset(fields), columns)
+        return cls(frozenset(labelled), frozenset(fields), columns, frozenset(lists))
 
     def role(self, line: LineRole, block: Block, kind: str, layout: Layout) -> LineRole:
         """The role of a cell, given the structure it stands in (*kind*: the section's).
@@ -229,10 +300,16 @@ class _Grid:
         A value cell (``<dd>``, ``<td>``) beside label cells is a value whatever its
         text says; one under a column heading that is a label of another section opens
         that section. A label cell the layout does not know, in a grid of the paper's
-        fields, opens a section that is no part of the record. A table's header row of
-        two columns or more names columns and holds no value.
+        fields or where no label has opened a section (above the first label, after a
+        button), opens a section that is no part of the record. A table's header row of
+        two columns or more names columns and holds no value. A label that also names a
+        page of the site, alone in an item of a list of several, is a link of a menu
+        (``Papers``, ``Funding``, ``Reviewers``), not a section's heading.
         """
-        if block.kind == VALUE_CELL:
+        if block.kind == ITEM:
+            if line.role is OPENS and line.menu_word and block.group in self.lists:
+                return LineRole(CHROME, marker=line.marker)
+        elif block.kind == VALUE_CELL:
             if block.group in self.labelled and line.role in _LABEL_ROLES:
                 return LineRole(VALUE, marker=line.marker)
             column = layout.labels.get(label_key(block.label)) if block.label else None
@@ -241,7 +318,7 @@ class _Grid:
         elif block.kind == LABEL:
             if (
                 line.role is VALUE
-                and block.group in self.fields
+                and (block.group in self.fields or kind in _UNLABELLED)
                 and label_key(block.text) not in layout.labels  # (DOI labels its line)
             ):
                 return LineRole(OTHER, "", block.text.rstrip(":"), marker=line.marker)
@@ -275,7 +352,7 @@ def _open(line: LineRole, block: Block) -> Section:
     if line.role is GLUED:
         if line.kind == "other":
             return Section("other", number, label=text[: -len(line.value)])
-        return Section(line.kind, number)
+        return Section(line.kind, number, glued=True)
     if line.role is OPENS:
         return Section(line.kind, number)
     if line.role is TYPED:
@@ -300,13 +377,16 @@ _NOT_THE_PAPERS_DOI: Final = frozenset(
 #: Sections where a locator line stands (a wrapped "grant number 12" is no locator).
 _LOCATOR_KINDS: Final = frozenset({"preamble", "journal", "publisher"})
 _LOCATOR_HINT: Final = re.compile(
-    r"vol|issue|pages?\b|pp\b|p\.|article|art\.|no\.|number|e-?loc|卷", re.IGNORECASE
+    r"vol|issue|pages?\b|pp\b|p\.|article|art\.|no\.|number|e-?loc|卷"
+    r"|[0-9]{1,6}[A-Za-z]?(?:\(|[ \t]{0,3}:)",  # the compact form: 97(8): 1065-1084
+    re.IGNORECASE,
 )
 
 
 def _take_value(block: Block, current: Section, found: Standalone, layout: Layout) -> str:
     """Place a value block: a DOI, a locator, or a block of *current*; return its role."""
-    kind = current.kind
+    # (Outside any section, a DOI or a locator counts as it would in the one before.)
+    kind = current.label if current.kind == "outside" else current.kind
     if kind != "abstract":
         text = block.text
         first = text[0]
@@ -327,6 +407,10 @@ def _take_value(block: Block, current: Section, found: Standalone, layout: Layou
         ):
             found.locators.append((block.line, locator))
             return "locator"
+    if current.glued:
+        return "glued"  # (reported by the caller)
+    if current.kind == "outside":
+        return "outside"  # (reported by the caller)
     current.blocks.append(block)
     return "content"
 

@@ -20,6 +20,12 @@ CHROME_LINES: Final[frozenset[str]] = frozenset(
         "journals",
         "webinars",
         "hubs",
+        "reviewers",
+        "publish",
+        "explore",
+        "news",
+        "blog",
+        "pricing",
         "search",
         "menu",
         "log in",
@@ -68,6 +74,9 @@ CHROME_LINES: Final[frozenset[str]] = frozenset(
         "more",
         "show more",
         "show less",
+        "show fewer",
+        "show fewer authors",
+        "show less authors",
         "load more",
         "see all",
         "view all",
@@ -90,9 +99,33 @@ CHROME_LINES: Final[frozenset[str]] = frozenset(
         "email",
         "print",
         "copy link",
+        "open access",
+        "export",
+        "export ris",
+        "export bibtex",
+        "export citation",
+        "download citation",
+        "cite this",
+        "cite this paper",
+        "free access",
+        "copy",
+        "copy doi",
         "share this paper",
         "enable javascript",
         "please enable javascript",
+        # A page's headings over its own parts, which name no paper.
+        "overview",
+        "details",
+        "article information",
+        "article info",
+        "article details",
+        "paper information",
+        "paper details",
+        "about this article",
+        "about this paper",
+        "bibliographic information",
+        "article metrics",
+        "metrics",
     }
 )
 
@@ -101,7 +134,13 @@ NAV_WORDS: Final[frozenset[str]] = frozenset(
     line for line in CHROME_LINES if " " not in line
 ) | frozenset(
     # Label words that also name pages of a site: in a menu line they are links.
-    {"news", "blog", "pricing", "services", "tools", "submit", "funding", "x"}
+    {
+        "services",
+        "tools",
+        "submit",
+        "funding",
+        "x",
+    }
 )
 
 #: Lines starting with one of these (folded) are chrome: cookie banners, copyright.
@@ -125,4 +164,31 @@ CHROME_PREFIXES: Final[tuple[str, ...]] = (
 #: that is one of them is no value.
 LIST_BUTTONS: Final[frozenset[str]] = frozenset(
     {"share", "cite", "export", "download", "print", "save"}
+)
+
+#: What a page counts about itself (``2,431 views · 17 downloads``): a line of such
+#: counts is the page's statistics, never a value.
+COUNT_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "view",
+        "views",
+        "download",
+        "downloads",
+        "read",
+        "reads",
+        "reader",
+        "readers",
+        "save",
+        "saves",
+        "bookmark",
+        "bookmarks",
+        "share",
+        "shares",
+        "like",
+        "likes",
+        "visit",
+        "visits",
+        "mention",
+        "mentions",
+    }
 )

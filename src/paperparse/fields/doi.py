@@ -47,6 +47,8 @@ def parse_doi_line(text: str) -> str | None:
     '10.1002/(SICI)1097-4636'
     >>> parse_doi_line("DOI: -") is None, parse_doi_line("The doi of 10.1/x") is None
     (True, True)
+    >>> parse_doi_line("https://doi.org/10.1002/(SICI)1097-4636(199910)47:1<1::AID-") is None
+    True
     """
     text = text.strip()
     if text[:1] in "([<" and len(text) > 1:
@@ -58,7 +60,8 @@ def parse_doi_line(text: str) -> str | None:
     if "%" in doi:
         doi = unquote(doi)
     doi = _strip_trailing(doi)
-    return doi if "/" in doi and not doi.endswith("/") else None
+    # A DOI that ends in "/" or "-" was cut: a tool wraps a long word at its hyphen.
+    return doi if "/" in doi and not doi.endswith(("/", "-")) else None
 
 
 def is_doi_label_line(text: str) -> bool:

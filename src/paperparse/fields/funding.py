@@ -199,12 +199,25 @@ def check_funder(name: str, words: ItemWords = COMMON) -> str | None:
         'its brackets do not close'
         >>> check_funder("NSF Show more") is None, check_funder("NSF | NIH")
         (False, 'it holds a table rule or cell border')
+        >>> check_funder("This work was supported by NSF")
+        'it is a sentence of acknowledgement, not a name'
     """
     if (foreign := foreign_text(name, words)) is not None:
         return f"it holds {foreign}"
     if not balanced(name):
         return "its brackets do not close"
+    if _ACKNOWLEDGEMENT.search(name) is not None:
+        return "it is a sentence of acknowledgement, not a name"
     return None
+
+
+#: What a sentence of acknowledgement says and a funder's name never does: ``was
+#: supported by``, ``funded by``, ``we thank``, ``acknowledge``, ``grateful``.
+_ACKNOWLEDGEMENT: Final = re.compile(
+    r"\b(?:(?:was|were|is|are|been|being)[ \t]{1,3}(?:[a-z]{1,15}[ \t]{1,3}){0,2}"
+    r"(?:supported|funded|sponsored|financed)|thanks?|acknowledge[sd]?|grateful)\b",
+    re.IGNORECASE,
+)
 
 
 def read_funding_entry(text: str, words: ItemWords = COMMON) -> tuple[Funding, str | None]:
@@ -341,3 +354,167 @@ award_ids=('2012CB725403',), \
 text='National Basic Research Program of China (973 Program) [2012CB725403]')
     """
     return read_funding_entry(text, words)[0]
+
+
+#: How a sentence of acknowledgement lists its funders: ``This work was (financially)
+#: supported by (the) …``.
+_LEAD_IN: Final = re.compile(
+    r"(?:this|the|our)[ \t]{1,3}(?:work|study|research|project)[ \t]{1,3}(?:was|is|has been)"
+    r"[ \t]{1,3}(?:[a-z]{1,15}[ \t]{1,3}){0,2}(?:supported|funded)[ \t]{1,3}by[ \t]{1,3}",
+    re.IGNORECASE,
+)
+
+
+def is_open_sentence(text: str) -> bool:
+    """Whether *text* starts a sentence of acknowledgement and has not ended it yet.
+
+    >>> is_open_sentence("This work was supported by the NSF [1]; and")
+    True
+    """
+    return not text.rstrip().endswith(".") and _LEAD_IN.match(text.strip()) is not None
+
+
+def split_funding_sentence(text: str) -> list[str] | None:
+    """The funding entries one sentence lists, or ``None`` if it is no such sentence.
+
+    ``This work was supported by A [1]; B [2, 3]; and C.`` lists ``A [1]``, ``B [2,
+    3]`` and ``C``: the lead-in and the final full stop are no part of an entry, and
+    the entries are separated by semicolons (outside brackets). A sentence that does
+    not separate its funders so is not split: where one ends cannot be told.
+
+    Examples:
+        >>> split_funding_sentence("This work was supported by the NSF [1]; and NIH.")
+        ['the NSF [1]', 'NIH']
+        >>> split_funding_sentence("This work was supported by NSF and NIH.") is None
+        True
+        >>> split_funding_sentence("This study was funded by the Royal Society [RG1, RG2].")
+        ['the Royal Society [RG1, RG2]']
+        >>> split_funding_sentence("NSF [1]; NIH [2]") is None
+        True
+    """
+    lead = _LEAD_IN.match(text.strip())
+    if lead is None:
+        return None
+    body = text.strip()[lead.end() :].rstrip(" .")
+    parts: list[str] = []
+    depth = start = 0
+    for index, char in enumerate(body):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char == ";" and depth == 0:
+            parts.append(body[start:index])
+            start = index + 1
+    parts.append(body[start:])
+    entries = [part.strip().removeprefix("and ").strip() for part in parts]
+    if not all(entries):
+        return None
+    if len(entries) == 1 and _MORE_THAN_ONE.search(_without_brackets(entries[0])):
+        return None  # "A and B", "A, B": where one funder ends cannot be told
+    return entries
+
+
+#: What a single entry of a sentence may hold that would join two funders.
+_MORE_THAN_ONE: Final = re.compile(r",|\band\b|;")
+
+
+def _without_brackets(text: str) -> str:
+    """*text* without what its brackets hold (``NIH [R01 1, 2]`` -> ``NIH []``)."""
+    out: list[str] = []
+    depth = 0
+    for char in text:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif not depth:
+            out.append(char)
+    return "".join(out)
+
+
+def read_funding_cells(
+    funder: str, ids: str, words: ItemWords = COMMON
+) -> tuple[Funding, str | None, str | None]:
+    """Read a funding entry a table row or a definition gives as a funder and its ids.
+
+    Args:
+        funder: The funder's cell (a ``<dt>``, a row's first cell).
+        ids: The award ids' cell, empty when the row gives none.
+        words: The site's buttons, menus and labels.
+
+    Returns:
+        As :func:`read_funding_line`: the entry, why it was refused, and what foreign
+        text it holds. The ids' cell must hold award ids only.
+
+    Examples:
+        >>> read_funding_cells("NSF", "DEB-1832221, OCE-2048444")[0]
+        Funding(funder='NSF', award_ids=('DEB-1832221', 'OCE-2048444'), \
+text='NSF DEB-1832221, OCE-2048444')
+        >>> read_funding_cells("NSF", "since 2019")[1] is not None
+        True
+    """
+    text = f"{funder} {ids}".strip()
+    foreign = foreign_text(clean_item(text), words)
+    name = _funder(clean_item(funder))
+    found: tuple[str, ...] | None = ()
+    if ids.strip():
+        found = _ids(clean_item(ids), bracket=True)
+    if name is None or found is None:
+        why = "its ids' cell holds more than award ids" if found is None else "it has no funder"
+        return (*_refused(text, why), foreign)
+    if (problem := check_funder(name, words)) is not None:
+        return (*_refused(text, problem), foreign)
+    return Funding(funder=name, award_ids=found, text=text), None, foreign
+
+
+#: The column headings of a funding table (folded): a row of them is no entry.
+FUNDING_COLUMNS: Final = frozenset(
+    {
+        "funder",
+        "funders",
+        "funder name",
+        "funding agency",
+        "funding agencies",
+        "agency",
+        "funding source",
+        "funding body",
+        "sponsor",
+        "grant",
+        "grants",
+        "grant number",
+        "grant numbers",
+        "grant no.",
+        "grant id",
+        "award",
+        "award number",
+        "award numbers",
+        "award id",
+        "award ids",
+        "grant ids",
+        "project number",
+    }
+)
+
+
+def is_column_heading_row(text: str) -> bool:
+    r"""Whether *text* is a funding table's heading row (``Funder | Grant number``).
+
+    >>> is_column_heading_row("Funder\tGrant number"), is_column_heading_row("NSF")
+    (True, False)
+    """
+    if len(text) > _MAX_HEADING_ROW:
+        return False
+    words = text.replace("|", " ").casefold().split()
+    index = 0
+    while index < len(words):  # (the cells' gaps may be single spaces: one word at a time)
+        for size in (3, 2, 1):
+            if " ".join(words[index : index + size]) in FUNDING_COLUMNS:
+                index += size
+                break
+        else:
+            return False
+    return bool(words)
+
+
+_MAX_HEADING_ROW: Final = 60

@@ -66,6 +66,14 @@ _PUBLISHED: Final = re.compile(r"[,;]?[ \t]{0,3}published[ \t]{0,3}:", re.IGNORE
 _VOLUME_AND_ISSUE: Final = re.compile(r"([0-9A-Za-z]{1,12})\(([0-9A-Za-z\-]{1,12})\)", re.ASCII)
 
 
+#: The compact form citations use: ``97(8): 1065-1084``, ``97(8)``, ``97: 1065-1084``.
+_COMPACT: Final = re.compile(
+    r"([0-9]{1,6}[A-Za-z]?)(?:\(([0-9A-Za-z]{1,8}(?:-[0-9A-Za-z]{1,8})?)\))?"
+    r"(?:[ \t]{0,3}:[ \t]{0,3}([A-Za-z0-9\-]{1,40}))?",
+    re.ASCII,
+)
+
+
 @attrs.frozen
 class Locator:
     """The parts of a locator line; ``None`` where the page leaves a part out."""
@@ -132,7 +140,11 @@ def parse_locator(text: str) -> Locator | None:
     Locator(volume='97', issue='8', pages=PageRange(first='1065', last='1084'), article_number=None)
     >>> parse_locator("Volume 97, Issue 8, Pages 1065-1084, Published: AUG 2019").pages
     PageRange(first='1065', last='1084')
+    >>> parse_locator("97(8): 1065\u20131084")
+    Locator(volume='97', issue='8', pages=PageRange(first='1065', last='1084'), article_number=None)
     """
+    if text[:1].isdigit():
+        return _compact(text)
     found: dict[str, str | None] = {}
     pages: PageRange | None = None
     rest = text.strip()
@@ -181,3 +193,30 @@ def parse_locator(text: str) -> Locator | None:
             return None  # brackets that are no issue, or an issue given twice
         found["volume"], found["issue"] = both[1], both[2]
     return Locator(found.get("volume"), found.get("issue"), pages, found.get("article_number"))
+
+
+def _compact(text: str) -> Locator | None:
+    r"""Read the compact form: ``97(8): 1065-1084``, ``97(8)``, ``97: 1065-1084``.
+
+    A volume alone, or with a single page (``22: 3``), is no locator: a number could
+    be anything.
+
+    >>> _compact("22(4)")
+    Locator(volume='22', issue='4', pages=None, article_number=None)
+    >>> _compact("22: 3") is None, _compact("2021") is None
+    (True, True)
+    """
+    match = _COMPACT.fullmatch(unify_dashes(text.strip()))
+    if match is None:
+        return None
+    volume, issue, where = match.groups()
+    pages: PageRange | None = None
+    number: str | None = None
+    if where:
+        read = parse_pages(where)
+        if read is None:
+            return None
+        pages, number = read
+    if issue is None and (pages is None or pages.last is None) and number is None:
+        return None
+    return Locator(volume, issue, pages, number)

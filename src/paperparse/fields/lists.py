@@ -160,6 +160,16 @@ def read_keywords(
                 "them cannot be told; the keyword list was left empty.",
             ),
         )
+    # (Before its final full stop goes: "… were measured." is a sentence, not a term.)
+    sentence = next((item.strip() for item in found if _is_sentence(item.strip())), None)
+    if sentence is not None:
+        return (), (
+            (
+                "unreadable_value",
+                f"The keyword {quote(sentence)} cannot be a keyword (it is a sentence: the "
+                "next section's text ran into it); the keyword list was left empty.",
+            ),
+        )
     keywords = _finish(found, words, separated=found is not items)
     for keyword in keywords:
         if (problem := check_keyword(keyword, words)) is not None:
@@ -195,7 +205,29 @@ def check_keyword(keyword: str, words: ItemWords = COMMON) -> str | None:
         return "it is too long for a keyword (the next section's text ran into it)"
     if keyword.endswith("]") and _GRANT_AT_END.search(keyword) is not None:
         return "it ends in a grant number (the funding list ran into it)"
+    if _SENTENCES.search(keyword) is not None:
+        return "it is sentences (the next section's text ran into it)"
     return None
+
+
+#: A sentence has a few words; a term of as many ending in a full stop is none.
+_SENTENCE_WORDS: Final = 5
+
+
+def _is_sentence(text: str) -> bool:
+    """Whether *text* is a sentence: five words or more, the last a word and a full stop.
+
+    >>> _is_sentence("Kinetics of the new electrolyte were measured."), _is_sentence("E. coli")
+    (True, False)
+    """
+    if not text.endswith(".") or text.count(" ") + 1 < _SENTENCE_WORDS:
+        return False
+    last = text[:-1].rsplit(" ", 1)[-1]
+    return last.isalpha() and last.islower() and last not in _ABBREVIATIONS
+
+
+#: Two sentences in one text: a full stop after a lower-case word, then a capital.
+_SENTENCES: Final = re.compile(r"[a-z]{2}\. [A-Z]")
 
 
 #: A bracketed grant number after words, as a funding entry ends: ``… China [81700553]``.
@@ -301,7 +333,8 @@ def parse_author_line(text: str, words: ItemWords = COMMON) -> list[str]:
 #: What stands for authors a page does not name: ``et al.``, ``+12 more``, ``…``.
 _MORE: Final = re.compile(
     r"(?:^|[,;]?\s+)(?:et\s*al\.?|and\s+others|(?:\+\s?|\band\s+)?\d{1,5}\s+(?:more|others)"
-    r"(?:\s+authors?)?|\.\.\.|\u2026)\s*\)?$",
+    r"(?:\s+authors?)?|\.\.\.|\u2026"
+    r"|(?:show|view|see|load)\s+(?:all|more)(?:\s+\d{1,5})?(?:\s+authors?)?)\s*\)?$",
     re.IGNORECASE,
 )
 #: The last character of each phrase _MORE finds (``al``, ``al.``, ``others``, ``more``,
@@ -326,9 +359,9 @@ _LINK_NUMBER: Final = re.compile(r"\[\d{1,4}\]")
 #: Affiliation marks after a name (``<sup>1,2</sup>``, ``*``, ``†``): digits or
 #: marks right after a lower-case letter, before a separator, a space or the end.
 _AFFILIATION: Final = re.compile(
-    r"(?<=[^\W\d_])(?<![A-Z])"
-    r"(?:[\d\u00b9\u00b2\u00b3\u2070-\u2079*\u2020\u2021\u00a7\u00b6#]{1,3})"
-    r"(?:,[\d\u00b9\u00b2\u00b3\u2070-\u2079*\u2020\u2021\u00a7\u00b6#]{1,3})*"
+    r"(?<=[^\W\d_])(?<![A-Z])"  # (w3m writes a superscript after a caret: "Reeves^*")
+    r"(?:\^?[\d\u00b9\u00b2\u00b3\u2070-\u2079*\u2020\u2021\u00a7\u00b6#]{1,3})"
+    r"(?:,\^?[\d\u00b9\u00b2\u00b3\u2070-\u2079*\u2020\u2021\u00a7\u00b6#]{1,3})*"
     r"(?=\s|[,;]|$)"
 )
 #: The characters affiliation marks are made of: a name without any is spared the
@@ -462,9 +495,13 @@ def check_author(name: str, words: ItemWords = COMMON) -> str | None:
         'it is a single word, not a full name (a name wrapped over two lines?)'
         >>> check_author("\u5f20\u4f1f") is None
         True
+        >>> check_author("Department of Biology, Kyoto University, Kyoto, Japan")
+        'it is an affiliation (an institution or an address), not a name'
     """
     if (foreign := foreign_text(name, words)) is not None:
         return f"it holds {foreign}"
+    if name.count(",") >= _ADDRESS_COMMAS or _INSTITUTION.match(name) is not None:
+        return "it is an affiliation (an institution or an address), not a name"
     if (word := _glued(name)) is not None:
         return f"it runs two names together ({quote(word)})"
     if any(map(str.isdigit, name)) and not _has_group_word(name):
@@ -474,6 +511,16 @@ def check_author(name: str, words: ItemWords = COMMON) -> str | None:
     if (word := _lower_word(name)) is not None and not _has_group_word(name):
         return f"its word {quote(word)} is neither capitalised nor a particle of a name"
     return None
+
+
+#: A name holds one comma at most (``Smith, John``); an address holds more.
+_ADDRESS_COMMAS: Final = 2
+#: How an affiliation starts: the name of a part of an institution.
+_INSTITUTION: Final = re.compile(
+    r"(?:department|dept\.|school|faculty|division|college|laboratory|lab\.|unit|graduate"
+    r"|key laboratory|state key laboratory)[ \t]{1,3}(?:of|for)\b",
+    re.IGNORECASE,
+)
 
 
 #: Lower-case words that a person's name holds (``Ana Paula de Souza``).
@@ -543,7 +590,7 @@ def read_author_line(text: str, words: ItemWords = COMMON) -> tuple[list[str], l
             continue
         if _AFFILIATION_MARK.search(segment) is not None:
             segment = _AFFILIATION.sub(lambda m: "," if m.end() < len(m.string) else "", segment)
-        names.extend(_split_names(segment))
+        names.extend(without_avatar(_without_orcid(name)) for name in _split_names(segment))
     for name in names:
         if (problem := check_author(name, words)) is not None:
             problems.append(
@@ -555,6 +602,63 @@ def read_author_line(text: str, words: ItemWords = COMMON) -> tuple[list[str], l
             )
             return [], problems
     return names, problems
+
+
+#: The text of an ORCID link after a name (``Eeva Korhonen ORCID``): a link to the
+#: person's record, no part of the name.
+_ORCID: Final = (" ORCID iD", " ORCID", " iD")
+
+
+def _without_orcid(name: str) -> str:
+    """*name* without an ORCID link's text after it (and the mark's comma before it).
+
+    >>> _without_orcid("Eeva Korhonen ORCID"), _without_orcid("Orcid Smith")
+    ('Eeva Korhonen', 'Orcid Smith')
+    """
+    for tail in _ORCID:
+        if name.endswith(tail):
+            return name[: -len(tail)].rstrip(" ,")
+    return name
+
+
+def without_avatar(name: str) -> str:
+    """*name* without the avatar's initials a page shows before it (``WZ Wei Zhang``).
+
+    A first word of two or three capitals that are the name's own initials (those of
+    its first and last words, or of a hyphenated last word's last part) is the avatar
+    drawn beside the name, which a text dump keeps; a name whose first word is not its
+    initials keeps it.
+
+    >>> without_avatar("WZ Wei Zhang"), without_avatar("MF Mohammed Al-Farsi")
+    ('Wei Zhang', 'Mohammed Al-Farsi')
+    >>> without_avatar("JR Reeves, Julia")
+    'Reeves, Julia'
+    >>> without_avatar("AJ Smith"), without_avatar("Wei Zhang"), without_avatar("이 이서연")
+    ('AJ Smith', 'Wei Zhang', '이서연')
+    """
+    first, _, rest = name.partition(" ")
+    if len(first) == 1 and _is_cjk(first) and _is_cjk(rest) and rest.startswith(first):
+        return rest  # a CJK name's avatar: its first character ("이 이서연")
+    if not (
+        _AVATAR_MIN <= len(first) <= _AVATAR_MAX and rest and first.isalpha() and first.isupper()
+    ):
+        return name
+    # (A name written family name first, "Reeves, Julia", has the initials "JR".)
+    family, comma, given = rest.partition(",")
+    ordered = f"{given} {family}" if comma else rest
+    words = ordered.replace("-", " ").split()
+    if (
+        len(words) >= _AVATAR_MIN
+        and first[0] == words[0][:1].upper()
+        and first[-1] == words[-1][:1].upper()
+    ):
+        return rest
+    return name
+
+
+#: An avatar shows two or three initials.
+_AVATAR_MIN: Final = 2
+_AVATAR_MAX: Final = 3
 
 
 def _split_names(text: str) -> list[str]:

@@ -132,8 +132,6 @@ class CompiledLayout:
                 word[:GLUE_START] for word in (*layout.labels, *layout.other_sections)
             ),
             short_glue_words=tuple(
-                word
-                for word in (*layout.labels, *layout.other_sections)
-                if len(word) < GLUE_START
+                word for word in (*layout.labels, *layout.other_sections) if len(word) < GLUE_START
             ),
         )

@@ -178,7 +178,16 @@ RATING_NOTES: Final[dict[str, str]] = {
 
 #: Placeholders that mean "this list is empty".
 EMPTY_MARKERS: Final[frozenset[str]] = frozenset(
-    {"no data available", "no data", "none", "no recommendations", "no results"}
+    {
+        "no data available",
+        "no data",
+        "none",
+        "no recommendations",
+        "no recommendations yet",
+        "no results",
+        "no results found",
+        "nothing to show",
+    }
 )
 
 #: Lines that identify a Peeref page (folded).

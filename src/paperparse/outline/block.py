@@ -55,8 +55,16 @@ class Block(NamedTuple):
         label: A widget's measure (``score``, ``count``); a table cell's column heading.
         group: The list, table or definition list the block belongs to (0: none).
         place: An item's number in its list (lines of one item share it); a cell's
-            column (0 starts a row).
+            column (0 starts a row; a definition list's term is column 0 and its
+            definitions column 1).
         level: A heading's level (1-6); 0 for other blocks.
+        side: The sidebar (``<aside>``) the block stands in, numbered from 1; 0 for a
+            block of the page's main part. What a sidebar holds decides whether it is
+            the paper's (its rating block) or the site's (related papers).
+        until: For a heading or a label cell of HTML, the number of the page's blocks
+            up to the end of the element that holds it with its value (the
+            ``<section>`` around ``<h3>Keywords</h3>``, the ``<dl>`` of a ``<dt>``):
+            what follows stands outside that section. 0 when not known (a text dump).
     """
 
     line: int
@@ -66,6 +74,8 @@ class Block(NamedTuple):
     group: int = 0
     place: int = 0
     level: int = 0
+    side: int = 0
+    until: int = 0
 
 
 @attrs.define

@@ -94,16 +94,20 @@ _CHROME_CLASSES: Final = (
     "consent",
     "gdpr",
     "navbar",
-    "breadcrumb",
-    "sidebar",
+    "crumb",
     "site-header",
     "site-footer",
     "skip-link",
     # Screen-reader-only text: ``(opens in a new window)`` is not part of a value.
     "sr-only",
     "visually-hidden",
+    "hide-visually",
     "visuallyhidden",
     "screen-reader",
+    "screenreader",
+    "offscreen",
+    "off-screen",
+    "element-invisible",
     # A strip of tabs switches between parts of the page: navigation, whose labels
     # (``Reviews 0``) are no part of the paper.
     "nav-tabs",
@@ -113,7 +117,7 @@ _CHROME_CLASSES: Final = (
     "tabbar",
 )
 
-_CHROME_TAGS: Final = frozenset({"nav", "aside"})
+_CHROME_TAGS: Final = frozenset({"nav"})
 #: The attributes that can make an element chrome or a rating widget.
 TELLING: Final = frozenset(
     {
@@ -131,13 +135,12 @@ TELLING: Final = frozenset(
     }
 )
 #: Tags that can be chrome without any attribute.
-STRUCTURAL: Final = frozenset({"nav", "aside", "header", "footer"})
+STRUCTURAL: Final = frozenset({"nav", "header", "footer"})
 _CHROME_ROLES: Final = frozenset(
     {
         "navigation",
         "banner",
         "contentinfo",
-        "complementary",
         "dialog",
         "alertdialog",
         "tablist",
@@ -230,6 +233,30 @@ def _blank_text(text: str | None) -> bool:
 
 #: Elements that show a measure as a gauge: their value is a widget's.
 GAUGES: Final = frozenset({"meter", "progress"})
+
+
+#: What makes an element a sidebar: complementary content, which may hold the paper's
+#: own parts (its rating block) or the site's (related papers).
+_SIDE_TAG: Final = "aside"
+_SIDE_ROLE: Final = "complementary"
+_SIDE_CLASS: Final = re.compile("sidebar", re.IGNORECASE)
+
+
+def is_side(element: Any, tag: str, names: list[str]) -> bool:
+    """Whether *element* is a sidebar (``<aside>``, ``role="complementary"``, ``sidebar``).
+
+    A sidebar is neither the paper nor chrome by itself: what it holds decides
+    (:func:`paperparse.page.without_sides`).
+    """
+    if tag == _SIDE_TAG:
+        return True
+    if not names:
+        return False
+    role = element.get("role")
+    if role is not None and role.strip().lower() == _SIDE_ROLE:
+        return True
+    css = element.get("class")
+    return bool(css) and _SIDE_CLASS.search(css) is not None
 
 
 def chrome_or_widget(

@@ -52,6 +52,7 @@ from .dom import (
     chrome_or_widget,
     class_words,
     is_heading_count,
+    is_side,
 )
 from .xpath import elements, line_of
 
@@ -282,6 +283,8 @@ class _Walk:
         "out",
         "own_lines",
         "parts",
+        "scopes",
+        "sides",
     )
 
     def __init__(self) -> None:
@@ -298,7 +301,11 @@ class _Walk:
         # the innermost element that says so.
         self.context: list[tuple[Any, Kind, int, int, int, str]] = [_TOP]
         self.groups: list[tuple[Any, _Group]] = []  # the open lists and tables
-        self.numbered = 0  # groups numbered so far
+        self.numbered = 0  # groups (and sidebars) numbered so far
+        self.sides: list[tuple[Any, int]] = []  # the open sidebars
+        # The elements that hold a heading with its section, and the heading's blocks
+        # (see Block.until).
+        self.scopes: dict[Any, list[int]] = {}
 
     def flush(self, *, at_br: bool = False) -> None:
         """End the line being read (at a ``<br>`` if *at_br*)."""
@@ -308,21 +315,50 @@ class _Walk:
             marked = at_br or self.after_br
             _, kind, group, index, level, label = self.context[-1]
             text = line if marked else _strip_bullet(line)
-            if kind is LINE:
+            side = self.sides[-1][1] if self.sides else 0
+            if kind is LINE and not side:
                 self.out.append(Block(self.number, text))
             else:
-                self.out.append(Block(self.number, text, kind, label, group, index, level))
+                if kind is HEADING:
+                    self._scope(self.context[-1][0].getparent())
+                elif kind is LABEL and self.groups:
+                    self._scope(self.groups[-1][0])
+                self.out.append(Block(self.number, text, kind, label, group, index, level, side))
                 if kind is COLUMN and self.groups:
                     table = self.groups[-1][1]
                     headings = table.headings
                     headings[index] = f"{headings[index]} {text}" if index in headings else text
         self.after_br = at_br
 
+    def _scope(self, holder: Any) -> None:
+        """Note that the block about to be added is a label that *holder* holds.
+
+        A heading's section is the element around it; a term's or a row heading's
+        value is in its definition list or table.
+        """
+        if holder is not None:
+            self.scopes.setdefault(holder, []).append(len(self.out))
+
+    def close_scope(self, element: Any) -> None:
+        """Close the sections that *element*, holding their labels, held (Block.until).
+
+        An element that holds nothing but its heading (``<div class="title"><h3>…``)
+        is no section: the one around it is.
+        """
+        headings = self.scopes.pop(element)
+        end = len(self.out)
+        if end == headings[-1] + 1 and (holder := element.getparent()) is not None:
+            self.scopes.setdefault(holder, []).extend(headings)
+            return
+        for index in headings:
+            self.out[index] = self.out[index]._replace(until=end)
+
     def widget(self, measure: str, value: str) -> None:
         """Add a widget's value (*measure*: ``score`` or ``count``) as a block of its own."""
         if self.parts:
             self.flush()
-        self.out.append(Block(self.number, clean(value), WIDGET_BLOCK, measure))
+        side = self.sides[-1][1] if self.sides else 0
+        self.out.append(Block(self.number, clean(value), WIDGET_BLOCK, measure, side=side))
 
     def enter(self, element: Any, tag: str) -> None:
         """Open the structure a block element gives its lines, if it gives one."""
@@ -355,8 +391,10 @@ class _Walk:
         if tag == "li":
             group.items += 1
             return (element, ITEM, group.number, group.items, 0, "")
-        if tag in ("dt", "dd"):
-            return (element, LABEL if tag == "dt" else VALUE, group.number, 0, 0, "")
+        if tag in ("dt", "dd"):  # a term and its definitions: columns 0 and 1
+            if tag == "dt":
+                return (element, LABEL, group.number, 0, 0, "")
+            return (element, VALUE, group.number, 1, 0, "")
         group.column += 1
         column = group.column
         if group.header_row:
@@ -371,6 +409,13 @@ class _Walk:
             self.context.pop()
         elif self.groups and self.groups[-1][0] is element:
             self.groups.pop()
+        if self.sides and self.sides[-1][0] is element:
+            self.sides.pop()
+
+    def side(self, element: Any) -> None:
+        """Open a sidebar: the blocks inside it say which one they stand in."""
+        self.numbered += 1
+        self.sides.append((element, self.numbered))
 
     def item(self, element: Any, tag: str, names: list[str]) -> bool:
         """Read the start of an inline element that may be a line of its own.
@@ -430,6 +475,10 @@ def _visible_blocks(root: etree._Element) -> list[Block]:
         tag = element.tag
         if event == "end":
             tail = element.tail
+            if walk.scopes and element in walk.scopes:
+                if parts:
+                    walk.flush()
+                walk.close_scope(element)
             if skipped:
                 skipped = False  # the end of a skipped element: its tail goes on the line
             elif tag == "br":
@@ -439,6 +488,10 @@ def _visible_blocks(root: etree._Element) -> list[Block]:
                     walk.flush()
                 walk.after_br = False
                 walk.leave(element)
+            elif walk.sides and walk.sides[-1][0] is element:
+                if parts:
+                    walk.flush()
+                walk.sides.pop()
             elif own_lines and element in own_lines:
                 if parts:
                     walk.flush()
@@ -461,6 +514,10 @@ def _visible_blocks(root: etree._Element) -> list[Block]:
                 walker.skip_subtree()
                 skipped = True
                 continue
+        if (tag == "aside" or names) and is_side(element, tag, names):
+            if parts:
+                walk.flush()
+            walk.side(element)
         if tag in BLOCK_SET:
             if parts:
                 walk.flush()

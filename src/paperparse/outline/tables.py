@@ -119,11 +119,22 @@ def _indent(line: str) -> int:
 
 
 def _blocks(raw: list[str], label_kinds: Mapping[str, str]) -> list[_Block]:
-    """The runs of lines laid out as a two-column table with a value column."""
+    """The runs of lines laid out as a two-column table with a value column.
+
+    A row across both columns (``Vol. 1, pp. 2-9`` in a cell that spans the label
+    column) ends a run; the table goes on below it, at the same column.
+    """
     blocks: list[_Block] = []
     index = 0
+    spanning = -1  # a row across both columns that ended the block above (colspan)
+    last_column = 0
     while index < len(raw):
-        column = _column(raw, index)
+        if index - 1 == spanning and (
+            _label_at(raw[index], last_column, label_kinds) or _indent(raw[index]) == last_column
+        ):
+            column: int | None = last_column  # the table goes on below the row
+        else:
+            column = _column(raw, index)
         if column is None:
             index += 1
             continue
@@ -138,12 +149,18 @@ def _blocks(raw: list[str], label_kinds: Mapping[str, str]) -> list[_Block]:
             end += 1
         if end - start > 1 and labels:
             blocks.append(_Block(start, end, column, labels))
+        if labels and end < len(raw) and raw[end].strip():
+            spanning, last_column = end, column
         index = max(end, index + 1)
     return blocks
 
 
 def _column(raw: list[str], index: int) -> int | None:
-    """The value column of a table starting at line *index*, if one does."""
+    """The value column of a table starting at line *index*, if one does.
+
+    A table starts after a blank line (or at the page's start); see :func:`_blocks`
+    for one that goes on below a row across both columns.
+    """
     line = raw[index]
     if not line.strip() or (index and raw[index - 1].strip()):
         return None  # a table starts after a blank line (or at the page's start)

@@ -57,16 +57,61 @@ def _abstract(
     paragraphs are the abstract and the summary is empty.
     """
     lines = _through_last_sentence(lines, notes)
-    paragraphs = _paragraphs(lines, context.format)
+    paragraphs = _prose_paragraphs(_paragraphs(lines, context.format), notes)
+    if not paragraphs:
+        return None
+    lines = [line for part in paragraphs for line in part]
     summary = None
-    if len(paragraphs) > 1 and context.layout.summary:
+    if len(paragraphs) > 1 and context.layout.summary and not _is_structured(paragraphs):
         first = join_wrapped([t for _, t in paragraphs[0]])
         rest = sum(len(t) for part in paragraphs[1:] for _, t in part)
         if len(first) <= MAX_SUMMARY and len(first) < rest and _is_sentences(first):
             summary = first
             lines = [x for p in paragraphs[1:] for x in p]
     abstract = _without_glued_label(_whole_text(lines, notes), context.layout)
+    if abstract is not None and not _is_prose(abstract):
+        notes.warn(
+            "unreadable_value",
+            f"The text where the abstract stands, {quote(abstract)}, is no prose (an "
+            "abstract is sentences); the abstract was left empty.",
+            lines[0][0],
+        )
+        return None
     return None if abstract is None else (summary, abstract)
+
+
+#: An abstract is prose: at least this many characters, and a sentence's end.
+_PROSE_LENGTH: Final = 40
+#: A sentence's end: a full stop, question or exclamation mark at the end of the text
+#: or before a space (the dots of a DOI or of "3.5" end nothing); or a CJK one.
+_SENTENCE_END: Final = re.compile(r"\S[.!?](?:\s|$)|[\u3002\uff01\uff1f]")
+
+
+def _is_prose(text: str) -> bool:
+    """Whether *text* reads as sentences (an abstract), not a heading or a label.
+
+    >>> _is_prose("Article information")
+    False
+    >>> _is_prose("We tracked forty coral reefs over ten years.")
+    True
+    >>> _is_prose("Published by DOI: 10.1000/j.neuron.2000.10.100")
+    False
+    """
+    return len(text) >= _PROSE_LENGTH and _SENTENCE_END.search(text) is not None
+
+
+#: A structured abstract's sub-heading: up to three words and a colon (``Methods:``).
+_SUBHEADING: Final = re.compile(r"[^\W\d_][\w-]{0,30}(?: [\w-]{1,30}){0,2}:")
+
+
+def _is_structured(paragraphs: list[list[Line]]) -> bool:
+    """Whether *paragraphs* are a structured abstract's parts (``Background:``, …).
+
+    Two paragraphs or more that start with a sub-heading: the first is the abstract's
+    first part, not the site's summary.
+    """
+    headed = sum(_SUBHEADING.match(part[0][1]) is not None for part in paragraphs)
+    return headed >= 2
 
 
 def _paragraphs(lines: list[Line], source_format: str) -> list[list[Line]]:
@@ -85,6 +130,49 @@ def _paragraphs(lines: list[Line], source_format: str) -> list[list[Line]]:
         if not WRAPPED_LINE_MIN <= len(line[1]) <= NEVER_WRAPPED:
             out.append([])
     return [part for part in out if part]
+
+
+#: A structured abstract's sub-heading on a line of its own: a few words (``Methods``).
+_SUBHEADING_WORDS: Final = 4
+
+
+def _prose_paragraphs(paragraphs: list[list[Line]], notes: Notes) -> list[list[Line]]:
+    """The paragraphs of an abstract among *paragraphs*: up to the first one of no prose.
+
+    An abstract's paragraphs end as sentences do; a sub-heading (a few words) may stand
+    before one, and the last may end in a "Read more" toggle. A paragraph that is
+    neither (``Topics``, ``Urban; 3D; Quantum reduction``: a section the layout does
+    not know, run into the abstract) ends it: it and what follows are reported. An
+    empty list when the first paragraph is one (with a warning).
+    """
+    for index, part in enumerate(paragraphs):
+        text = " ".join(t for _, t in part)
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        last = index + 1 == len(paragraphs)
+        if (
+            _ends_sentence(text)
+            # (the last may be cut by the page's end or a "Read more" toggle)
+            or (last and (_SENTENCE_END.search(text) or _TOGGLE.search(text[-24:].casefold())))
+            or (
+                following is not None
+                and len(part) == 1
+                and text.count(" ") < _SUBHEADING_WORDS
+                and _ends_sentence(" ".join(t for _, t in following))
+            )
+        ):
+            continue
+        if index == 0:
+            notes.warn(
+                "unreadable_value",
+                f"The text where the abstract stands, {quote(text)}, is no prose (an "
+                "abstract is sentences); the abstract was left empty.",
+                part[0][0],
+            )
+            return []
+        for line in (line for rest in paragraphs[index:] for line in rest):
+            notes.unplaced(line, "after the abstract (it is no sentence)")
+        return paragraphs[:index]
+    return paragraphs
 
 
 def _without_glued_label(text: str | None, layout: Layout) -> str | None:
@@ -132,7 +220,11 @@ def _through_last_sentence(lines: list[Line], notes: Notes) -> list[Line]:
 
 
 def _ends_sentence(text: str) -> bool:
-    return text.rstrip(")]\"'\u201d\u2019 ").endswith((".", "!", "?"))
+    return text.rstrip(")]\"'\u201d\u2019 ").endswith(_ENDS)
+
+
+#: How a sentence ends, in Latin and in CJK scripts.
+_ENDS: Final = (".", "!", "?", "\u3002", "\uff01", "\uff1f")
 
 
 def _whole_text(lines: list[Line], notes: Notes) -> str | None:

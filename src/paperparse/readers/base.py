@@ -28,12 +28,24 @@ class Context:
             paragraph; in a text dump, line breaks may be a tool's.
         wrap_width: The column a dump tool hard-wrapped the page at, if it did.
         glued: The dump glued the page's blocks together (``JournalNATURE``).
+        wrapped: Whether a tool may have hard-wrapped the page's lines: false for HTML
+            and for a text with a line longer than any tool wraps at (a browser copy
+            writes a paragraph on one line), true otherwise (then, if the abstract
+            shows it, the wrap width is known).
+        label_level: The level of the page's headings that are the layout's labels
+            (0: none, or no HTML): a heading no higher is a section's, not the title.
+        spaced: Whether a blank line stands between every two lines of the text (then
+            blank lines say nothing); on a page with lines next to each other, a tool
+            that wrapped a paragraph put no blank line inside it.
     """
 
     layout: Layout
     format: Literal["text", "html"] = "text"
     wrap_width: int | None = None
     glued: bool = False
+    wrapped: bool = True
+    label_level: int = 0
+    spaced: bool = True
 
 
 @attrs.frozen

@@ -15,12 +15,19 @@ from collections.abc import Sequence
 from typing import Final
 
 from ..fields.clean import clean_item, foreign_text
-from ..fields.funding import read_funding_line, strip_marker
+from ..fields.funding import (
+    is_column_heading_row,
+    is_open_sentence,
+    read_funding_cells,
+    read_funding_line,
+    split_funding_sentence,
+    strip_marker,
+)
 from ..layouts import Layout
 from ..model import Funding
 from ..normalize import Line, join_wrapped
 from ..notes import Notes, quote
-from ..outline.block import ITEM, Block
+from ..outline.block import ITEM, LABEL, VALUE, Block
 from ..page import wrapped_onto
 from ..sections import Section
 from .base import Context, Reading, span
@@ -28,6 +35,13 @@ from .base import Context, Reading, span
 #: A funding entry is a funder and its grants: longer than this, an entry that took
 #: in unmarked lines as its continuation has taken in something else (an abstract).
 MAX_FUNDING_ENTRY: Final = 300
+#: A sentence of acknowledgement lists several funders: it may be this long.
+MAX_FUNDING_SENTENCE: Final = 2000
+
+
+def _longest(parts: list[str]) -> int:
+    """How long the entry of *parts* may grow: a sentence to its full stop is longer."""
+    return MAX_FUNDING_SENTENCE if is_open_sentence(" ".join(parts)) else MAX_FUNDING_ENTRY
 
 
 def read_funding(section: Section, context: Context, what: str) -> Reading[tuple[Funding, ...]]:
@@ -44,11 +58,81 @@ def read_funding(section: Section, context: Context, what: str) -> Reading[tuple
             lines[0][0],
         )
         return Reading((), tuple(notes))
+    if any(block.kind in _CELLS and block.place == 0 for block in section.blocks):
+        # A table or a definition list of funders inside the section (not the cell
+        # beside the section's own label, which holds its lines).
+        found = _read_cells(section.blocks, context.layout, notes)
+        return Reading(found, tuple(notes), span(lines) if found else span(()))
     grouped = _groups(section.blocks, context.wrap_width, notes)
     if grouped is None:
         return Reading((), tuple(notes))
-    found = _read_groups(*grouped, context.layout, notes)
+    found = _read_groups(*_sentence_entries(grouped), context.layout, notes)
     return Reading(found, tuple(notes), span(lines) if found else span(()))
+
+
+#: The blocks of a table's or a definition list's cells.
+_CELLS: Final = frozenset({LABEL, VALUE})
+
+
+def _read_cells(blocks: Sequence[Block], layout: Layout, notes: Notes) -> tuple[Funding, ...]:
+    """Read a funding list that a table or a definition list gives, a row an entry.
+
+    A row's first cell (a ``<dt>``, a table row's first cell) names the funder, and the cells
+    after it (the ``<dd>``, the other cells) hold its award ids. Any other block among
+    them leaves the rows' bounds in doubt: the list is left empty.
+    """
+    rows: list[tuple[int, list[str]]] = []
+    for block in blocks:
+        starts = block.place == 0 if block.kind in _CELLS else None
+        if starts is None or (not starts and not rows):
+            notes.warn(
+                "unreadable_value",
+                f"The funding list mixes table cells with the line {quote(block.text)}: "
+                "which entry each line belongs to cannot be told; the funding list was "
+                "left empty.",
+                block.line,
+            )
+            return ()
+        if starts:
+            rows.append((block.line, [block.text]))
+        else:
+            rows[-1][1].append(block.text)
+    out: list[Funding] = []
+    for line, cells in rows:
+        entry, reason, foreign = read_funding_cells(
+            cells[0], ", ".join(cells[1:]), layout.compiled.items
+        )
+        if foreign is not None:
+            notes.warn(
+                "unreadable_value",
+                f"The funding entry {quote(entry.text)} holds {foreign}, which no funding "
+                "statement does; the funding list was left empty.",
+                line,
+            )
+            return ()
+        if reason is not None:
+            notes.warn("unreadable_value", reason, line)
+        out.append(entry)
+    return tuple(out)
+
+
+def _sentence_entries(grouped: _Groups) -> _Groups:
+    """*grouped*, each sentence of acknowledgement in it read as the entries it lists.
+
+    A funding list given as a sentence (``This work was supported by A [1]; B [2];
+    and C.``, one block or lines a tool wrapped) is its entries.
+    """
+    entries: list[list[str]] = []
+    starts: list[int | None] = []
+    unsure: set[int] = set()
+    for index, (parts, start) in enumerate(zip(*grouped[:2], strict=True)):
+        listed = split_funding_sentence(join_wrapped(parts))
+        for entry in [parts] if listed is None else [[entry] for entry in listed]:
+            if index in grouped[2]:
+                unsure.add(len(entries))
+            entries.append(entry)
+            starts.append(start)
+    return entries, starts, unsure
 
 
 #: Funding entries as grouped from their lines: the lines of each entry, the line each
@@ -70,6 +154,8 @@ def _groups(blocks: Sequence[Block], width: int | None, notes: Notes) -> _Groups
     item: tuple[int, int] | None = None
     for block in blocks:
         number, text = block.line, block.text
+        if is_column_heading_row(text):
+            continue  # a table's heading row, laid out as text: "Funder  Grant number"
         has_marker, body = strip_marker(text)
         new_item = block.kind == ITEM and (block.group, block.place) != item
         if block.kind == ITEM:
@@ -96,7 +182,7 @@ def _groups(blocks: Sequence[Block], width: int | None, notes: Notes) -> _Groups
             entries.append([body])
             starts.append(number)
             marked = marked or has_marker
-        elif sum(map(len, entries[-1])) + len(body) <= MAX_FUNDING_ENTRY:
+        elif sum(map(len, entries[-1])) + len(body) <= _longest(entries[-1]):
             if body.startswith(_BREAKS_WITHOUT_SPACE) and _inside_brackets(entries[-1]):
                 unsure.add(len(entries) - 1)  # "CX" / "(22)3032": was it "CX(22)3032"?
             entries[-1].append(body)  # a wrapped line of a marked list item
@@ -182,7 +268,8 @@ def _goes_on(parts: list[str], following: str) -> bool:
     """
     text = " ".join(parts)
     return (
-        text.count("[") > text.count("]")
+        is_open_sentence(text)  # a sentence goes on to its full stop
+        or text.count("[") > text.count("]")
         or text.count("(") > text.count(")")
         or text.endswith((",", ";", "-", "/"))
         or text.casefold().endswith(_TRAILING_WORDS)

@@ -8,11 +8,13 @@ join the page's locator lines.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import Final
 
 import attrs
 
-from ..fields.journal import Locator
+from ..fields.journal import Locator, parse_locator
 from ..model import Journal, ParseWarning
 from ..notes import Notes, quote
 from ..sections import Section
@@ -51,6 +53,7 @@ def read_journal(
         if context.layout.journal_line is not None:
             found = _journal_line(section, context, notes, locators)
         else:
+            section = _with_locator_apart(section, locators)
             reading = first_line_name(section, "journal name")
             notes.extend(reading.warnings)
             found = reading.value
@@ -65,6 +68,33 @@ def read_journal(
     journal = Journal(name, loc.volume, loc.issue, loc.pages, loc.article_number)
     name_span = spans[names[0][0]] if name is not None else NO_SPAN
     return JournalReading(journal, tuple(notes), name_span, locators[0][0] if locators else None)
+
+
+def _with_locator_apart(section: Section, locators: list[tuple[int | None, Locator]]) -> Section:
+    """*section* with a locator that shares the name's line taken apart.
+
+    ``PLANT CELL, Article Number koad052``: a cell that holds the name and, after a
+    comma, a locator is both. The locator joins *locators*.
+    """
+    if not section.blocks:
+        return section
+    first = section.blocks[0]
+    text = first.text
+    # A locator has a few parts ("Volume 14, Issue 6, Pages 1-9"): it starts at one of
+    # the last commas (trying each comma of a long line would take quadratic time).
+    commas = [m.start() for m in _COMMA.finditer(text) if m.start()][-_LOCATOR_PARTS:]
+    for comma in commas:
+        locator = parse_locator(text[comma + 2 :])
+        if locator is not None:
+            locators.append((first.line, locator))
+            blocks = [first._replace(text=text[:comma]), *section.blocks[1:]]
+            return attrs.evolve(section, blocks=blocks)
+    return section
+
+
+_COMMA: Final = re.compile(", ")
+#: The most parts a locator has (volume, issue, pages, article number).
+_LOCATOR_PARTS: Final = 4
 
 
 def _journal_line(

@@ -32,11 +32,27 @@ def not_a_name(text: str) -> str | None:
     >>> not_a_name("NATURE") is None, not_a_name("NATURE Volume 12, Issue 3")
     (True, 'it holds a DOI, a volume or pages, or an address glued to the name')
     """
-    if len(text) > MAX_NAME or (is_prose(text) and ". " in text):
+    if len(text) > MAX_NAME or (is_prose(text) and (". " in text or _ends_a_sentence(text))):
         return "it is a sentence, not a name"
+    if not any(char.isalpha() for char in text):
+        return "it has no letter (a glyph or a number), so it names nothing"
     if _DIGIT_OR_COLON.search(text) is not None and _NOT_IN_A_NAME.search(text) is not None:
         return "it holds a DOI, a volume or pages, or an address glued to the name"
     return None
+
+
+#: A word that ends a sentence, not an abbreviation (``Sci.``): longer than this.
+_ABBREVIATION: Final = 4
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """Whether the full stop that ends *text* ends a sentence, not an abbreviation.
+
+    >>> _ends_a_sentence("data structure."), _ends_a_sentence("Proc. Natl. Acad. Sci.")
+    (True, False)
+    """
+    last = text[:-1].rsplit(" ", 1)[-1]
+    return len(last) > _ABBREVIATION and last.isalpha() and last.islower()
 
 
 def first_line_name(section: Section, what: str) -> Reading[str | None]:

@@ -25,7 +25,7 @@ from ..layouts import Layout
 from ..model import Rating, SecondaryRating
 from ..normalize import Line, fold, is_dash
 from ..notes import Notes, quote
-from ..outline.block import Block
+from ..outline.block import WIDGET, Block
 from ..sections import Section, name_of
 from .base import Context, Reading, span
 
@@ -61,7 +61,9 @@ def read_rating(
     secondary: tuple[SecondaryRating, ...] = ()
     if not any_suspect(secondary_sections, notes):
         found = [
-            (s.line, value) for s in secondary_sections if (value := _secondary(s.lines(), notes))
+            (s.line, value)
+            for s in secondary_sections
+            if (value := _secondary(_widget_scores(s.blocks, notes), notes))
         ]
         secondary = notes.pick("secondary ratings", found, ())
     if not sections and header_score is None:
@@ -163,6 +165,30 @@ def _widgets(
             else:
                 scores.append((number, score))
     return scores, counts
+
+
+def _widget_scores(blocks: Sequence[Block], notes: Notes) -> list[Line]:
+    """The lines of the secondary ratings, a widget's score written as a score token.
+
+    A widget whose value is no score out of five (``0.84?``) leaves the score of the
+    name before it empty, with a warning.
+    """
+    out: list[Line] = []
+    for block in blocks:
+        if block.kind != WIDGET:
+            out.append((block.line, block.text))
+        elif block.label == "score":
+            if parse_score(block.text) is None:
+                notes.warn(
+                    "unreadable_value",
+                    f"The rating widget's score {quote(block.text)} is not a score out of 5; "
+                    "the secondary rating's score is null.",
+                    block.line,
+                )
+                out.append((block.line, "-"))
+            else:
+                out.append((block.line, block.text))
+    return out
 
 
 def _secondary(lines: list[Line], notes: Notes) -> tuple[SecondaryRating, ...]:

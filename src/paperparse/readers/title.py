@@ -9,6 +9,7 @@ so that a badge or a subtitle beside it never runs into the title.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -19,8 +20,8 @@ from ..fields.rating import looks_like_score
 from ..model import ParseWarning
 from ..normalize import Line, join_wrapped
 from ..notes import Notes, quote
-from ..outline.block import HEADING, Block
-from ..page import is_paragraph
+from ..outline.block import HEADING, LABEL, Block
+from ..page import is_paragraph, wrapped_onto
 from ..roles import glued_label, parse_header
 from .base import NO_SPAN, Context, Span
 
@@ -59,20 +60,88 @@ def read_top(blocks: Sequence[Block], context: Context) -> Top:
     heading = _heading(blocks[start:])
     if heading is not None:
         rest = [(block.line, block.text) for block in heading]
+        after = False
         for block in blocks[start:]:
-            if block not in heading:
-                notes.unplaced((block.line, block.text), "beside the title")
+            if block in heading:
+                after = True
+                continue
+            line = (block.line, block.text)
+            if after and (found := _header_part(line, context, article_type, score)):
+                article_type, score = found
+                header_line = header_line or block.line
+            else:
+                notes.unplaced(line, "beside the title")
     else:
+        lines = lines[:start] + [
+            (block.line, block.text)
+            for block in blocks[start:]
+            if not _labels_a_value(block, notes)
+        ]
         rest = _title_lines(lines[start:], notes)
+        while len(rest) > 1 and (found := _header_part(rest[-1], context, article_type, score)):
+            # A score or an article type after the title ("… assemblies" / "4.7"): the
+            # page header's part, shown beside the title, not the title's last words.
+            article_type, score = found
+            header_line = header_line or rest[-1][0]
+            rest = rest[:-1]
+        if rest and context.label_level:
+            # A page that marks its labels as headings marks its title as one: text
+            # that is none is a tab, a link or a badge ("Overview"), not the title.
+            notes.warn(
+                "unreadable_value",
+                f"The text where the title belongs, {quote(rest[0][1])}, is no heading "
+                "on a page whose labels are headings; the title was left empty.",
+                rest[0][0],
+            )
+            rest = []
     title, title_span = _title(rest, context, notes) if rest else (None, NO_SPAN)
     return Top(title, article_type, score, title_span, header_line, tuple(notes))
+
+
+def _header_part(
+    line: Line,
+    context: Context,
+    article_type: str | None,
+    score: tuple[int, float | None] | None,
+) -> tuple[str | None, tuple[int, float | None] | None] | None:
+    """The article type and score once *line* (a part of the page header) is read.
+
+    ``None`` when the line is no header part, or states a part the header has already
+    stated (two scores or two types: which one is the paper's cannot be told, and the
+    line is reported), or is one a wrapping tool had to carry over from the line above.
+    """
+    if not context.layout.page_header:
+        return None
+    header = parse_header(line[1], context.layout)
+    if header is None:
+        return None
+    value, kind = header
+    if (kind is not None and article_type is not None) or (value is not None and score is not None):
+        return None
+    if kind is None and value is None:
+        return None  # a score out of range ("47"): no part of the header
+    return kind or article_type, ((line[0], value) if value is not None else score)
+
+
+def _labels_a_value(block: Block, notes: Notes) -> bool:
+    """Whether *block* is a definition term or a row heading, so never the title.
+
+    It labels its value ("Published by", a label the layout does not know); it is
+    reported.
+    """
+    if block.kind != LABEL:
+        return False
+    notes.unplaced((block.line, block.text), "labelling a value the layout does not know")
+    return True
 
 
 def _heading(blocks: Sequence[Block]) -> list[Block] | None:
     """The blocks of the one heading of the highest level among *blocks*, if there is one.
 
     A heading split over lines (``<br>``) is its consecutive blocks; two headings of
-    that level make none (which one is the title cannot be told from the markup).
+    that level make none (which one is the title cannot be told from the markup). (A
+    heading of the level of the page's labels heads a section of its own: the
+    sections stage never leaves one here.)
     """
     levels = [block.level for block in blocks if block.kind == HEADING]
     if not levels:
@@ -158,7 +227,7 @@ def _title(rest: list[Line], context: Context, notes: Notes) -> tuple[str | None
     # Article Journal2021, …": a dump that ran a block of labels into one line) never
     # goes on the title.
     if len(rest) == 1 or (
-        is_paragraph(rest) and not any(glued_label(t, layout) for _, t in rest[1:])
+        _wrapped(rest, context) and not any(glued_label(t, layout) for _, t in rest[1:])
     ):
         title = join_wrapped([t for _, t in rest])
         if (problem := title_problem(title)) is not None:
@@ -177,6 +246,34 @@ def _title(rest: list[Line], context: Context, notes: Notes) -> tuple[str | None
         rest[0][0],
     )
     return None, NO_SPAN
+
+
+#: The widest heading mark a Markdown tool writes before a title (``### ``).
+_HEADING_MARK: Final = 4
+
+
+def _wrapped(lines: list[Line], context: Context) -> bool:
+    """Whether *lines* are one paragraph that a dump tool wrapped.
+
+    On a page no tool wrapped (HTML, or a text with a line longer than any tool wraps
+    at), every line is a block of its own: a badge, a score or a subtitle after the
+    title is never part of it. On a page wrapped at a known width, each break must be
+    the tool's (the next line's first word would not have fitted). Where the page does
+    not show whether a tool wrapped it, lines long enough to have been wrapped are.
+    """
+    if not context.wrapped:
+        return False
+    if not context.spaced and any(b != a + 1 for (a, _), (b, _) in itertools.pairwise(lines)):
+        return False  # a blank line inside: a tool that wraps a paragraph writes none
+    if context.wrap_width is not None:
+        # (A Markdown tool writes "## " before a heading's first line, which the
+        # outline does not keep: the line had that much less room.)
+        width = context.wrap_width - _HEADING_MARK
+        return all(
+            wrapped_onto(line, following, width)
+            for (_, line), (_, following) in itertools.pairwise(lines)
+        )
+    return is_paragraph(lines)
 
 
 #: Words that may stand in a name without a capital (``Ana Paula de Souza``).

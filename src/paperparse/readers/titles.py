@@ -8,11 +8,15 @@ the rest of a title or text after the list, the list is left empty.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from ..fields.funding import is_bare_marker, strip_marker
+from ..fields.rating import looks_like_score
+from ..layouts import Layout
 from ..normalize import fold, join_wrapped
 from ..notes import Notes, quote
+from ..outline.block import ITEM
 from ..page import wrapped_onto
 from ..sections import Section
 from .base import Context, Reading, span
@@ -35,6 +39,8 @@ def read_titles(section: Section, context: Context, what: str) -> Reading[tuple[
     titles: list[str] = []
     marked = False  # a numbered or bulleted list
     previous = ""
+    if (card := next((t for _, t in lines if _card_part(t, layout)), None)) is not None:
+        return _read_cards(section, card, context, notes)
     for index, (number, text) in enumerate(lines):
         has_marker, body = strip_marker(text)
         if (
@@ -57,8 +63,21 @@ def read_titles(section: Section, context: Context, what: str) -> Reading[tuple[
             break
         if len(body.rstrip(":. ")) <= compiled.max_placeholder:
             key = fold(body).rstrip(".")
-            if key in layout.empty_markers or key in compiled.phrase_starts or is_bare_marker(body):
+            if key in layout.empty_markers and not titles:
+                # "No Data Available": the list is empty; what follows is not in it (a
+                # sidebar's "Trending keywords").
+                for line in lines[index + 1 :]:
+                    if not _placeholder(line[1], layout):
+                        notes.unplaced(line, "after the recommended list (it is empty)")
+                break
+            if _placeholder(body, layout):
                 continue  # a placeholder, a cut label, or a list marker without its item
+            if key in compiled.chrome_items:
+                # A menu's link ("Papers", "Reviewers"): the list has ended, the page's
+                # links follow it.
+                for line in lines[index:]:
+                    notes.unplaced(line, "after the recommended list (a menu)")
+                break
         if _GLUED_PLACEHOLDER in body.casefold():
             glued = True  # "No Data AvailableNo Data Available": placeholders run together
         if marked and not has_marker:
@@ -83,3 +102,71 @@ def read_titles(section: Section, context: Context, what: str) -> Reading[tuple[
         )
         return Reading((), tuple(notes))
     return Reading(tuple(titles), tuple(notes), span(lines))
+
+
+#: A line of another paper's card: its DOI, its journal and year (``NATURE · 2021``,
+#: ``NATURE, 2021``).
+_CARD_META: Final = re.compile(
+    r"10\.[0-9]{4,9}/|[\u00b7,][ \t]{0,3}(?:19|20)[0-9]{2}$|\u00b7[ \t]{0,3}(?:19|20)[0-9]{2}\b"
+    r"|^journal[ \t]{0,3}:",
+    re.I,
+)
+#: Star glyphs before a score badge (``★ 4.1``).
+_STARS: Final = "\u2605\u2606\u272d\u2b50 "
+
+
+def _placeholder(text: str, layout: Layout) -> bool:
+    """Whether *text* is a placeholder, a cut label or a list marker without its item."""
+    if len(text.rstrip(":. ")) > layout.compiled.max_placeholder:
+        return False
+    key = fold(text).rstrip(".")
+    return (
+        key in layout.empty_markers or key in layout.compiled.phrase_starts or is_bare_marker(text)
+    )
+
+
+def _card_part(text: str, layout: Layout) -> bool:
+    """Whether *text* is a part of another paper's card besides its title.
+
+    Its badges (its article type, its score) and its meta line (journal, year, DOI)
+    are never a title.
+    """
+    if fold(text) in layout.article_types:
+        return True
+    if looks_like_score(text.strip(_STARS)):
+        return True
+    return _CARD_META.search(text) is not None
+
+
+def _read_cards(
+    section: Section, part: str, context: Context, notes: Notes
+) -> Reading[tuple[str, ...]]:
+    """The titles of a list of cards: one line of each card that is no badge or meta line.
+
+    Only the page's HTML says where a card ends (a list item a card); there, each card's
+    title is its one line that is no card part. Elsewhere the list is left empty.
+    """
+    layout = context.layout
+    cards: dict[tuple[int, int], list[str]] = {}
+    for block in section.blocks:
+        if block.kind != ITEM:
+            cards.clear()
+            break
+        cards.setdefault((block.group, block.place), []).append(block.text)
+    titles = []
+    for lines in cards.values():
+        kept = [t for t in lines if not _card_part(t, layout)]
+        if len(kept) != 1:
+            break
+        titles.append(kept[0])
+    else:
+        if cards:
+            return Reading(tuple(titles), tuple(notes), span(section.lines()))
+    notes.warn(
+        "unreadable_value",
+        f"The recommended list shows cards (the line {quote(part)} is a badge or a "
+        "paper's journal, year or DOI), and which of their lines are titles cannot be "
+        "told; the recommended list was left empty.",
+        section.blocks[0].line,
+    )
+    return Reading((), tuple(notes))

@@ -15,10 +15,13 @@ How each kind of value compares:
 * a text or number: equal after folding;
 * a list (keywords, authors, funding, secondary ratings, actions, recommended titles):
   equal as a whole, item by item in order; **a partial list is wrong**, so is a list
-  with one item more;
+  with one item more, except an author list that the record says is cut
+  (``incomplete_list``: the page names only its first authors), whose rest is missing,
+  and secondary ratings whose scores the record leaves null;
 * a funding entry: same funder and same award ids; its ``text`` is how the page wrote
   the entry, which a markup may change (a table row, a sentence), so it only has to
-  hold the funder's name and each award id;
+  hold the funder's name and each award id; an entry the parser kept only as text
+  (no funder, no ids) that holds the page's funder and ids is missing, not wrong;
 * a part of a block (``journal.volume``, ``rating.score``): on its own, so a journal
   whose name is right and whose volume is missing has one missing value and no wrong
   one; the author claim's prompt and action likewise;
@@ -148,6 +151,64 @@ def _funding_texts_hold_their_values(parsed: Paper) -> bool:
     return True
 
 
+def _unsplit_funding(expected: Paper, parsed: Paper) -> bool:
+    """Whether *parsed* gives the page's funding list, some entries only as text.
+
+    An entry the parser could not split (no funder, no award ids, and a warning) is a
+    missing value, not a wrong one, when its text holds the page's funder and ids.
+    """
+    if parsed.funding and all(e.funder is None and not e.award_ids for e in parsed.funding):
+        # Only texts (a sentence that lists several funders, kept whole): missing if
+        # they hold every funder and award id of the page.
+        text = fold(" ".join(entry.text for entry in parsed.funding)).casefold()
+        needed = [part for want in expected.funding for part in (want.funder, *want.award_ids)]
+        return bool(expected.funding) and all(
+            fold(part).casefold() in text for part in needed if part
+        )
+    if len(expected.funding) != len(parsed.funding):
+        return False
+    unsplit = False
+    for want, got in zip(expected.funding, parsed.funding, strict=True):
+        if got.funder is None and not got.award_ids and want.funder is not None:
+            text = fold(got.text).casefold()
+            parts = [want.funder, *want.award_ids]
+            if any(fold(part).casefold() not in text for part in parts):
+                return False
+            unsplit = True
+        elif _item(got) != _item(want):
+            return False
+    return unsplit
+
+
+def _unscored(want: object, got: object) -> bool:
+    """Whether the parsed secondary ratings are the page's, some without their score.
+
+    A rating whose score the page does not show in text (stars drawn as glyphs) is
+    given with a null score and a warning: that score is missing, not wrong.
+    """
+    if not isinstance(want, tuple) or not isinstance(got, tuple) or len(want) != len(got):
+        return False
+    pairs = list(zip(want, got, strict=True))
+    return any(g != w for w, g in pairs) and all(
+        g == w or (isinstance(g, tuple) and g[1] is None and g[0] == w[0]) for w, g in pairs
+    )
+
+
+def _marked_incomplete(expected: Paper, parsed: Paper) -> bool:
+    """Whether *parsed* gives the first of the page's authors and says the list is cut.
+
+    A page that names only its first authors (``et al.``, ``Show all 14 authors``)
+    gives those, with an ``incomplete_list`` warning: the rest is missing, not wrong.
+    """
+    shown = [_item(author) for author in parsed.authors]
+    every = [_item(author) for author in expected.authors]
+    return (
+        0 < len(shown) < len(every)
+        and shown == every[: len(shown)]
+        and any(warning.code == "incomplete_list" for warning in parsed.warnings)
+    )
+
+
 def _claim_parts(value: object) -> tuple[str | None, str | None]:
     if value is None:
         return (None, None)
@@ -182,6 +243,12 @@ def wrong_values(expected: Paper, parsed: Paper) -> list[str]:
             continue
         if got is None:
             continue
+        if field == "funding" and _unsplit_funding(expected, parsed):
+            continue
+        if field == "authors" and _marked_incomplete(expected, parsed):
+            continue
+        if field == "rating.secondary" and _unscored(want, got):
+            continue
         if got != want or (field == "funding" and not _funding_texts_hold_their_values(parsed)):
             out.append(field)
     return out
@@ -208,7 +275,12 @@ def missing_values(expected: Paper, parsed: Paper) -> list[str]:
             pairs = zip(_claim_parts(want), _claim_parts(got), strict=True)
             if any(w is not None and g is None for w, g in pairs):
                 out.append(field)
-        elif want is not None and got is None:
+        elif (
+            (want is not None and got is None)
+            or (field == "funding" and _unsplit_funding(expected, parsed))
+            or (field == "authors" and _marked_incomplete(expected, parsed))
+            or (field == "rating.secondary" and _unscored(want, got))
+        ):
             out.append(field)
     return out
 
