@@ -559,8 +559,10 @@ def read_citation(text: str) -> Citation | None:
         (Published(year=2019, month=None, day=None), PageRange(first='1203', last='1217'))
         >>> read_citation("Nader Sheibani. Some words here.") is None
         True
-        >>> read_citation("Res. 2013") is None, read_citation("2013 Jan;8(1):4-8. J Vis. 2013.") is None
-        (True, True)
+        >>> read_citation("Res. 2013") is None  # a name and a year alone
+        True
+        >>> read_citation("2013 Jan;8(1):4-8. J Vis. 2013.") is None  # more than a locator
+        True
         >>> read_citation("Acta. 2018;96(1):e1-e9. doi: 10.1111/aos.1. Acta. 2018. PMID: 27874278")
         >>> read_citation(". 2019;7:e1. doi: 10.1/x").problems  # a registrant has 4 to 9 digits
         ("the DOI in 'doi: 10.1/x' is no DOI, so it was not read",)
