@@ -564,9 +564,13 @@ def test_no_identifiers(line: str) -> None:
         "Smith J, Doe A, et al.",
         "Affiliations",
         "Abstract: 12 words",
+        "Editors: Jane Doe, Harvard University",
+        "Academic Editor: Jane Doe, Harvard University, United States of America",
+        "Reviewing Editor: Jane Doe",
     ],
 )
 def test_no_author_line(line: str) -> None:
+    # PMC's "Editors:" lines name no authors
     assert read_ncbi_authors(line) is None
 
 
