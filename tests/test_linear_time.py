@@ -29,7 +29,7 @@ import paperparse
 from paperparse import normalize
 from paperparse.api import looks_like_html
 from paperparse.encoding import declared_charset
-from paperparse.fields import citation, doi, funding, journal, lists, rating
+from paperparse.fields import citation, doi, funding, journal, lists, ncbi, rating
 from paperparse.layouts import PEEREF
 from paperparse.outline import markup
 from paperparse.outline import text as outline_text
@@ -215,6 +215,41 @@ FAMILIES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     "funding: a long marker": (funding.strip_marker, lambda n: "(" + "1" * n),
     "lists: open brackets": (lambda t: lists.parse_keywords([t]), lambda n: "(" * n + ";"),
     "lists: author commas": (lists.parse_author_line, lambda n: "A, " * (n // 3)),
+    # NCBI (PubMed, PMC): the citation line, dates, pages, MeSH, grants, ids, authors
+    "ncbi: citation semicolons": (ncbi.read_citation, lambda n: "J. 2019 Mar;" + "1;" * (n // 2)),
+    "ncbi: citation parentheses": (
+        ncbi.read_citation,
+        lambda n: ". 2019;" + "(" * (n // 2) + ")" * (n // 2) + ":1-2.",
+    ),
+    "ncbi: citation sentences after the doi": (
+        ncbi.read_citation,
+        lambda n: "J. 2019;1:2. doi: 10.1000/x" + ". Epub 2019 Feb 2" * (n // 17),
+    ),
+    "ncbi: citation a long volume": (
+        ncbi.read_citation,
+        lambda n: ". 2019;" + "1" * n + "(2):3-4.",
+    ),
+    "ncbi: citation blanks": (ncbi.read_citation, lambda n: "J." + _blanks(n) + "2019;1:2"),
+    "ncbi: citation dots": (ncbi.read_citation, lambda n: "J" + ". " * (n // 2) + "2019;1:2"),
+    "ncbi: dates of many words": (ncbi.read_date, lambda n: "2019 " * (n // 5)),
+    "ncbi: a long page range": (ncbi.expand_page_range, lambda n: "1" * n + "-" + "1" * n),
+    "ncbi: pages with commas": (ncbi.read_pages, lambda n: "1-2," * (n // 4)),
+    "ncbi: author marks": (ncbi.read_ncbi_authors, lambda n: "Ann Lee 1,2,*," * (n // 14)),
+    "ncbi: authors with glued marks": (ncbi.read_ncbi_authors, lambda n: "Ann Lee1, " * (n // 10)),
+    "ncbi: a long author": (ncbi.read_ncbi_authors, lambda n: "Ann " * (n // 4) + "1"),
+    "ncbi: identifier pairs": (ncbi.read_ncbi_ids, lambda n: "PMID: 1 " * (n // 8)),
+    "ncbi: mesh qualifiers": (ncbi.read_mesh_term, lambda n: "Liver" + " / therapy*" * (n // 11)),
+    "ncbi: a long mesh descriptor": (ncbi.read_mesh_term, lambda n: "A" * n + " / therapy"),
+    "ncbi: grant slashes": (ncbi.read_grant, lambda n: "R01/" * (n // 4) + "HL/NIH/United States"),
+    "ncbi: a long grant id": (ncbi.read_grant, lambda n: "R" * n + "1/HL/NIH/United States"),
+    "ncbi: publication types": (
+        lambda t: ncbi.read_publication_types(t.split("|")),
+        lambda n: "Review|" * (n // 7),
+    ),
+    "ncbi: short citation": (
+        ncbi.read_short_citation,
+        lambda n: "Ann Lee et al. " + "J. " * (n // 3),
+    ),
     # api: the format sniffer (it reads the first 2 KB: the time must not grow at all)
     "api: comments before text": (looks_like_html, lambda n: "<!-- -->" * (n // 8) + "x"),
     # encoding: the declared charset (bytes; the builder's text is encoded)
