@@ -226,6 +226,10 @@ def test_funding_entry(text: str, funder: str | None, ids: tuple[str, ...]) -> N
         ("- NSFC", "NSFC"),
         ("* NSFC", "NSFC"),
         ("[1] NSFC", "NSFC"),
+        # w3m's bullets for nested lists (a <ul> inside a <dd>)
+        ("\u2606 Ministry of Science [MOST 103]", "Ministry of Science [MOST 103]"),
+        ("\u25a1 NSFC", "NSFC"),
+        ("\u25cb NSFC", "NSFC"),
     ],
 )
 def test_list_markers(text: str, rest: str) -> None:

@@ -92,6 +92,19 @@ def test_a_title_that_holds_the_blocks_below_it_is_refused() -> None:
     assert {"unreadable_value", "ambiguous_title"} & {w.code for w in paper.warnings}
 
 
+def test_a_title_line_that_starts_with_a_glued_label_is_refused() -> None:
+    # inscriptis runs a <dt> into its <dd>; with a lone score between the title and
+    # that line, the line after the score is where the title is looked for.
+    page = (
+        "Home\nReview Article\nA study of things\n3.2\nJournalMediators of Inflammation\n"
+        "Volume 2013, Article Number 678627\nDOI10.1155/2013/678627\n"
+        "Cite Share Ask authors/readers for more resources\nRecommended\nNo Data Available\n"
+    )
+    paper = paperparse.parse(page)
+    assert paper.title is None
+    assert any("section label run into a value" in w.message for w in paper.warnings)
+
+
 def test_a_funding_entry_of_page_chrome_leaves_the_list_empty() -> None:
     # A footer's noscript notice under a second "Funding:" label, after a sidebar.
     page = SEED + "\nRelated papers\nA paper\n\nFunding: enable JavaScript\n"

@@ -8,13 +8,17 @@ from typing import Final
 from ..model import Funding
 from .clean import COMMON, ItemWords, balanced, clean_item, foreign_text, quote
 
+#: Bullets a dump writes before a list item: the common ones, and those w3m writes for
+#: nested lists (``□`` ``☆`` ``○`` ``■`` ``◎``, levels 2 to 7 but 6, whose ``★`` can be a
+#: rating's star).
+BULLETS: Final = "\u2022-*\u2013\u00b7\u25aa\u25e6\u25cf\u2023+\u25a1\u2606\u25cb\u25a0\u25ce"
 #: A list marker at the start of a line: ``1.`` ``1)`` ``(1)`` ``•`` ``-`` ``*`` ...
 LIST_MARKER: Final = re.compile(
-    r"(?:\(?\d{1,3}[.)]|\(\d{1,3}\)|[\u2022\-*\u2013\u00b7\u25aa\u25e6\u25cf\u2023+]|\[\d{1,3}\])\s+"
+    rf"(?:\(?\d{{1,3}}[.)]|\(\d{{1,3}}\)|[{re.escape(BULLETS)}]|\[\d{{1,3}}\])\s+"
 )
 
 #: The characters a list marker starts with, besides a digit (``\d``: any decimal digit).
-_MARKER_FIRST: Final = frozenset("([\u2022-*\u2013\u00b7\u25aa\u25e6\u25cf\u2023+")
+_MARKER_FIRST: Final = frozenset("([" + BULLETS)
 
 #: The phrase that introduces award ids at the end of an entry: ``Grant No.``,
 #: ``grant number``, ``Grant Nos.``, ``under grant``. Only this prefix is matched by a

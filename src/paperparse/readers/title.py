@@ -230,7 +230,12 @@ def _title(rest: list[Line], context: Context, notes: Notes) -> tuple[str | None
         _wrapped(rest, context) and not any(glued_label(t, layout) for _, t in rest[1:])
     ):
         title = join_wrapped([t for _, t in rest])
-        if (problem := title_problem(title)) is not None:
+        problem = title_problem(title)
+        if problem is None and glued_label(title, layout) is not None:
+            # "JournalMediators of Inflammation": a tool ran a label into its value on
+            # the line where the title was looked for.
+            problem = "it starts with a section label run into a value"
+        if problem is not None:
             notes.warn(
                 "unreadable_value",
                 f"The text where the title belongs, {quote(title)}, cannot be a title "
