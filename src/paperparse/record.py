@@ -28,9 +28,11 @@ from .readers import READERS, Context, Reading
 from .readers.abstract import read_abstracts
 from .readers.authors import read_people
 from .readers.base import NO_SPAN, Span
-from .readers.journal import read_journal
+from .readers.front import Front, read_front, split_body
+from .readers.journal import JournalReading, read_journal
 from .readers.rating import RATING_BLOCK, any_suspect, read_rating
 from .readers.title import Top, read_top
+from .roles import label_key
 from .sections import Section, Standalone, mark_suspect_labels, name_of, split
 from .specs import SPECS, FieldSpec
 
@@ -48,6 +50,7 @@ class _Page:
     top: Top
     context: Context
     sub_page: tuple[int, int, str, str] | None
+    front: Front | None = None
 
     def of(self, kind: str) -> list[Section]:
         """The sections of *kind*, in page order."""
@@ -83,6 +86,9 @@ def build(
         paper = _drop_truncated(paper, page.found, layout, notes, cut_off=outline.cut_off)
     visible = paper
     metadata = outline.metadata
+    if metadata is not None and layout.metadata_ignored:
+        ignored: dict[str, Any] = dict.fromkeys(layout.metadata_ignored)
+        metadata = attrs.evolve(metadata, **ignored)
     if metadata is not None:
         paper = merge_metadata(paper, metadata, notes)
     if any("\ufffd" in block.text for block in blocks):
@@ -129,9 +135,37 @@ def _read_page(
         facts.label_level,
         not any(b.line == a.line + 1 for a, b in itertools.pairwise(blocks)),
     )
+    if layout.body_follows_abstract and source_format != "html":
+        # (in HTML, a section ends where the element holding its heading ends)
+        split_body(sections, found, context, notes)
+        groups = {}
+        for section in sections:
+            groups.setdefault(section.kind, []).append(section)
+    if layout.front:
+        front = read_front(_front_parts(sections), context, notes)
+        top = Top(front.title, front.article_type, None, front.title_span)
+        return _Page(sections, groups, found, top, context, sub_page, front)
     top = read_top(sections[0].blocks, context)
     notes.extend(top.warnings)
     return _Page(sections, groups, found, top, context, sub_page)
+
+
+def _front_parts(sections: list[Section]) -> list[tuple[str, list[Block]]]:
+    """The label and blocks of each section above a citation-line page's first value.
+
+    The preamble, the sections the record skips, and labels with nothing under them (a
+    menu of the page's parts) stand above it.
+    """
+    parts: list[tuple[str, list[Block]]] = []
+    for section in sections:
+        if section.kind not in _FRONT_KINDS and section.blocks:
+            break
+        parts.append((label_key(section.label) if section.kind == "other" else "", section.blocks))
+    return parts
+
+
+#: The sections that make up a citation-line page's front matter.
+_FRONT_KINDS: Final = frozenset({"preamble", "other"})
 
 
 #: The specs whose values are read in a loop, with the section kind each reads and its
@@ -178,8 +212,17 @@ def _visible_record(page: _Page, notes: Notes) -> tuple[Paper, dict[str, Span]]:
     locator = (journal.locator_line, journal.locator_line)
     for part in ("volume", "issue", "pages", "article_number"):
         spans[f"journal.{part}"] = locator
-    doi = notes.pick("DOI", found.dois, None)
-    spans["doi"] = (found.dois[0][0], found.dois[0][0]) if found.dois else NO_SPAN
+    dois = found.dois
+    front = page.front
+    if front is not None:
+        journal = _with_front(journal, front)
+        if front.doi is not None:
+            dois = [(front.doi_line, front.doi), *dois]
+        if not values["authors"] and front.authors:
+            values["authors"] = front.authors
+            spans["authors"] = front.authors_span
+    doi = notes.pick("DOI", dois, None)
+    spans["doi"] = (dois[0][0], dois[0][0]) if dois else NO_SPAN
     rating_sections = [s for s in page.sections if s.kind in RATING_BLOCK]
     rating = _take(read_rating(rating_sections, top.score, found.widgets, context), notes)
     paper = Paper(
@@ -196,6 +239,14 @@ def _visible_record(page: _Page, notes: Notes) -> tuple[Paper, dict[str, Span]]:
     )
     spans.update(_rating_spans(page, rating.span))
     return paper, spans
+
+
+def _with_front(journal: JournalReading, front: Front) -> JournalReading:
+    """The journal block, from the front matter's citation line if no section gives one."""
+    if journal.journal is not None or front.journal is None:
+        return journal
+    line = front.journal_line
+    return attrs.evolve(journal, journal=front.journal, name_span=(line, line), locator_line=line)
 
 
 def _take(reading: Reading[Any], notes: Notes) -> Reading[Any]:
@@ -310,11 +361,9 @@ def _metadata_only(paper: Paper, metadata: Metadata | None, notes: Notes) -> Pap
     if metadata is None or metadata.title is None or metadata.doi is None:
         raise UnrecognizedPage(
             "The input does not look like a paper page of a known site: it has labels "
-            "such as 'Journal' or 'Authors', but none of the parts only the site's own "
-            "pages show (for Peeref: the score and article type header, the rating "
-            "block, the author-claim prompt or the 'Ask authors/readers for more "
-            "resources' button; for OUCI: its 'General information' or 'List of "
-            "references' headings or its 'Full text' link after the DOI)."
+            "such as 'Journal' or 'Authors', but none of the parts only a known site's "
+            "own pages show (its address, its buttons, headings only it uses; "
+            "docs/sites.md lists each site's signature)."
         )
     notes.clear()
     return merge_metadata(Paper(source=paper.source), metadata, notes)

@@ -456,16 +456,21 @@ def mark_suspect_labels(sections: list[Section]) -> None:
     """
     counts: dict[str, int] = {}
     for section in sections:
-        counts[section.kind] = counts.get(section.kind, 0) + 1
+        counts[_shown_as(section)] = counts.get(_shown_as(section), 0) + 1
     for before, section in itertools.pairwise(sections):
         if (
             section.line is not None
-            and counts[section.kind] > 1
+            and counts[_shown_as(section)] > 1
             and before.kind in _ONE_PER_LINE
             and before.blocks
         ):
             section.suspect_label = True
             before.suspect_end = section.line
+
+
+def _shown_as(section: Section) -> str:
+    """What a section is on the page: its kind, or for a skipped section its heading."""
+    return section.kind if section.kind != "other" else f"other:{section.label.casefold()}"
 
 
 def name_of(kind: str) -> str:

@@ -8,8 +8,9 @@ second interface language is more entries here, and a second site is a second
 :class:`Layout` plus fixtures. A layout is compiled once, when it is made or extended,
 into the lookup tables the stages read (:mod:`.compiled`).
 
-One module a site: :mod:`.peeref`, :mod:`.ouci`; :mod:`paperparse.web` holds the web's words
-(menus, cookie banners, footers) that every site starts from.
+One module a site: :mod:`.peeref`, :mod:`.ouci`, :mod:`.ncbi` (PubMed and PMC);
+:mod:`paperparse.web` holds the web's words (menus, cookie banners, footers) that every
+site starts from.
 
 A user who meets chrome or a label synonym the layout does not know extends it without
 editing the library:
@@ -29,13 +30,14 @@ from collections.abc import Mapping
 from typing import Final
 
 from .layout import KINDS, Layout
+from .ncbi import PMC, PUBMED
 from .ouci import OUCI
 from .peeref import PEEREF
 
-__all__ = ["BUILT_IN", "KINDS", "OUCI", "PEEREF", "Layout"]
+__all__ = ["BUILT_IN", "KINDS", "OUCI", "PEEREF", "PMC", "PUBMED", "Layout"]
 
 #: The layouts ``parse()`` tries when none is given, in order.
-BUILT_IN: Final[tuple[Layout, ...]] = (PEEREF, OUCI)
+BUILT_IN: Final[tuple[Layout, ...]] = (PEEREF, OUCI, PMC, PUBMED)
 
 
 @functools.lru_cache(maxsize=64)

@@ -40,7 +40,7 @@ class CompiledLayout:
         chrome_first: First characters of the chrome prefixes and copyright notices.
         chrome_items: The words a menu line is made of: chrome lines and menu words.
         claim_first: First characters (folded) of the author-claim lines.
-        addresses: The host names, lower-cased.
+        addresses: The host names and marker parts, lower-cased.
         ascii_addresses: The host names as lower-case ASCII bytes, or ``None`` if one
             is not ASCII (then every line is looked at).
         abstract_labels: The labels of the abstract, longest first.
@@ -83,7 +83,7 @@ class CompiledLayout:
     @classmethod
     def of(cls, layout: Layout) -> CompiledLayout:
         """Compile *layout*'s words."""
-        addresses = tuple(address.lower() for address in layout.addresses)
+        addresses = tuple(address.lower() for address in (*layout.addresses, *layout.marker_parts))
         ascii_addresses = (
             tuple(address.encode("ascii") for address in addresses)
             if all(address.isascii() and "\n" not in address for address in addresses)

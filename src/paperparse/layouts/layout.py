@@ -9,6 +9,8 @@ from typing import Final
 import attrs
 
 from ..fields.citation import JournalLine
+from ..metadata import Metadata
+from ..model import Funding
 from ..normalize import fold
 from ..specs import SECTION_NAMES
 from .compiled import CompiledLayout
@@ -89,6 +91,30 @@ class Layout:
             values never end in a dash: a line ending in `` -`` carries the bullet of
             the next item, glued to it by the dump, and a label line starting with
             ``- `` carries its own.
+        marker_parts: Parts of a line that only the site's pages show, looked for in
+            any line as its addresses are (PMC's logo line, ``NAME logoLink to NAME``).
+        front: The page opens with front matter of a citation line, the title, the
+            author line and identifiers, and no labels (PubMed, PMC): the blocks before
+            the first section of the record are read by
+            :func:`paperparse.readers.front.read_front` instead of as a page header
+            and title.
+        funding_entry: The reader of a funding entry in the site's own form (PubMed's
+            ``ID/ACRONYM/AGENCY/COUNTRY``), or ``None`` for the common forms
+            (``Funder [ids]``, ``Funder under grant …``); an entry it does not read is
+            kept as text only, with a warning.
+        metadata_ignored: The fields of the page's embedded metadata
+            (:class:`paperparse.metadata.Metadata`: ``publisher``, ``journal`` …) that
+            the site fills with something else, never read (PubMed writes the
+            journal's abbreviation as ``citation_publisher``, and the journal's full
+            title where the page shows its abbreviation).
+        front_sections: Headings of :attr:`other_sections` under which the site repeats
+            its front matter (PubMed's ``Affiliations``, above the repeated header and
+            short citation): a journal the citation line lost and the identifiers may
+            be read there (see ``front``).
+        body_follows_abstract: The article's body follows the abstract with no label
+            between them (PMC): the abstract ends at the body's first heading, and
+            where that cannot be told it is left empty
+            (:func:`paperparse.readers.abstract.before_body`).
     """
 
     site: str
@@ -118,6 +144,12 @@ class Layout:
     journal_line: Callable[[str], JournalLine | None] | None = None
     glued_bullets: bool = False
     sub_pages: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_map)
+    marker_parts: tuple[str, ...] = attrs.field(default=(), converter=_ordered)
+    front: bool = False
+    body_follows_abstract: bool = False
+    funding_entry: Callable[[str], Funding | None] | None = None
+    metadata_ignored: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
+    front_sections: frozenset[str] = attrs.field(default=frozenset(), converter=_words)
     #: The tables the stages read, compiled from the words above when the layout is
     #: made (:mod:`.compiled`).
     compiled: CompiledLayout = attrs.field(init=False, repr=False)
@@ -136,6 +168,12 @@ class Layout:
             raise ValueError(
                 f"A layout's never_last and signature_sections must name known sections "
                 f"(preamble, {', '.join(sorted(KINDS))}), not {', '.join(map(repr, unknown))}."
+            )
+        metadata_fields = set(attrs.fields_dict(Metadata)) - {"site_names"}
+        if unknown := sorted(self.metadata_ignored - metadata_fields):
+            raise ValueError(
+                f"A layout's metadata_ignored must name fields of the page's metadata "
+                f"({', '.join(sorted(metadata_fields))}), not {', '.join(map(repr, unknown))}."
             )
         object.__setattr__(self, "compiled", CompiledLayout.of(self))
 

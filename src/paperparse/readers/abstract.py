@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from ..fields.journal import parse_locator
 from ..layouts import Layout
 from ..normalize import WRAPPED_LINE_MIN, Line, join_wrapped, split_element
 from ..notes import Notes, quote
@@ -57,19 +58,20 @@ def _abstract(
     paragraphs are the abstract and the summary is empty.
     """
     lines = _through_last_sentence(lines, notes)
-    paragraphs = _prose_paragraphs(_paragraphs(lines, context.format), notes)
-    if not paragraphs:
+    parts = _prose_paragraphs(paragraphs(lines, context.format), notes)
+    if not parts:
         return None
-    lines = [line for part in paragraphs for line in part]
+    lines = [line for part in parts for line in part]
     summary = None
-    if len(paragraphs) > 1 and context.layout.summary and not _is_structured(paragraphs):
-        first = join_wrapped([t for _, t in paragraphs[0]])
-        rest = sum(len(t) for part in paragraphs[1:] for _, t in part)
+    if len(parts) > 1 and context.layout.summary and not _is_structured(parts):
+        first = join_wrapped([t for _, t in parts[0]])
+        rest = sum(len(t) for part in parts[1:] for _, t in part)
         if len(first) <= MAX_SUMMARY and len(first) < rest and _is_sentences(first):
             summary = first
-            lines = [x for p in paragraphs[1:] for x in p]
+            lines = [x for p in parts[1:] for x in p]
     abstract = _without_glued_label(_whole_text(lines, notes), context.layout)
-    if abstract is not None and not _is_prose(abstract):
+    if abstract is not None and (not _is_prose(abstract) or parse_locator(abstract)):
+        # ("Vol. 10A, No. 1-2, Article Number e10000" ends no sentence at "Vol.")
         notes.warn(
             "unreadable_value",
             f"The text where the abstract stands, {quote(abstract)}, is no prose (an "
@@ -114,7 +116,7 @@ def _is_structured(paragraphs: list[list[Line]]) -> bool:
     return headed >= 2
 
 
-def _paragraphs(lines: list[Line], source_format: str) -> list[list[Line]]:
+def paragraphs(lines: list[Line], source_format: str) -> list[list[Line]]:
     """The paragraphs of *lines*.
 
     In HTML each line is one (each block element holds a paragraph). In text, blank
@@ -172,6 +174,63 @@ def _prose_paragraphs(paragraphs: list[list[Line]], notes: Notes) -> list[list[L
         for line in (line for rest in paragraphs[index:] for line in rest):
             notes.unplaced(line, "after the abstract (it is no sentence)")
         return paragraphs[:index]
+    return paragraphs
+
+
+#: A numbered heading (``1. Introduction``, ``2 Methods``, ``II. RESULTS``): the body's,
+#: never an abstract's sub-heading.
+_NUMBERED_HEADING: Final = re.compile(r"(?:[0-9]{1,2}(?:\.[0-9]{1,2})*\.?|[IVX]{1,5}\.)[ \t]+\w")
+
+
+def _is_heading(part: list[Line]) -> bool:
+    """Whether a paragraph is a heading: one line of a few words, no sentence."""
+    text = part[0][1]
+    return (
+        len(part) == 1
+        and text.count(" ") < 2 * _SUBHEADING_WORDS
+        and not _ends_sentence(text.rstrip(":"))
+    )
+
+
+def before_body(paragraphs: list[list[Line]], notes: Notes) -> list[list[Line]]:
+    """The paragraphs of an abstract that the article's body follows with no label.
+
+    The body starts at a numbered heading (``1. Introduction``); an unstructured
+    abstract (one that starts with prose) ends at its first heading; a structured one
+    (sub-headings, one paragraph each) ends at a heading it has already shown. Where a
+    sub-heading holds two paragraphs or more and another heading follows, the body may
+    have started at any of them: nothing is kept, with a warning.
+
+    >>> parts = [[(1, "We did it.")], [(2, "1. Introduction")], [(3, "Body text.")]]
+    >>> before_body(parts, Notes())
+    [[(1, 'We did it.')]]
+    """
+    structured = bool(paragraphs) and _is_heading(paragraphs[0])
+    seen: set[str] = set()
+    prose = 0
+    for index, part in enumerate(paragraphs):
+        text = part[0][1]
+        if not _is_heading(part):
+            prose += 1
+            continue
+        key = text.rstrip(":").casefold()
+        if (
+            _NUMBERED_HEADING.match(text) is not None
+            or (not structured and index > 0)
+            or key in seen
+        ):
+            return paragraphs[:index]
+        if prose > 1:
+            notes.warn(
+                "unreadable_value",
+                f"The abstract runs into the article's body and where it ends cannot be "
+                f"told (a part of two paragraphs or more before {quote(text)}); the "
+                "abstract was left empty.",
+                part[0][0],
+            )
+            return []
+        seen.add(key)
+        prose = 0
     return paragraphs
 
 

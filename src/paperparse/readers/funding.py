@@ -236,6 +236,16 @@ def _entry(text: str, layout: Layout) -> tuple[Funding, str | None, str | None]:
     :func:`~paperparse.fields.funding.read_funding_line`).
     """
     words = layout.compiled.items
+    if layout.funding_entry is not None:
+        line = " ".join(text.split())
+        found = layout.funding_entry(line)
+        if found is not None:
+            return found, None, None
+        reason = (
+            f"The funding entry {quote(line)} is not in the site's form of a funding "
+            "entry; only its text was kept."
+        )
+        return Funding(None, (), line), reason, foreign_text(line, words)
     if layout.award_ids:
         return read_funding_line(text, words)
     line = text.strip()
