@@ -18,12 +18,12 @@ import paperparse
 from paperparse import cli
 from paperparse.schema import output_schema, paper_schema
 
-from .conftest import FIXTURES, page_fixtures
+from .conftest import FIXTURES, expected_record, page_fixtures
 
 SCRIPT = pathlib.Path(sys.executable).with_name("paperparse")
 PEEREF = FIXTURES / "peeref"
 SEED = PEEREF / "jmm-2019-review.txt"
-SEED_JSON = json.loads(SEED.with_suffix(".json").read_text(encoding="utf-8"))
+SEED_JSON = expected_record(SEED)
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
 
 
@@ -65,7 +65,7 @@ def dumps(tmp_path: pathlib.Path) -> pathlib.Path:
 
 def expected_records(root: pathlib.Path) -> dict[str, dict[str, Any]]:
     return {
-        str(page): {"path": str(page), **json.loads(page.with_suffix(".json").read_text("utf-8"))}
+        str(page): {"path": str(page), **expected_record(page)}
         for page in root.rglob("*.txt")
         if page.with_suffix(".json").is_file()
     }
@@ -193,9 +193,10 @@ def test_csv_row_details() -> None:
 
 
 def test_csv_columns_keep_their_places() -> None:
-    # Stable: new columns are only appended (schema 1.1's after "error").
+    # Stable: new columns are only appended (schema 1.1's after "error", 1.2's after them).
     assert cli.CSV_COLUMNS[:3] == ("path", "title", "article_type")
-    assert cli.CSV_COLUMNS[-4:] == ("error", "categories", "summary", "language")
+    assert cli.CSV_COLUMNS[-8:-4] == ("error", "categories", "summary", "language")
+    assert cli.CSV_COLUMNS[-4:] == ("published", "pmid", "pmcid", "mesh_terms")
 
 
 def test_output_file_is_written_atomically(dumps: pathlib.Path, tmp_path: pathlib.Path) -> None:
@@ -358,8 +359,7 @@ def test_schema_is_valid_and_every_fixture_validates() -> None:
     pages = page_fixtures()
     assert pages
     for page in pages:
-        data = json.loads(page.with_suffix(".json").read_text("utf-8"))
-        errors = [e.message for e in validator.iter_errors(data)]
+        errors = [e.message for e in validator.iter_errors(expected_record(page))]
         assert not errors, f"{page.name}: {errors}"
     # the schema is strict: a typo'd key or a wrong type fails
     assert not validator.is_valid({**SEED_JSON, "titel": "x"})

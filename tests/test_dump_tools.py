@@ -10,7 +10,6 @@ there, no field may hold a value that differs from the record: only empty ones.
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import unicodedata
@@ -22,7 +21,7 @@ import pytest
 
 import paperparse
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, expected_record
 
 
 def _html2text(page: str) -> str:
@@ -160,7 +159,7 @@ def _without_hidden(page: str) -> str:
 
 
 def _records(tool: str, page: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+    expected = expected_record(page)
     text = TOOLS[tool][0](_without_hidden(page.read_text(encoding="utf-8")))
     try:
         actual = paperparse.to_dict(paperparse.parse(text, format="text"))

@@ -55,9 +55,13 @@ def test_discovery_found_the_pages() -> None:
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(PENDING).as_posix())
 def test_record_has_the_schema_1_2_shape(page: Path) -> None:
     record = _record(page)
-    new = {key: record.pop(key) for key in NEW_KEYS}
-    # the schema 1.1 part loads as today's record, and back
-    assert paperparse.to_dict(paperparse.from_dict(record)) == record
+    assert set(record) >= NEW_KEYS
+    # the whole record, new keys included, loads as a schema 1.2 record, and back
+    paper = paperparse.from_dict(record)
+    assert paperparse.to_dict(paper) == record
+    new = {key: record[key] for key in NEW_KEYS}
+    assert (paper.pmid, paper.pmcid) == (new["pmid"], new["pmcid"])
+    assert len(paper.mesh_terms) == len(new["mesh_terms"])
     assert record["warnings"] == []
     site = "pubmed" if "pubmed" in (page.parent.name, page.name.split("-")[0]) else "pmc"
     assert record["source"]["site"] == site

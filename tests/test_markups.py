@@ -46,6 +46,7 @@ from paperparse import (
     Rating,
     SecondaryRating,
 )
+from paperparse.serialize import upgrade
 from paperparse.testing import (
     FIELDS,
     missing_values,
@@ -368,7 +369,8 @@ def test_pending_fixtures_were_found() -> None:
 def test_pending_fixture_json_is_a_valid_record(page: Path) -> None:
     """A page the parser reads wrong today: its JSON is a record, stated by the page."""
     data = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
-    assert paperparse.to_dict(paperparse.from_dict(data)) == data
+    # written before schema 1.2: the keys added since load as their empty values
+    assert paperparse.to_dict(paperparse.from_dict(data)) == upgrade(data)
     assert data["source"] == {"site": "peeref", "format": "html", "language": "en"}
     text = page.read_text(encoding="utf-8")
     record = paperparse.from_dict(data)

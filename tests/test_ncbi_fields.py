@@ -16,10 +16,7 @@ import pytest
 
 from paperparse.fields.ncbi import (
     Citation,
-    MeshQualifier,
-    MeshTerm,
     NcbiIds,
-    Published,
     Refused,
     expand_page_range,
     is_funding_type,
@@ -34,7 +31,7 @@ from paperparse.fields.ncbi import (
     read_publication_types,
     read_short_citation,
 )
-from paperparse.model import PageRange
+from paperparse.model import MeshQualifier, MeshTerm, PageRange, Published
 
 PENDING = Path(__file__).resolve().parent.parent / "fixtures-pending"
 

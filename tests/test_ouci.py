@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import pathlib
 
 import pytest
@@ -15,7 +14,7 @@ from paperparse.layouts import BUILT_IN, OUCI, PEEREF
 from paperparse.model import PageRange
 from paperparse.testing.noise import NOISE
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, expected_record
 from .test_dump_tools import TOOLS, _wrong, tool_cases
 
 OUCI_PAGES = FIXTURES / "ouci"
@@ -329,7 +328,7 @@ def _tool_record(tool: str, page: pathlib.Path) -> dict[str, object] | None:
 
 @pytest.mark.parametrize(("tool", "page"), tool_cases(HTML_PAGES, TOOL_GAPS))
 def test_tool_text_of_an_ouci_page_parses_to_its_record(tool: str, page: pathlib.Path) -> None:
-    expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+    expected = expected_record(page)
     actual = _tool_record(tool, page)
     assert actual is not None
     for key in ("source", "warnings"):
@@ -340,7 +339,7 @@ def test_tool_text_of_an_ouci_page_parses_to_its_record(tool: str, page: pathlib
 
 @pytest.mark.parametrize(("tool", "page"), tool_cases(HTML_PAGES, {}))
 def test_tool_text_of_an_ouci_page_never_gives_a_wrong_value(tool: str, page: pathlib.Path) -> None:
-    expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+    expected = expected_record(page)
     actual = _tool_record(tool, page)
     if actual is None:
         return

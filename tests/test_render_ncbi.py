@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 
 from paperparse.fields.ncbi import (
-    Published,
     merge_mesh_terms,
     read_citation,
     read_grant,
@@ -26,7 +25,7 @@ from paperparse.fields.ncbi import (
     read_publication_types,
     read_short_citation,
 )
-from paperparse.model import PageRange
+from paperparse.model import PageRange, Published
 from paperparse.testing.render_ncbi import (
     abbreviate_range,
     format_citation,

@@ -24,8 +24,11 @@ from paperparse.model import (
     AuthorClaim,
     Funding,
     Journal,
+    MeshQualifier,
+    MeshTerm,
     PageRange,
     Paper,
+    Published,
     Rating,
     SecondaryRating,
 )
@@ -46,9 +49,18 @@ FULL = Paper(
     title="A study of things",
     article_type="Review",
     journal=Journal("NATURE", "12", "3", PageRange("100", "110"), "e7"),
+    published=Published(2019, 3, 12),
     publisher="SPRINGER",
     doi="10.1000/xyz",
+    pmid="31234567",
+    pmcid="PMC6543210",
     keywords=("Ecology", "Botany"),
+    mesh_terms=(
+        MeshTerm(
+            "Liver", qualifiers=(MeshQualifier("metabolism"), MeshQualifier("pathology", True))
+        ),
+        MeshTerm("Exosomes", major=True),
+    ),
     categories=("Plant Sciences",),
     funding=(Funding("NSF", ("123",), "NSF [123]"),),
     summary="Plants grow.",
@@ -141,6 +153,7 @@ def test_the_csv_column_order_is_the_published_one() -> None:
         *("rating_score", "rating_count", "rating_note", "secondary", "actions"),
         *("recommended", "site", "source_format", "warnings", "error"),
         *("categories", "summary", "language"),
+        *("published", "pmid", "pmcid", "mesh_terms"),
     )
     columns = cli.CSV_COLUMNS
     assert columns[: len(published)] == published
@@ -163,6 +176,12 @@ def test_the_full_record_fills_every_csv_column_of_its_specs() -> None:
     assert cells["categories"] == "Plant Sciences"
     assert cells["funding"] == "NSF [123]"
     assert cells["secondary"] == "Novelty: 4.0"
+    assert (cells["pmid"], cells["pmcid"], cells["published"]) == (
+        "31234567",
+        "PMC6543210",
+        "2019-03-12",
+    )
+    assert cells["mesh_terms"] == "Liver / metabolism / pathology*; Exosomes*"
     for spec in SPECS:
         for name, _ in spec.csv:
             assert cells[name], name
@@ -208,13 +227,17 @@ def test_a_layout_that_never_ends_in_categories_empties_them_not_the_rating() ->
 
 # --- the test strategies and renderers must know every field -------------------------
 
+#: The values of schema 1.2, which only PubMed and PubMed Central pages state: the Peeref
+#: pages of ``papers()`` and the renderers have no place for them, and no parser reads
+#: them yet (``testing.render_ncbi`` draws NCBI pages).
+NCBI = {"published", "pmid", "pmcid", "mesh_terms"}
 #: Specs the ``papers()`` strategy does not draw: a new spec must be drawn or be listed
 #: here with its reason (and a spec drawn must leave this list). The summary: a text dump
 #: hard-wrapped by a tool cannot show where it ends (``docs/schema.md``), so a rendered
 #: page would not give it back exactly, as every property of ``papers()`` expects.
-NOT_DRAWN = {"summary"}
+NOT_DRAWN = {"summary", *NCBI}
 #: Specs the renderers do not draw on a page (for the same reasons).
-NOT_RENDERED = {"summary"}
+NOT_RENDERED = {"summary", *NCBI}
 
 
 def test_the_papers_strategy_draws_every_spec() -> None:

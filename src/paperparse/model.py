@@ -1,22 +1,36 @@
-"""The public record: frozen, slotted attrs classes (schema v1.1).
+"""The public record: frozen, slotted attrs classes (schema v1.2).
 
 Attribute names are the JSON keys. Lists are tuples in Python (the record is
 immutable and hashable) and arrays in JSON. See ``docs/schema.md``.
 
 Schema 1.1 added ``categories``, ``summary``, ``source.language`` and the optional
-``provenance``; records of schema 1 (without them) still load.
+``provenance``; schema 1.2 added ``pmid``, ``pmcid``, ``published`` and ``mesh_terms``
+(for PubMed and PubMed Central pages). Records of an older schema (without them) still
+load, with the new fields empty.
+
+The classes check the values whose shape is fixed (identifiers, dates): a value of
+the wrong shape raises :class:`ValueError`, one of the wrong type :class:`TypeError`.
 """
 
 from __future__ import annotations
 
-from typing import Final, Literal
+import calendar
+import re
+from typing import Final, Literal, NoReturn
 
 import attrs
 
 from .specs import SPECS
 
 #: The version of the record layout (``docs/schema.md``): additions bump the minor part.
-SCHEMA_VERSION: Final = "1.1"
+SCHEMA_VERSION: Final = "1.2"
+
+#: A PubMed id: ASCII digits, no leading zero (``31234567``).
+PMID_PATTERN: Final = re.compile(r"[1-9][0-9]{0,8}")
+#: A PubMed Central id: ``PMC`` and ASCII digits (``PMC6543210``).
+PMCID_PATTERN: Final = re.compile(r"PMC[0-9]{1,9}")
+#: The years a publication date may have.
+YEARS: Final = range(1600, 2100)
 
 #: The record's values, dotted for a part of the journal or rating block, in record
 #: order: what provenance and the batch report speak of (the specs of
@@ -25,6 +39,21 @@ VALUE_FIELDS: Final = tuple(spec.name for spec in SPECS if spec.about_paper)
 
 #: Field metadata: the key is left out of ``to_dict()`` while the field holds its default.
 OMIT_IF_DEFAULT: Final = "omit_if_default"
+#: Field metadata: what the JSON Schema (:mod:`paperparse.schema`) adds to the field's
+#: type, the checks of its shape that JSON Schema can state (a pattern, a range).
+JSON_SCHEMA: Final = "json_schema"
+
+
+def _pattern(pattern: re.Pattern[str]) -> dict[str, dict[str, str]]:
+    return {JSON_SCHEMA: {"pattern": f"^(?:{pattern.pattern})$"}}
+
+
+def _between(low: int, high: int) -> dict[str, dict[str, int]]:
+    return {JSON_SCHEMA: {"minimum": low, "maximum": high}}
+
+
+#: Metadata of a name that must hold text.
+_NAME: Final = {JSON_SCHEMA: {"minLength": 1}}
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -32,10 +61,13 @@ __all__ = [
     "AuthorClaim",
     "Funding",
     "Journal",
+    "MeshQualifier",
+    "MeshTerm",
     "PageRange",
     "Paper",
     "ParseWarning",
     "Provenance",
+    "Published",
     "Rating",
     "SecondaryRating",
     "Source",
@@ -87,6 +119,129 @@ class Funding:
     funder: str | None
     award_ids: tuple[str, ...] = ()
     text: str = ""
+
+
+def _refuse_type(what: str, value: object, wanted: str) -> NoReturn:
+    raise TypeError(f"{what} must be {wanted}, not {type(value).__name__} {value!r}.")
+
+
+def _check_int(what: str, value: object) -> None:
+    if type(value) is not int:  # a bool is no number here
+        _refuse_type(what, value, "an int")
+
+
+def _check_bool(what: str, value: object) -> None:
+    if type(value) is not bool:
+        _refuse_type(what, value, "a bool")
+
+
+def _check_name(what: str, value: object) -> None:
+    if not isinstance(value, str):
+        _refuse_type(what, value, "a str")
+    elif not value.strip() or value != value.strip():
+        raise ValueError(f"{what} must be non-empty text without blanks around it, not {value!r}.")
+
+
+@attrs.frozen
+class Published:
+    """A publication date, as far as the page gives it (schema 1.2).
+
+    Attributes:
+        year: The year, 1600 to 2099.
+        month: The month (1-12), or ``None`` when the page gives none, or gives a
+            season or a range of months.
+        day: The day of the month, or ``None``; only with a month, and one that month
+            has (``Published(2019, 2, 30)`` is refused).
+
+    Examples:
+        >>> Published(2019, 3, 12)
+        Published(year=2019, month=3, day=12)
+        >>> Published(2019, day=12)
+        Traceback (most recent call last):
+        ...
+        ValueError: A publication date gives a day only with its month, not day 12 alone.
+    """
+
+    year: int = attrs.field(metadata=_between(YEARS[0], YEARS[-1]))
+    month: int | None = attrs.field(default=None, metadata=_between(1, 12))
+    day: int | None = attrs.field(default=None, metadata=_between(1, 31))
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse a date no calendar has: a year out of range, month 13, February 30."""
+        _check_int("The year of a publication date", self.year)
+        if self.year not in YEARS:
+            raise ValueError(
+                f"The year of a publication date must be {YEARS[0]} to {YEARS[-1]}, "
+                f"not {self.year}."
+            )
+        if self.month is not None:
+            _check_int("The month of a publication date", self.month)
+            if not 1 <= self.month <= 12:
+                raise ValueError(
+                    f"The month of a publication date must be 1 to 12, not {self.month}."
+                )
+        if self.day is None:
+            return
+        _check_int("The day of a publication date", self.day)
+        if self.month is None:
+            raise ValueError(
+                f"A publication date gives a day only with its month, not day {self.day} alone."
+            )
+        most = calendar.monthrange(self.year, self.month)[1]
+        if not 1 <= self.day <= most:
+            raise ValueError(
+                f"{calendar.month_name[self.month]} {self.year} has days 1 to {most}, "
+                f"not {self.day}."
+            )
+
+
+@attrs.frozen
+class MeshQualifier:
+    """A MeSH qualifier (subheading) of a descriptor: ``pathology`` in ``Liver / pathology*``.
+
+    Attributes:
+        name: The qualifier, lower case as PubMed writes it (``prevention & control``).
+        major: Whether it is marked as a major topic (``*``).
+    """
+
+    name: str = attrs.field(metadata=_NAME)
+    major: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse an empty name, or a mark that is no bool."""
+        _check_name("The name of a MeSH qualifier", self.name)
+        _check_bool("The major-topic mark of a MeSH qualifier", self.major)
+
+
+@attrs.frozen
+class MeshTerm:
+    """A MeSH heading: a descriptor, its major-topic mark and its qualifiers (schema 1.2).
+
+    Attributes:
+        descriptor: The descriptor (``Liver Failure, Acute``).
+        major: Whether the descriptor itself is marked as a major topic (``Exosomes*``).
+        qualifiers: The qualifiers, in page order.
+
+    Examples:
+        >>> MeshTerm("Liver", qualifiers=(MeshQualifier("pathology", major=True),))
+        MeshTerm(descriptor='Liver', major=False, qualifiers=(MeshQualifier(name='pathology', \
+major=True),))
+    """
+
+    descriptor: str = attrs.field(metadata=_NAME)
+    major: bool = False
+    qualifiers: tuple[MeshQualifier, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse an empty descriptor, a mark that is no bool, or qualifiers of another type."""
+        _check_name("The descriptor of a MeSH term", self.descriptor)
+        _check_bool("The major-topic mark of a MeSH term", self.major)
+        if not isinstance(self.qualifiers, tuple) or not all(
+            isinstance(qualifier, MeshQualifier) for qualifier in self.qualifiers
+        ):
+            _refuse_type(
+                "The qualifiers of a MeSH term", self.qualifiers, "a tuple of MeshQualifier"
+            )
 
 
 @attrs.frozen
@@ -201,6 +356,25 @@ class ParseWarning:
     line: int | None = None
 
 
+def _check_id(what: str, value: object, pattern: re.Pattern[str], shape: str) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        _refuse_type(what, value, "a str or None")
+    elif pattern.fullmatch(value) is None:
+        raise ValueError(f"{what} must be {shape}, not {value!r}.")
+
+
+def _check_pmid(paper: object, field: attrs.Attribute[str | None], value: str | None) -> None:
+    shape = "1 to 9 ASCII digits, the first not 0 (such as '31234567')"
+    _check_id("A PubMed id (pmid)", value, PMID_PATTERN, shape)
+
+
+def _check_pmcid(paper: object, field: attrs.Attribute[str | None], value: str | None) -> None:
+    shape = "'PMC' and 1 to 9 ASCII digits (such as 'PMC6543210')"
+    _check_id("A PubMed Central id (pmcid)", value, PMCID_PATTERN, shape)
+
+
 @attrs.frozen
 class Paper:
     """One paper page, parsed.
@@ -212,9 +386,14 @@ class Paper:
         title: The paper's title.
         article_type: The article type from the header (``"Review"``).
         journal: The journal block.
+        published: The publication date, as far as the page gives it (schema 1.2).
         publisher: The publisher's name.
         doi: The DOI, bare (``"10.1007/s00109-019-01804-x"``).
+        pmid: The PubMed id, digits (``"31234567"``; schema 1.2).
+        pmcid: The PubMed Central id, ``PMC`` and digits (``"PMC6543210"``; schema 1.2).
         keywords: The keywords, in page order.
+        mesh_terms: The MeSH headings PubMed lists for the paper, in page order, one per
+            descriptor (schema 1.2).
         categories: The subject categories the page lists under ``Categories``
             (schema 1.1).
         funding: The funding entries, in page order.
@@ -235,9 +414,17 @@ class Paper:
     title: str | None = None
     article_type: str | None = None
     journal: Journal | None = None
+    published: Published | None = None
     publisher: str | None = None
     doi: str | None = None
+    pmid: str | None = attrs.field(
+        default=None, validator=_check_pmid, metadata=_pattern(PMID_PATTERN)
+    )
+    pmcid: str | None = attrs.field(
+        default=None, validator=_check_pmcid, metadata=_pattern(PMCID_PATTERN)
+    )
     keywords: tuple[str, ...] = ()
+    mesh_terms: tuple[MeshTerm, ...] = ()
     categories: tuple[str, ...] = ()
     funding: tuple[Funding, ...] = ()
     summary: str | None = None

@@ -1,8 +1,10 @@
 """JSON Schema of the record, generated from the attrs classes of :mod:`paperparse.model`.
 
-Nothing here is written by hand: the schema follows the model (``attrs.fields()`` and
-the type hints), so a field added to the model is in the schema at once, and a type the
-generator does not know fails loudly instead of being left out.
+Nothing here is written by hand: the schema follows the model (``attrs.fields()``, the
+type hints, and the shape checks a field states in its ``JSON_SCHEMA`` metadata: the
+pattern of a PubMed id, the range of a month), so a field added to the model is in the
+schema at once, and a type the generator does not know fails loudly instead of being
+left out.
 
 Examples:
     >>> schema = paper_schema()
@@ -21,7 +23,7 @@ from typing import Any, Final, Literal, Union
 
 import attrs
 
-from .model import OMIT_IF_DEFAULT, Paper
+from .model import JSON_SCHEMA, OMIT_IF_DEFAULT, SCHEMA_VERSION, Paper
 
 __all__ = ["SCHEMA_DIALECT", "output_schema", "paper_schema"]
 
@@ -49,7 +51,10 @@ class _Builder:
         description = _description(cls)
         if description:
             node["description"] = description
-        node["properties"] = {field.name: self.of_type(hints[field.name]) for field in fields}
+        node["properties"] = {
+            field.name: {**self.of_type(hints[field.name]), **field.metadata.get(JSON_SCHEMA, {})}
+            for field in fields
+        }
         # to_dict() writes every key, null or empty included, except the optional ones
         # (provenance) that it writes only when they hold something.
         node["required"] = [f.name for f in fields if not f.metadata.get(OMIT_IF_DEFAULT)]
@@ -111,7 +116,7 @@ def paper_schema() -> dict[str, Any]:
     root = builder.of_class(Paper)
     return {
         "$schema": SCHEMA_DIALECT,
-        "title": "paperparse Paper record (schema v1.1)",
+        "title": f"paperparse Paper record (schema v{SCHEMA_VERSION})",
         **root,
         "$defs": dict(sorted(builder.defs.items())),
     }
@@ -157,7 +162,7 @@ def output_schema() -> dict[str, Any]:
     }
     return {
         "$schema": SCHEMA_DIALECT,
-        "title": "paperparse command line output record (schema v1.1)",
+        "title": f"paperparse command line output record (schema v{SCHEMA_VERSION})",
         "oneOf": [parsed, failed],
         "$defs": dict(sorted(builder.defs.items())),
     }

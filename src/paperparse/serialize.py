@@ -30,7 +30,7 @@ _converter.register_unstructure_hook(
 
 
 def to_dict(paper: Paper) -> dict[str, Any]:
-    """Return *paper* as a dict of JSON types (the schema v1 layout).
+    """Return *paper* as a dict of JSON types (the schema v1.2 layout).
 
     Every key is present (null or empty when the page does not state the field);
     tuples become lists.
@@ -60,21 +60,24 @@ def from_dict(data: Mapping[str, Any]) -> Paper:
     """Build a :class:`Paper` from a dict made by :func:`to_dict` (or read from JSON).
 
     The input is checked, not coerced: every key of the schema v1 layout must be
-    present (a key added to the model later, with a default, may be left out, so older
-    records stay loadable), no other key is allowed, and every value must have the
-    JSON type of its field: a string where a string belongs (``1`` is not ``"1"``), a
-    list where a list belongs (a string is not a list of its characters), an
-    integer or a number, ``null`` only where the field is nullable.
+    present (a key added to the model later, with a default, may be left out, so
+    records of schema 1.0 and 1.1 stay loadable, their later fields empty), no other
+    key is allowed, and every value must have the JSON type of its field: a string
+    where a string belongs (``1`` is not ``"1"``), a list where a list belongs (a
+    string is not a list of its characters), an integer or a number, ``null`` only
+    where the field is nullable. Values of a fixed shape are checked as the model
+    checks them (a PubMed id is digits, a date one the calendar has).
 
     Args:
-        data: A dict in the schema v1 layout, such as ``json.loads(to_json(paper))``.
+        data: A dict in the schema v1 layout (1.0, 1.1 or 1.2), such as
+            ``json.loads(to_json(paper))``.
 
     Returns:
         The record, equal to the one *data* was made from.
 
     Raises:
         ValueError: *data* is not a valid record (not a dict, an unknown key, a
-            missing key or a value of the wrong type); the message names every
+            missing key, a value of the wrong type or shape); the message names every
             offending field by its path (``paper.journal.volume``).
 
     Examples:
@@ -128,6 +131,10 @@ V1_KEYS: Final[Mapping[str, frozenset[str]]] = {
     "ParseWarning": frozenset({"code", "message", "line"}),
     # New in schema 1.1: a record that has provenance has every key of it.
     "Provenance": frozenset({"field", "first_line", "last_line", "rule", "source"}),
+    # New in schema 1.2: a record that has a date or MeSH terms has every key of them.
+    "Published": frozenset({"year", "month", "day"}),
+    "MeshTerm": frozenset({"descriptor", "major", "qualifiers"}),
+    "MeshQualifier": frozenset({"name", "major"}),
 }
 
 _JSON_NAMES: Final[Mapping[type, str]] = {
@@ -238,7 +245,58 @@ def _structure_class(
             kwargs[field.name] = _structure(hints[field.name], value[field.name], path, problems)
     if len(problems) > count:
         return None
-    return cls(**kwargs)
+    try:
+        return cls(**kwargs)
+    except (TypeError, ValueError) as error:  # a value of the wrong shape: the model's check
+        problems.append(f"{where}: {str(error).removesuffix('.')}")
+        return None
+
+
+def upgrade(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Return a record dict of an older schema with the keys :func:`to_dict` writes now.
+
+    A key added to the schema after *data* was written (``categories`` in 1.1,
+    ``pmid`` in 1.2) gets the value :func:`to_dict` writes for its empty value
+    (``null``, ``[]``), in every part of the record (``source.language``); an optional
+    key (``provenance``) is not added. Nothing is checked or changed besides:
+    :func:`from_dict` is the check. This is what an older snapshot is compared as, so
+    that a parse that leaves the new fields empty equals it.
+
+    Args:
+        data: A record dict of schema 1.0, 1.1 or 1.2 (``json.loads`` of a snapshot).
+
+    Returns:
+        A new dict; *data* is not changed.
+
+    Examples:
+        >>> old = {k: v for k, v in to_dict(Paper(title="T")).items() if k != "pmid"}
+        >>> upgrade(old) == to_dict(Paper(title="T"))
+        True
+    """
+    result: dict[str, Any] = _upgrade(Paper, data)
+    return result
+
+
+def _upgrade(hint: Any, value: Any) -> Any:
+    if attrs.has(hint):
+        if not isinstance(value, Mapping):
+            return value
+        hints = _hints(hint)
+        out = dict(value)
+        for field in attrs.fields(hint):
+            if field.name in out:
+                out[field.name] = _upgrade(hints[field.name], out[field.name])
+            elif field.default is not attrs.NOTHING and not field.metadata.get(OMIT_IF_DEFAULT):
+                out[field.name] = _converter.unstructure(field.default)
+        return out
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is typing.Union or origin is types.UnionType:
+        if value is not None:
+            others = [arg for arg in args if arg is not type(None)]
+            return _upgrade(others[0], value) if len(others) == 1 else value
+    elif origin is tuple and isinstance(value, list):
+        return [_upgrade(args[0], item) for item in value]
+    return value
 
 
 @functools.cache

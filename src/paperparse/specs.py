@@ -75,6 +75,27 @@ def _authors(record: dict[str, Any]) -> str:
     return JOIN.join(author["name"] for author in record["authors"])
 
 
+def _published(record: dict[str, Any]) -> str:
+    """The cell of a publication date, ISO-like: ``2019-03-12``, ``2019-03`` or ``2019``."""
+    date: dict[str, Any] | None = record["published"]
+    if date is None:
+        return ""
+    parts = [f"{date['year']:04d}"]
+    parts += [f"{date[key]:02d}" for key in ("month", "day") if date[key] is not None]
+    return "-".join(parts)
+
+
+def _mesh_term_cell(term: dict[str, Any]) -> str:
+    """A MeSH heading as PubMed writes it: ``Liver / pathology*``, ``Exosomes*``."""
+    star = "*" if term["major"] else ""
+    qualifiers = "".join(f" / {q['name']}{'*' if q['major'] else ''}" for q in term["qualifiers"])
+    return f"{term['descriptor']}{star}{qualifiers}"
+
+
+def _mesh_terms(record: dict[str, Any]) -> str:
+    return JOIN.join(_mesh_term_cell(term) for term in record["mesh_terms"])
+
+
 def _secondary(record: dict[str, Any]) -> str:
     return JOIN.join(
         f"{entry['name']}: {'-' if entry['score'] is None else entry['score']}"
@@ -205,6 +226,7 @@ SPECS: Final = (
         "article number",
         csv=(("article_number", part("journal", "article_number")),),
     ),
+    FieldSpec("published", "publication date", csv=(("published", _published),)),
     FieldSpec(
         "publisher",
         "publisher",
@@ -214,6 +236,8 @@ SPECS: Final = (
         csv=(("publisher", part("publisher")),),
     ),
     FieldSpec("doi", "DOI", metadata=(("doi", "DOI"),), csv=(("doi", part("doi")),)),
+    FieldSpec("pmid", "PubMed id", csv=(("pmid", part("pmid")),)),
+    FieldSpec("pmcid", "PubMed Central id", csv=(("pmcid", part("pmcid")),)),
     FieldSpec(
         "keywords",
         "keyword list",
@@ -224,6 +248,7 @@ SPECS: Final = (
         csv=(("keywords", joined("keywords")),),
         separated=True,
     ),
+    FieldSpec("mesh_terms", "MeSH term list", empty=(), csv=(("mesh_terms", _mesh_terms),)),
     FieldSpec(
         "categories",
         "category list",
