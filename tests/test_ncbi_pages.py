@@ -214,9 +214,17 @@ def test_a_rendered_page_never_gives_a_wrong_value(record: Path, renderer: str) 
 def test_a_dump_of_a_rendered_page_never_gives_a_wrong_value(renderer: str, tool: str) -> None:
     if shutil.which(tool) is None:
         pytest.skip(f"{tool} is not installed")
+    read = 0
     for record in _records():
         data = json.loads(record.read_text(encoding="utf-8"))
         html = RENDERERS[renderer](data).encode("utf-8")
         text = subprocess.run(TOOLS[tool], input=html, capture_output=True, check=True).stdout
-        paper = paperparse.parse(text.decode("utf-8"))
+        try:
+            paper = paperparse.parse(text.decode("utf-8"))
+        except paperparse.UnrecognizedPage:
+            # A refused page gives no wrong value: the renderer writes no citation line
+            # NLM would print for a record with no date or volume (". 2009 Nov 1;:308").
+            continue
+        read += 1
         assert wrong_values(paperparse.from_dict(data), paper) == [], record.stem
+    assert read >= len(_records()) // 2

@@ -221,6 +221,8 @@ def _visible_record(page: _Page, notes: Notes) -> tuple[Paper, dict[str, Span]]:
         if not values["authors"] and front.authors:
             values["authors"] = front.authors
             spans["authors"] = front.authors_span
+        values["pmid"], values["pmcid"] = front.ids.pmid, front.ids.pmcid
+        values["published"] = front.published
     doi = notes.pick("DOI", dois, None)
     spans["doi"] = (dois[0][0], dois[0][0]) if dois else NO_SPAN
     rating_sections = [s for s in page.sections if s.kind in RATING_BLOCK]
@@ -317,7 +319,8 @@ def _check_recognised(paper: Paper, page: _Page, metadata: Metadata | None) -> N
     recognised = sum(
         (
             paper.article_type is not None or page.top.score is not None,
-            paper.title is not None and metadata is not None and metadata.title is not None,
+            paper.title is not None
+            and ((metadata is not None and metadata.title is not None) or page.front is not None),
             paper.journal is not None,
             paper.publisher is not None,
             paper.doi is not None,

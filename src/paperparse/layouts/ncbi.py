@@ -207,7 +207,7 @@ def _ncbi(
         nav_words=common.NAV_WORDS,
         chrome_prefixes=(*common.CHROME_PREFIXES, *NCBI_PREFIXES),
         markers=markers,
-        languages=dict.fromkeys(_LABELS, "en"),
+        languages=dict.fromkeys({*_LABELS, *labels, *NCBI_SKIPPED}, "en"),
         addresses=addresses,
         quiet_sections=NCBI_SKIPPED,
         marker_parts=marker_parts,

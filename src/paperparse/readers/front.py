@@ -21,8 +21,8 @@ import attrs
 
 from ..fields import ncbi
 from ..fields.lists import check_author
-from ..fields.ncbi import Citation, NcbiIds, Published
-from ..model import Author, Journal
+from ..fields.ncbi import Citation, NcbiIds
+from ..model import Author, Journal, Published
 from ..normalize import WRAPPED_LINE_MIN, fold, join_wrapped
 from ..notes import Notes, quote
 from ..outline.block import Block
@@ -100,10 +100,17 @@ def read_front(
         None,
     )
     if found is None:
+        notes.warn(
+            "unreadable_value",
+            "No citation line stands above the page's first section (a copy that lost "
+            "it, or cut it); the title, journal, date, authors and identifiers were not "
+            "read.",
+            next((b.line for _, part in parts for b in part), None),
+        )
         return Front()
     at, lines, anchor = found
     index, used, citation = anchor
-    rest = [b for b in lines[index + used :] if ncbi.read_ncbi_ids(b.text) is None]
+    rest = _below(lines[index + used :])
     authors_at, authors, authors_span = _authors(rest, context, notes)
     title, title_span = _title(rest[:authors_at], notes)
     # The front matter: the part with the citation line, and the skipped sections right
@@ -121,6 +128,13 @@ def read_front(
             message = f"{problem[:1].upper()}{problem[1:]}."
             notes.warn("unreadable_value", message, lines[index].line)
         name = citation.journal or _lost_journal(every)
+        if name is None:
+            notes.warn(
+                "unreadable_value",
+                "The citation line names no journal (a copy that lost it), and no other "
+                "line of the front matter does; the journal's name was left empty.",
+                lines[index].line,
+            )
         journal = Journal(
             name, citation.volume, citation.issue, citation.pages, citation.article_number
         )
@@ -140,6 +154,22 @@ def read_front(
         authors=authors,
         authors_span=authors_span,
     )
+
+
+def _below(lines: Sequence[Block]) -> list[Block]:
+    """The lines under the citation line where the title and the author line stand.
+
+    They end at the identifiers (PMC's ``PMCID: …`` line, PubMed's ``PMID:`` item), or
+    start after them where an older author manuscript puts them first.
+    """
+    start = 0
+    while start < len(lines) and ncbi.read_ncbi_ids(lines[start].text) is not None:
+        start += 1
+    end = next(
+        (i for i in range(start, len(lines)) if ncbi.read_ncbi_ids(lines[i].text) is not None),
+        len(lines),
+    )
+    return list(lines[start:end])
 
 
 def _authors(
