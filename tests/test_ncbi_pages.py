@@ -228,3 +228,33 @@ def test_a_dump_of_a_rendered_page_never_gives_a_wrong_value(renderer: str, tool
         read += 1
         assert wrong_values(paperparse.from_dict(data), paper) == [], record.stem
     assert read >= len(_records()) // 2
+
+
+@pytest.mark.parametrize("renderer", ["pubmed-html", "pubmed-text"])
+def test_mesh_terms_of_a_rendered_page(renderer: str) -> None:
+    data = json.loads((ROOT / "fixtures/pmc/keywords-comma-separated.json").read_text("utf-8"))
+    data["mesh_terms"] = [
+        {"descriptor": "Humans", "major": False, "qualifiers": []},
+        {
+            "descriptor": "Liver Failure, Acute",
+            "major": True,
+            "qualifiers": [
+                {"name": "therapy", "major": False},
+                {"name": "prevention & control", "major": True},
+            ],
+        },
+    ]
+    paper = paperparse.parse(RENDERERS[renderer](data))
+    assert paperparse.to_dict(paper)["mesh_terms"] == data["mesh_terms"]
+
+
+def test_an_item_that_is_no_mesh_term_empties_the_list() -> None:
+    page = (
+        BANNER + "Access keys NCBI Homepage MyNCBI Homepage Main Content Main Navigation\n"
+        "Hepatology. 2019 Mar 12;69(3):1055-68.\n\nA study of liver repair\n\n"
+        "Ana Souza 1, Wei Zhang 2\n\nAbstract\n\n" + PROSE + "\n\nMeSH terms\n\n"
+        "Humans\nLiver / not a qualifier\n\nLinkOut - more resources\n"
+    )
+    paper = paperparse.parse(page)
+    assert paper.mesh_terms == ()
+    assert any("no MeSH term" in w.message for w in paper.warnings)

@@ -247,3 +247,30 @@ def test_a_bulleted_recommended_list_of_one_line_titles_is_read() -> None:
         "Coordinated replay of trajectories",
         "Sleep and memory consolidation",
     )
+
+
+def test_an_abstract_that_holds_the_claim_prompt_is_refused() -> None:
+    # An unknown heading ("Contributors") and the claim prompt as one paragraph, after
+    # the button the abstract follows: they are no abstract.
+    page = (
+        "4.7 Review\nA title of a paper\nAsk authors/readers for more resources\n"
+        "Contributors\nI am an author on this paper. Click your name to claim this paper "
+        "and add it to your profile.\nRecommended\nNo Data Available\n"
+    )
+    paper = paperparse.parse(page)
+    assert paper.abstract is None
+    assert any("author-claim prompt" in w.message for w in paper.warnings)
+
+
+def test_secondary_ratings_with_list_markers() -> None:
+    # w3m and inscriptis write a bullet before each item of a list of ratings.
+    page = (
+        "4.7 Review\nA title of a paper\nSecondary Ratings\n  \u2022 Novelty 3.7\n"
+        "  * Significance 1.4\nRate this paper\nRecommended\nNo Data Available\n"
+    )
+    paper = paperparse.parse(page)
+    assert paper.rating is not None
+    assert [(s.name, s.score) for s in paper.rating.secondary] == [
+        ("Novelty", 3.7),
+        ("Significance", 1.4),
+    ]

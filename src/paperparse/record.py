@@ -223,6 +223,9 @@ def _visible_record(page: _Page, notes: Notes) -> tuple[Paper, dict[str, Span]]:
             spans["authors"] = front.authors_span
         values["pmid"], values["pmcid"] = front.ids.pmid, front.ids.pmcid
         values["published"] = front.published
+    elif journal.published is not None:
+        values["published"] = journal.published  # (OUCI's journal line gives a year)
+        spans["published"] = journal.name_span
     doi = notes.pick("DOI", dois, None)
     spans["doi"] = (dois[0][0], dois[0][0]) if dois else NO_SPAN
     rating_sections = [s for s in page.sections if s.kind in RATING_BLOCK]

@@ -172,6 +172,7 @@ SECTION_NAMES: Final = {
     "journal": "Journal",
     "publisher": "Publisher",
     "keywords": "Keywords",
+    "mesh_terms": "MeSH terms",
     "categories": "Categories",
     "funding": "Funding",
     "abstract": "abstract",
@@ -248,7 +249,14 @@ SPECS: Final = (
         csv=(("keywords", joined("keywords")),),
         separated=True,
     ),
-    FieldSpec("mesh_terms", "MeSH term list", empty=(), csv=(("mesh_terms", _mesh_terms),)),
+    FieldSpec(
+        "mesh_terms",
+        "MeSH term list",
+        section="mesh_terms",
+        reader="mesh terms",
+        empty=(),
+        csv=(("mesh_terms", _mesh_terms),),
+    ),
     FieldSpec(
         "categories",
         "category list",

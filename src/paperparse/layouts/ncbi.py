@@ -110,10 +110,9 @@ NCBI_SKIPPED: Final = frozenset(
         "full text sources",
         "figures",
         "substances",
-        # read by fields.ncbi (read_publication_types, read_mesh_term) but not yet by
-        # the layout: skipped, never run into another section
+        # read by fields.ncbi.read_publication_types but not yet by the layout (the
+        # badge above the citation line gives the article type): skipped
         "publication types",
-        "mesh terms",
         "conflict of interest statement",
         "comment in",
         "comment on",
@@ -217,14 +216,14 @@ def _ncbi(
         metadata_ignored=metadata_ignored,
         front_sections={"affiliations", "affiliation"},
         # A copy that ends in the front matter, the abstract or the keywords was cut off there.
-        never_last={"preamble", "abstract", "keywords"},
+        never_last={"preamble", "abstract", "keywords", "mesh_terms"},
     )
 
 
 #: PubMed's abstract pages (``pubmed.ncbi.nlm.nih.gov/<PMID>/``).
 PUBMED: Final = _ncbi(
     "pubmed",
-    {"grants and funding": "funding", "grant support": "funding"},
+    {"grants and funding": "funding", "grant support": "funding", "mesh terms": "mesh_terms"},
     {
         "item in clipboard",
         "publication types",

@@ -24,6 +24,11 @@ module             reads                                                 fields
                                                                          author_claim
 :mod:`.rating`     the rating block: score, count, note, sub-scores     rating
 :mod:`.titles`     the titles of a list of other papers                 recommended
+:mod:`.mesh`       PubMed's MeSH headings                               mesh_terms
+:mod:`.front`      a citation-line page's front matter                  title, journal,
+                                                                         doi, authors,
+                                                                         pmid, pmcid,
+                                                                         published
 =================  ===================================================  ===============
 
 The readers that a field spec names (:attr:`paperparse.specs.FieldSpec.reader`) are in
@@ -40,6 +45,7 @@ from ..sections import Section
 from .base import Context, Reading
 from .funding import read_funding
 from .items import read_items
+from .mesh import read_mesh
 from .names import read_first_line
 from .titles import read_titles
 
@@ -59,4 +65,6 @@ READERS: Final[dict[str, Reader]] = {
     "funding": read_funding,
     # the titles of a list of other papers
     "titles": read_titles,
+    # PubMed's MeSH headings
+    "mesh terms": read_mesh,
 }

@@ -16,7 +16,7 @@ from typing import Final
 
 from ..fields.journal import parse_locator
 from ..layouts import Layout
-from ..normalize import WRAPPED_LINE_MIN, Line, join_wrapped, split_element
+from ..normalize import WRAPPED_LINE_MIN, Line, fold, join_wrapped, split_element
 from ..notes import Notes, quote
 from ..page import NEVER_WRAPPED
 from ..sections import Section
@@ -70,6 +70,15 @@ def _abstract(
             summary = first
             lines = [x for p in parts[1:] for x in p]
     abstract = _without_glued_label(_whole_text(lines, notes), context.layout)
+    if abstract is not None and _holds_claim(abstract, context.layout):
+        notes.warn(
+            "unreadable_value",
+            f"The text where the abstract stands, {quote(abstract)}, holds the site's "
+            "author-claim prompt (a part of the page run into it); the abstract was left "
+            "empty.",
+            lines[0][0],
+        )
+        return None
     if abstract is not None and (not _is_prose(abstract) or parse_locator(abstract)):
         # ("Vol. 10A, No. 1-2, Article Number e10000" ends no sentence at "Vol.")
         notes.warn(
@@ -80,6 +89,12 @@ def _abstract(
         )
         return None
     return None if abstract is None else (summary, abstract)
+
+
+def _holds_claim(text: str, layout: Layout) -> bool:
+    """Whether *text* holds one of the site's author-claim prompt lines."""
+    folded = fold(text)
+    return any(line in folded for line in layout.claim_lines)
 
 
 #: An abstract is prose: at least this many characters, and a sentence's end.

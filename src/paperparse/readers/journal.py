@@ -15,7 +15,7 @@ from typing import Final
 import attrs
 
 from ..fields.journal import Locator, parse_locator
-from ..model import Journal, ParseWarning
+from ..model import YEARS, Journal, ParseWarning, Published
 from ..notes import Notes, quote
 from ..sections import Section
 from .base import NO_SPAN, Context, Span
@@ -31,12 +31,14 @@ class JournalReading:
         warnings: What could not be read.
         name_span: The lines of the section the name was read from.
         locator_line: The line of the first locator (volume, issue, pages).
+        published: The year a site's journal line states (OUCI's), or ``None``.
     """
 
     journal: Journal | None
     warnings: tuple[ParseWarning, ...] = ()
     name_span: Span = NO_SPAN
     locator_line: int | None = None
+    published: Published | None = None
 
 
 def read_journal(
@@ -48,10 +50,11 @@ def read_journal(
     notes = Notes()
     locators = list(locators)
     names: list[tuple[int | None, str]] = []
+    years: list[tuple[int | None, int]] = []
     spans: dict[int | None, Span] = {}
     for section in sections:
         if context.layout.journal_line is not None:
-            found = _journal_line(section, context, notes, locators)
+            found = _journal_line(section, context, notes, locators, years)
         else:
             section = _with_locator_apart(section, locators)
             reading = first_line_name(section, "journal name")
@@ -67,7 +70,14 @@ def read_journal(
     loc = locator or Locator()
     journal = Journal(name, loc.volume, loc.issue, loc.pages, loc.article_number)
     name_span = spans[names[0][0]] if name is not None else NO_SPAN
-    return JournalReading(journal, tuple(notes), name_span, locators[0][0] if locators else None)
+    year = notes.pick("year", years, None) if name is not None else None
+    return JournalReading(
+        journal,
+        tuple(notes),
+        name_span,
+        locators[0][0] if locators else None,
+        Published(year) if year is not None else None,
+    )
 
 
 def _with_locator_apart(section: Section, locators: list[tuple[int | None, Locator]]) -> Section:
@@ -102,10 +112,11 @@ def _journal_line(
     context: Context,
     notes: Notes,
     locators: list[tuple[int | None, Locator]],
+    years: list[tuple[int | None, int]],
 ) -> str | None:
     """The journal name of a site whose journal line holds year, issue and pages.
 
-    The issue and pages the line states are added to *locators*.
+    The issue and pages the line states are added to *locators*, its year to *years*.
     """
     read = context.layout.journal_line
     if not section.blocks or read is None:
@@ -134,4 +145,8 @@ def _journal_line(
         )
     if found.locator != Locator():
         locators.append((number, found.locator))
+    if found.year is not None and found.year.isascii() and found.year.isdigit():
+        year = int(found.year)
+        if year in YEARS:
+            years.append((number, year))
     return found.name

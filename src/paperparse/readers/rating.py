@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from ..fields.funding import strip_marker
 from ..fields.rating import (
     looks_like_score,
     parse_count,
@@ -204,7 +205,9 @@ def _secondary(lines: list[Line], notes: Notes) -> tuple[SecondaryRating, ...]:
             )
             out.append(SecondaryRating(pending[1], None))
 
-    for number, text in lines:
+    for number, line in lines:
+        # a list marker a dump tool wrote before each rating ("• Novelty 4.5")
+        text = strip_marker(line)[1]
         is_value, value, named = _secondary_line(text)
         if is_value:
             if pending is None:
