@@ -274,3 +274,11 @@ def test_secondary_ratings_with_list_markers() -> None:
         ("Novelty", 3.7),
         ("Significance", 1.4),
     ]
+
+
+def test_a_doi_with_a_sub_registrant_is_no_title() -> None:
+    # "10.1508.5/": a prefix with a sub-registrant is a DOI all the same.
+    from paperparse.readers.title import title_problem
+
+    text = "DOI: 10.1508.5/(SICI)8273-4636(884281)91:1<600::AID-JBM1>3.0.CO;2-R"
+    assert title_problem(text) is not None

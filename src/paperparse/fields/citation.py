@@ -22,7 +22,7 @@ import attrs
 
 from ..model import PageRange
 from ..normalize import unify_dashes
-from .doi import parse_doi_line
+from .doi import DOI_PREFIX, parse_doi_line
 from .journal import Locator
 
 #: A year of publication: four ASCII digits, 1600-2099.
@@ -34,7 +34,7 @@ _ISSUE: Final = re.compile(r"№[ \t]{0,3}(?P<value>[\w./\-]{1,20}(?: [\w./\-]{1
 #: One page of a range: digits with an optional letter prefix or suffix (``e12``, ``S3``).
 _PAGE: Final = re.compile(r"[A-Za-z]{0,3}[0-9]{1,12}[A-Za-z]?|[ivxlcdm]{1,12}", re.IGNORECASE)
 #: What a name never holds: a DOI, an address, the issue sign.
-_NOT_IN_NAME: Final = re.compile(r"10\.[0-9]{4,9}/|://|№")
+_NOT_IN_NAME: Final = re.compile(rf"{DOI_PREFIX}|://|№")
 _MAX_NAME: Final = 300
 
 

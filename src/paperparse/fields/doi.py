@@ -9,9 +9,12 @@ from urllib.parse import unquote
 #: A DOI statement filling a whole line: an optional ``DOI`` label or resolver URL,
 #: then the DOI itself (Crossref: ``10.`` + 4-9 digit registrant + ``/`` + suffix).
 #: ASCII digits only, blanks bounded (a line reaching a reader has single blanks).
+#: A DOI's prefix: ``10.``, the registrant's 4-9 digits and any sub-registrants
+#: (``10.1508.5/``), then ``/``. The one pattern every rule about DOIs uses.
+DOI_PREFIX: Final = r"10\.[0-9]{4,9}(?:\.[0-9]{1,9}){0,8}/"
 _DOI_LINE: Final = re.compile(
     r"(?:doi[ \t]{0,3}[:.]?[ \t]{0,3})?(?:(?:https?://)?(?:dx\.)?doi\.org/|doi:[ \t]{0,3})?"
-    r"(?P<doi>10\.[0-9]{4,9}(?:\.[0-9]{1,9}){0,8}/\S+)",
+    rf"(?P<doi>{DOI_PREFIX}\S+)",
     re.IGNORECASE,
 )
 _TRAILING: Final = ".,;:"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from ..fields.doi import DOI_PREFIX
 from ..notes import Notes, quote
 from ..roles import is_prose
 from ..sections import Section
@@ -17,7 +18,7 @@ from .base import Context, Reading
 #: What a journal's or a publisher's name never holds: a DOI, a locator
 #: (``Volume 49``), a web address.
 _NOT_IN_A_NAME: Final = re.compile(
-    r"10\.[0-9]{4,9}/|\bdoi\s*:|(?:volume|vol\.|issue|pages)\s*[0-9]|://", re.IGNORECASE
+    rf"{DOI_PREFIX}|\bdoi\s*:|(?:volume|vol\.|issue|pages)\s*[0-9]|://", re.IGNORECASE
 )
 #: What each of those holds: a name with neither is spared the case-blind scan of the
 #: pattern above (0.2 against 2.7 µs a journal name).

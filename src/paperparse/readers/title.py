@@ -16,6 +16,7 @@ from typing import Final
 
 import attrs
 
+from ..fields.doi import DOI_PREFIX
 from ..fields.rating import looks_like_score
 from ..model import ParseWarning
 from ..normalize import Line, join_wrapped
@@ -200,7 +201,7 @@ def _title_lines(rest: list[Line], notes: Notes) -> list[Line]:
 
 #: A DOI statement: what a title never holds, and what a tool that glued the page's
 #: blocks into the title's paragraph brings into it.
-_DOI_STATEMENT: Final = re.compile(r"\bdoi[ \t]{0,3}:[ \t]{0,3}10\.[0-9]{4,9}/", re.IGNORECASE)
+_DOI_STATEMENT: Final = re.compile(rf"\bdoi[ \t]{{0,3}}:[ \t]{{0,3}}{DOI_PREFIX}", re.IGNORECASE)
 #: Longer than any title: the next blocks ran into it.
 MAX_TITLE: Final = 1000
 

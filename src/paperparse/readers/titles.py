@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from ..fields.doi import DOI_PREFIX
 from ..fields.funding import is_bare_marker, strip_marker
 from ..fields.rating import looks_like_score
 from ..layouts import Layout
@@ -107,7 +108,8 @@ def read_titles(section: Section, context: Context, what: str) -> Reading[tuple[
 #: A line of another paper's card: its DOI, its journal and year (``NATURE · 2021``,
 #: ``NATURE, 2021``).
 _CARD_META: Final = re.compile(
-    r"10\.[0-9]{4,9}/|[\u00b7,][ \t]{0,3}(?:19|20)[0-9]{2}$|\u00b7[ \t]{0,3}(?:19|20)[0-9]{2}\b"
+    rf"{DOI_PREFIX}"
+    r"|[\u00b7,][ \t]{0,3}(?:19|20)[0-9]{2}$|\u00b7[ \t]{0,3}(?:19|20)[0-9]{2}\b"
     r"|^journal[ \t]{0,3}:",
     re.I,
 )
