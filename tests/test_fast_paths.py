@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import paperparse
 from paperparse import merge, normalize, roles
-from paperparse.fields import clean, funding, lists
+from paperparse.fields import authors, clean, funding, lists
 from paperparse.layouts import BUILT_IN
 from paperparse.outline.block import Block
 from paperparse.readers import names
@@ -70,14 +70,14 @@ texts = st.lists(_PIECES, max_size=12).map("".join)
 
 @given(texts)
 def test_more_is_only_looked_for_where_it_can_end_the_line(text: str) -> None:
-    if lists._MORE.search(text) is not None:
-        assert lists._may_end_in_more(text)
+    if authors._MORE.search(text) is not None:
+        assert authors._may_end_in_more(text)
 
 
 @given(texts)
 def test_affiliation_marks_need_their_characters(text: str) -> None:
-    if lists._AFFILIATION.search(text) is not None:
-        assert lists._AFFILIATION_MARK.search(text) is not None
+    if authors._AFFILIATION.search(text) is not None:
+        assert authors._AFFILIATION_MARK.search(text) is not None
 
 
 @given(texts)
@@ -178,7 +178,7 @@ def test_a_funding_line_is_read_and_checked_as_its_parts_are(text: str) -> None:
 
 @given(texts)
 def test_wide_separators_are_only_in_non_ascii_text(text: str) -> None:
-    assert lists._narrow(text) == text.translate(lists._WIDE_SEPARATORS)
+    assert lists.narrow(text) == text.translate(lists._WIDE_SEPARATORS)
 
 
 @given(texts)
@@ -187,8 +187,8 @@ def test_one_name_splits_as_the_general_rule_does(text: str) -> None:
     if "," not in text and ";" not in text and " and " not in text:
         parts = [p.strip(" ,") for p in lists.split_top_level(text, ",")]
         parts = [p for p in parts if p]
-        expected = lists._split_and(parts[0]) if parts else []
-        assert lists._split_names(text) == expected
+        expected = authors._split_and(parts[0]) if parts else []
+        assert authors._split_names(text) == expected
 
 
 @given(texts)

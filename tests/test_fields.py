@@ -6,10 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from paperparse.fields.authors import parse_author_line
 from paperparse.fields.doi import parse_doi_line
 from paperparse.fields.funding import parse_funding_entry, strip_marker
 from paperparse.fields.journal import Locator, parse_locator
-from paperparse.fields.lists import parse_author_line, parse_keywords
+from paperparse.fields.lists import parse_keywords
 from paperparse.fields.rating import (
     parse_count,
     parse_score,

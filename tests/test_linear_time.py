@@ -29,7 +29,7 @@ import paperparse
 from paperparse import normalize
 from paperparse.api import looks_like_html
 from paperparse.encoding import declared_charset
-from paperparse.fields import citation, doi, funding, journal, lists, ncbi, rating
+from paperparse.fields import authors, citation, doi, funding, journal, lists, ncbi, rating
 from paperparse.layouts import PEEREF
 from paperparse.outline import markup
 from paperparse.outline import text as outline_text
@@ -214,7 +214,7 @@ FAMILIES: dict[str, tuple[Callable[[str], object], Callable[[int], str]]] = {
     ),
     "funding: a long marker": (funding.strip_marker, lambda n: "(" + "1" * n),
     "lists: open brackets": (lambda t: lists.parse_keywords([t]), lambda n: "(" * n + ";"),
-    "lists: author commas": (lists.parse_author_line, lambda n: "A, " * (n // 3)),
+    "authors: author commas": (authors.parse_author_line, lambda n: "A, " * (n // 3)),
     # NCBI (PubMed, PMC): the citation line, dates, pages, MeSH, grants, ids, authors
     "ncbi: citation semicolons": (ncbi.read_citation, lambda n: "J. 2019 Mar;" + "1;" * (n // 2)),
     "ncbi: citation parentheses": (

@@ -6,16 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from paperparse.fields.clean import clean_item, foreign_text, is_chrome
-from paperparse.fields.lists import (
+from paperparse.fields.authors import (
     check_author,
-    check_keyword,
     parse_author_line,
-    parse_keywords,
     read_author_line,
     read_authors,
-    read_keywords,
 )
+from paperparse.fields.clean import clean_item, foreign_text, is_chrome
+from paperparse.fields.lists import check_keyword, parse_keywords, read_keywords
 from paperparse.layouts import PEEREF
 
 # --- keywords -------------------------------------------------------------------------

@@ -13,7 +13,7 @@ as :class:`ItemWords`, which a layout compiles once
 
 The field checks themselves (:func:`~paperparse.fields.funding.check_funder`,
 :func:`~paperparse.fields.lists.check_keyword`,
-:func:`~paperparse.fields.lists.check_author`) stand next to the field parsers and
+:func:`~paperparse.fields.authors.check_author`) stand next to the field parsers and
 call these rules.
 """
 

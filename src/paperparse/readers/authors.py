@@ -1,7 +1,7 @@
 """The author list and the author-claim prompt under it.
 
 Each line of the ``Authors`` section is read by
-:func:`paperparse.fields.lists.read_authors` (names split, affiliation marks and link
+:func:`paperparse.fields.authors.read_authors` (names split, affiliation marks and link
 numbers dropped, each name checked); the site's author-claim prompt (``I am an author
 on this paper``) is no name but the record's ``author_claim``.
 """
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..fields.lists import read_authors
+from ..fields.authors import read_authors
 from ..model import Author, AuthorClaim
 from ..normalize import Line
 from ..notes import Notes

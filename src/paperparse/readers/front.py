@@ -20,7 +20,7 @@ from typing import Final
 import attrs
 
 from ..fields import ncbi
-from ..fields.lists import check_author
+from ..fields.authors import check_author
 from ..fields.ncbi import Citation, NcbiIds
 from ..model import Author, Journal, Published
 from ..normalize import WRAPPED_LINE_MIN, fold, join_wrapped
