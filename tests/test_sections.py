@@ -282,3 +282,28 @@ def test_a_doi_with_a_sub_registrant_is_no_title() -> None:
 
     text = "DOI: 10.1508.5/(SICI)8273-4636(884281)91:1<600::AID-JBM1>3.0.CO;2-R"
     assert title_problem(text) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Early Access \u00b7 \u2605 2.77",  # a type and score badge, no title on the page
+        "\u25b8 Journal| JOURNAL OF IMMUNOLOGY",  # html2text's row of a label and its value
+    ],
+)
+def test_a_badge_or_a_table_row_is_no_title(line: str) -> None:
+    page = f"{line}\nAbstract\nWe tracked forty coral reefs over ten years.\nRate this paper\n"
+    paper = paperparse.parse(page + "Recommended\nNo Data Available\n")
+    assert paper.title is None
+
+
+def test_an_html_list_ends_its_section() -> None:
+    # A paragraph after the <ol> of a funding cell is no funder (here: the abstract).
+    page = (
+        '<h1>A title</h1><div class="meta-row"><div class="meta-label">Funding</div>'
+        '<div class="meta-value"><ol><li>National Natural Science Foundation of China</li>'
+        "</ol></div></div><p>We tracked forty coral reefs over ten years.</p>"
+        "<h3>Reviews</h3><button>Rate this paper</button>"
+    )
+    paper = paperparse.parse(page)
+    assert [f.funder for f in paper.funding] == ["National Natural Science Foundation of China"]

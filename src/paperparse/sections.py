@@ -26,7 +26,8 @@ from .fields.journal import Locator, parse_locator
 from .layouts import Layout
 from .normalize import Line, fold
 from .notes import Notes, quote
-from .outline.block import COLUMN, HEADING, ITEM, LABEL, WIDGET, Block
+from .outline.block import COLUMN, HEADING, ITEM, LABEL, PARAGRAPH, WIDGET, Block
+from .outline.block import LINE as LINE_BLOCK
 from .outline.block import VALUE as VALUE_CELL
 from .page import holds_nothing, restart_at_header
 from .roles import (
@@ -149,9 +150,12 @@ def split(
                 current.blocks.append(block)
             last_role, last_line, last_section = "widget", number, current
             continue
-        if current.until and index >= current.until:
-            # The element that held the section's heading has ended: what follows
-            # stands outside any section until the next label.
+        if (current.until and index >= current.until) or (
+            grid is not None and _list_ended(current, block)
+        ):
+            # The element that held the section's heading has ended, or the HTML list
+            # that is its value: what follows stands outside any section until the next
+            # label.
             current = Section("outside", None, start=number, label=current.kind)
             sections.append(current)
         line = classify(blocks, index, current.kind, layout, facts)
@@ -220,6 +224,33 @@ def split(
     found.last = (last_role, last_line, last_section)
     _warn_unknown_sections(sections, layout, notes)
     return sections, found, notes
+
+
+#: Sections whose value is a list: given as an HTML list, the list's end is theirs.
+_LIST_KINDS: Final = frozenset({"keywords", "categories", "funding", "authors"})
+
+
+def _list_ended(current: Section, block: Block) -> bool:
+    """Whether *block* stands after the HTML list that is *current*'s whole value.
+
+    ``<dt>Funding</dt><dd><ol><li>…</li></ol></dd>`` then ``<p>…</p>``: the paragraph
+    is no funding entry, whatever it says. A heading or a label still opens its own
+    section (the caller reads it as it would anyway).
+    """
+    if current.kind not in _LIST_KINDS or not current.blocks:
+        return False
+    first, last = current.blocks[0], current.blocks[-1]
+    return (
+        block.kind in _AFTER_A_LIST
+        and last.kind == ITEM
+        and first.kind == ITEM
+        and first.group == last.group
+    )
+
+
+#: The blocks that, after a list's items, stand outside it (a cell or an item of
+#: another list may still be the section's, in a grid of label and value cells).
+_AFTER_A_LIST: Final = frozenset({PARAGRAPH, LINE_BLOCK})
 
 
 def _heads_a_section(block: Block, current: Section, facts: PageFacts) -> bool:

@@ -18,12 +18,13 @@ import attrs
 
 from ..fields.doi import DOI_PREFIX
 from ..fields.rating import looks_like_score
+from ..layouts import Layout
 from ..model import ParseWarning
 from ..normalize import Line, join_wrapped
 from ..notes import Notes, quote
 from ..outline.block import HEADING, LABEL, Block
 from ..page import is_paragraph, wrapped_onto
-from ..roles import glued_label, parse_header
+from ..roles import glued_label, label_key, parse_header
 from .base import NO_SPAN, Context, Span
 
 
@@ -213,12 +214,20 @@ def title_problem(title: str) -> str | None:
     'it holds a DOI statement (the blocks below it ran into it)'
     >>> title_problem("CRISPR-Cas9 editing of 10.5-kb loci") is None
     True
+    >>> title_problem("Early Access \u00b7 \u2605 2.77")
+    'it holds a rating (a star and a score: a badge beside the title)'
     """
     if len(title) > MAX_TITLE:
         return "it is longer than any title (the blocks below it ran into it)"
     if "oi" in title.casefold() and _DOI_STATEMENT.search(title) is not None:
         return "it holds a DOI statement (the blocks below it ran into it)"
+    if ("\u2605" in title or "\u2606" in title) and _STAR_SCORE.search(title) is not None:
+        return "it holds a rating (a star and a score: a badge beside the title)"
     return None
+
+
+#: A star glyph and a score (``★ 2.77``, ``☆4``): a rating badge, never a title's words.
+_STAR_SCORE: Final = re.compile(r"[\u2605\u2606][ \t]?[0-9]")
 
 
 def _title(rest: list[Line], context: Context, notes: Notes) -> tuple[str | None, Span]:
@@ -236,6 +245,11 @@ def _title(rest: list[Line], context: Context, notes: Notes) -> tuple[str | None
             # "JournalMediators of Inflammation": a tool ran a label into its value on
             # the line where the title was looked for.
             problem = "it starts with a section label run into a value"
+        elif (
+            problem is None and "|" in title and label_key(title.partition("|")[0]) in layout.labels
+        ):
+            # "▸ Journal| NATURE": a table's row of a label and its value (html2text)
+            problem = "it is a table row of a section label and its value"
         if problem is not None:
             notes.warn(
                 "unreadable_value",
@@ -252,6 +266,11 @@ def _title(rest: list[Line], context: Context, notes: Notes) -> tuple[str | None
         rest[0][0],
     )
     return None, NO_SPAN
+
+
+def _labels_a_cell(text: str, layout: Layout) -> bool:
+    """Whether *text* is a table row whose first cell is a section label (``Journal| X``)."""
+    return label_key(text.partition("|")[0]) in layout.labels
 
 
 #: The widest heading mark a Markdown tool writes before a title (``### ``).
