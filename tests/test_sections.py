@@ -307,3 +307,15 @@ def test_an_html_list_ends_its_section() -> None:
     )
     paper = paperparse.parse(page)
     assert [f.funder for f in paper.funding] == ["National Natural Science Foundation of China"]
+
+
+def test_a_line_below_the_doi_line_is_no_title() -> None:
+    # A page with no heading: an unknown "Topics: 3D" under the DOI line is no title.
+    page = (
+        '<p><span class="badge">Addition</span></p><p><strong>DOI:</strong> '
+        '<a href="https://doi.org/10.1000/j.x.2020.1">10.1000/j.x.2020.1</a></p>'
+        "<p><strong>Topics:</strong> 3D</p><section><button>Rate this paper</button></section>"
+    )
+    paper = paperparse.parse(page)
+    assert paper.title is None
+    assert any("below the DOI line" in w.message for w in paper.warnings)

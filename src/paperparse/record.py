@@ -145,7 +145,8 @@ def _read_page(
         front = read_front(_front_parts(sections), context, notes)
         top = Top(front.title, front.article_type, None, front.title_span)
         return _Page(sections, groups, found, top, context, sub_page, front)
-    top = read_top(sections[0].blocks, context)
+    details = found.dois[0][0] if found.dois else None
+    top = read_top(sections[0].blocks, context, details=details)
     notes.extend(top.warnings)
     return _Page(sections, groups, found, top, context, sub_page)
 

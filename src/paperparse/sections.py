@@ -234,23 +234,23 @@ def _list_ended(current: Section, block: Block) -> bool:
     """Whether *block* stands after the HTML list that is *current*'s whole value.
 
     ``<dt>Funding</dt><dd><ol><li>…</li></ol></dd>`` then ``<p>…</p>``: the paragraph
-    is no funding entry, whatever it says. A heading or a label still opens its own
-    section (the caller reads it as it would anyway).
+    is no funding entry, whatever it says; nor is a paragraph after the lines of a
+    value cell (``<div class="value"><div>NSFC</div></div><p>…</p>``), nor a line after
+    the items of a list. A heading or a label still opens its own section (the caller
+    reads it as it would anyway).
     """
     if current.kind not in _LIST_KINDS or not current.blocks:
         return False
     first, last = current.blocks[0], current.blocks[-1]
+    if block.kind == PARAGRAPH:
+        # a paragraph after values of another kind (items, lines of a cell): prose
+        return first.kind != PARAGRAPH
     return (
-        block.kind in _AFTER_A_LIST
+        block.kind == LINE_BLOCK
         and last.kind == ITEM
         and first.kind == ITEM
         and first.group == last.group
     )
-
-
-#: The blocks that, after a list's items, stand outside it (a cell or an item of
-#: another list may still be the section's, in a grid of label and value cells).
-_AFTER_A_LIST: Final = frozenset({PARAGRAPH, LINE_BLOCK})
 
 
 def _heads_a_section(block: Block, current: Section, facts: PageFacts) -> bool:

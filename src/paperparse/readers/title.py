@@ -50,13 +50,20 @@ class Top:
     warnings: tuple[ParseWarning, ...] = ()
 
 
-def read_top(blocks: Sequence[Block], context: Context) -> Top:
+def read_top(blocks: Sequence[Block], context: Context, *, details: int | None = None) -> Top:
     """Read the page header and the title from the preamble's *blocks*.
 
     Where the page's HTML marks a heading among them, the heading of the highest level
-    is the title, and the other lines beside it (a badge, a subtitle) are not.
+    is the title, and the other lines beside it (a badge, a subtitle) are not. A page
+    states its title above its details: the lines below the paper's DOI line (on line
+    *details*) are none of the title's.
     """
     notes = Notes()
+    if details is not None and any(block.line > details for block in blocks):
+        for block in blocks:
+            if block.line > details:
+                notes.unplaced((block.line, block.text), "below the DOI line, above the labels")
+        blocks = [block for block in blocks if block.line <= details]
     lines = [(block.line, block.text) for block in blocks]
     start, article_type, score, header_line = _page_header(lines, context, notes)
     heading = _heading(blocks[start:])
