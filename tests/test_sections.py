@@ -312,10 +312,22 @@ def test_an_html_list_ends_its_section() -> None:
 def test_a_line_below_the_doi_line_is_no_title() -> None:
     # A page with no heading: an unknown "Topics: 3D" under the DOI line is no title.
     page = (
-        '<p><span class="badge">Addition</span></p><p><strong>DOI:</strong> '
-        '<a href="https://doi.org/10.1000/j.x.2020.1">10.1000/j.x.2020.1</a></p>'
-        "<p><strong>Topics:</strong> 3D</p><section><button>Rate this paper</button></section>"
+        '<p><span class="badge">Addition</span></p>\n<p><strong>DOI:</strong> '
+        '<a href="https://doi.org/10.1000/j.x.2020.1">10.1000/j.x.2020.1</a></p>\n'
+        "<p><strong>Topics:</strong> 3D</p>\n<section><button>Rate this paper</button></section>"
     )
     paper = paperparse.parse(page)
     assert paper.title is None
     assert any("below the DOI line" in w.message for w in paper.warnings)
+
+
+def test_the_claim_prompt_as_one_paragraph() -> None:
+    page = (
+        "<h1>A title</h1>\n<h3>Authors</h3>\n<p>I am an author on this paper. Click your name "
+        "to claim this paper and add it to your profile.</p>\n<h3>Recommended</h3>\n"
+        "<p>No Data Available</p>\n"
+    )
+    claim = paperparse.parse(page).author_claim
+    assert claim is not None
+    assert claim.prompt == "I am an author on this paper"
+    assert claim.action is not None

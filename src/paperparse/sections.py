@@ -27,7 +27,6 @@ from .layouts import Layout
 from .normalize import Line, fold
 from .notes import Notes, quote
 from .outline.block import COLUMN, HEADING, ITEM, LABEL, PARAGRAPH, WIDGET, Block
-from .outline.block import LINE as LINE_BLOCK
 from .outline.block import VALUE as VALUE_CELL
 from .page import holds_nothing, restart_at_header
 from .roles import (
@@ -235,22 +234,14 @@ def _list_ended(current: Section, block: Block) -> bool:
 
     ``<dt>Funding</dt><dd><ol><li>…</li></ol></dd>`` then ``<p>…</p>``: the paragraph
     is no funding entry, whatever it says; nor is a paragraph after the lines of a
-    value cell (``<div class="value"><div>NSFC</div></div><p>…</p>``), nor a line after
-    the items of a list. A heading or a label still opens its own section (the caller
-    reads it as it would anyway).
+    value cell (``<div class="value"><div>NSFC</div></div><p>…</p>``). A heading or a
+    label still opens its own section (the caller reads it as it would anyway).
     """
     if current.kind not in _LIST_KINDS or not current.blocks:
         return False
-    first, last = current.blocks[0], current.blocks[-1]
-    if block.kind == PARAGRAPH:
-        # a paragraph after values of another kind (items, lines of a cell): prose
-        return first.kind != PARAGRAPH
-    return (
-        block.kind == LINE_BLOCK
-        and last.kind == ITEM
-        and first.kind == ITEM
-        and first.group == last.group
-    )
+    # a paragraph after values of another kind (items, lines of a cell) is prose; a
+    # line after the items may be the list's own control ("Show all 5 authors")
+    return block.kind == PARAGRAPH and current.blocks[0].kind != PARAGRAPH
 
 
 def _heads_a_section(block: Block, current: Section, facts: PageFacts) -> bool:

@@ -8,7 +8,9 @@ on this paper``) is no name but the record's ``author_claim``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
+from typing import Final
 
 import attrs
 
@@ -40,13 +42,13 @@ def read_people(sections: Sequence[Section], context: Context) -> Reading[People
     for section in sections:
         lines: list[Line] = []
         for block in section.blocks:
-            claim_line = claim_lines.get(claim_key(block.text))
-            if claim_line is not None:
-                slot, canonical = claim_line
-                if slot == "prompt":
-                    prompt = canonical
-                else:
-                    action = canonical
+            parts = _claim_parts(block.text, claim_lines)
+            if parts:
+                for slot, canonical in parts:
+                    if slot == "prompt":
+                        prompt = canonical
+                    else:
+                        action = canonical
                 continue
             lines.append((block.line, block.text))
         found, problems = read_authors(lines, context.layout.compiled.items)
@@ -58,3 +60,26 @@ def read_people(sections: Sequence[Section], context: Context) -> Reading[People
     authors = notes.pick("author list", [n for n in names if n[1]], ())
     claim = AuthorClaim(prompt, action) if prompt or action else None
     return Reading(People(authors, claim), tuple(notes), span(first))
+
+
+#: Where the prompt's sentences meet when a page writes them as one paragraph.
+_SENTENCE_BREAK: Final = re.compile(r"(?<=[.\u3002])\s*")
+
+
+def _claim_parts(text: str, claim_lines: Mapping[str, tuple[str, str]]) -> list[tuple[str, str]]:
+    """The claim prompt's lines that *text* is: one, or several written as one paragraph.
+
+    ``I am an author on this paper. Click your name to claim this paper and add it to
+    your profile.`` is both lines; a text with any other sentence is none of them.
+    """
+    found = claim_lines.get(claim_key(text))
+    if found is not None:
+        return [found]
+    if len(text) > _MAX_CLAIM_PARAGRAPH or ("." not in text and "\u3002" not in text):
+        return []
+    parts = [claim_lines.get(claim_key(part)) for part in _SENTENCE_BREAK.split(text) if part]
+    return [part for part in parts if part is not None] if all(parts) and len(parts) > 1 else []
+
+
+#: The longest paragraph that may be the whole claim prompt.
+_MAX_CLAIM_PARAGRAPH: Final = 400
