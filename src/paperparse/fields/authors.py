@@ -293,6 +293,9 @@ def read_author_line(text: str, words: ItemWords = COMMON) -> tuple[list[str], l
             continue
         if _AFFILIATION_MARK.search(segment) is not None:
             segment = _AFFILIATION.sub(lambda m: "," if m.end() < len(m.string) else "", segment)
+        # (an avatar before a name written family name first, "NZ Zhang, Ngọc Anh", is
+        # the whole segment's: taken off before the comma splits it)
+        segment = without_avatar(segment)
         names.extend(without_avatar(_without_orcid(name)) for name in _split_names(segment))
     for name in names:
         if (problem := check_author(name, words)) is not None:
@@ -334,8 +337,8 @@ def without_avatar(name: str) -> str:
 
     >>> without_avatar("WZ Wei Zhang"), without_avatar("MF Mohammed Al-Farsi")
     ('Wei Zhang', 'Mohammed Al-Farsi')
-    >>> without_avatar("JR Reeves, Julia")
-    'Reeves, Julia'
+    >>> without_avatar("JR Reeves, Julia"), without_avatar("NZ Zhang, Ng\u1ecdc Anh")
+    ('Reeves, Julia', 'Zhang, Ng\u1ecdc Anh')
     >>> without_avatar("AJ Smith"), without_avatar("Wei Zhang"), without_avatar("이 이서연")
     ('AJ Smith', 'Wei Zhang', '이서연')
     """
