@@ -120,7 +120,7 @@ def test_a_line_names_the_site_only_on_a_page_that_does(texts_: list[str]) -> No
 
 _MARKERS = st.tuples(
     st.sampled_from(["", "(", "[", " "]),
-    st.sampled_from(["", "1", "12", "\u0663", "\uff11", "a", *sorted(funding._MARKER_FIRST)]),
+    st.sampled_from(["", "1", "12", "\u0663", "\uff11", "a", *sorted(funding.MARKER_FIRST)]),
     st.sampled_from(["", ".", ")", "]"]),
     st.sampled_from(["", " ", "\t"]),
     texts,
@@ -131,7 +131,7 @@ _MARKERS = st.tuples(
 def test_a_list_marker_starts_with_one_of_its_first_characters(text: str) -> None:
     # strip_marker's first-character test never says "no" where the pattern matches.
     if funding.LIST_MARKER.match(text) is not None:
-        assert text[:1] in funding._MARKER_FIRST or text[:1].isdecimal()
+        assert text[:1] in funding.MARKER_FIRST or text[:1].isdecimal()
     assert funding.strip_marker(text)[0] == (
         (match := funding.LIST_MARKER.match(text)) is not None and match.end() < len(text)
     )

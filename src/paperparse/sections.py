@@ -476,13 +476,14 @@ def mark_suspect_labels(sections: list[Section]) -> None:
     and the section the label opens, cannot be read with certainty. Called on the
     sections of the paper block (:func:`paperparse.page.inside_block`).
     """
+    shown = [_shown_as(section) for section in sections]
     counts: dict[str, int] = {}
-    for section in sections:
-        counts[_shown_as(section)] = counts.get(_shown_as(section), 0) + 1
-    for before, section in itertools.pairwise(sections):
+    for key in shown:
+        counts[key] = counts.get(key, 0) + 1
+    for index, (before, section) in enumerate(itertools.pairwise(sections), 1):
         if (
             section.line is not None
-            and counts[_shown_as(section)] > 1
+            and counts[shown[index]] > 1
             and before.kind in _ONE_PER_LINE
             and before.blocks
         ):

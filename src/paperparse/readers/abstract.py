@@ -16,7 +16,7 @@ from typing import Final
 
 from ..fields.journal import parse_locator
 from ..layouts import Layout
-from ..normalize import WRAPPED_LINE_MIN, Line, fold, join_wrapped, split_element
+from ..normalize import WRAPPED_LINE_MIN, Line, join_wrapped, split_element
 from ..notes import Notes, quote
 from ..page import NEVER_WRAPPED
 from ..sections import Section
@@ -79,7 +79,9 @@ def _abstract(
             lines[0][0],
         )
         return None
-    if abstract is not None and (not _is_prose(abstract) or parse_locator(abstract)):
+    if abstract is not None and (
+        not _is_prose(abstract) or (len(abstract) <= _MAX_LOCATOR and parse_locator(abstract))
+    ):
         # ("Vol. 10A, No. 1-2, Article Number e10000" ends no sentence at "Vol.")
         notes.warn(
             "unreadable_value",
@@ -92,9 +94,17 @@ def _abstract(
 
 
 def _holds_claim(text: str, layout: Layout) -> bool:
-    """Whether *text* holds one of the site's author-claim prompt lines."""
-    folded = fold(text)
+    """Whether *text* holds one of the site's author-claim prompt lines.
+
+    (The lines of a block have single blanks, so case-folding is all the folding a
+    long text needs.)
+    """
+    folded = text.casefold()
     return any(line in folded for line in layout.claim_lines)
+
+
+#: A locator line is short (``Volume 12, Issue 3, Pages 1-9``, ``Vol. 10A, No. 1-2``).
+_MAX_LOCATOR: Final = 120
 
 
 #: An abstract is prose: at least this many characters, and a sentence's end.

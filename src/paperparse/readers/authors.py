@@ -75,8 +75,11 @@ def _claim_parts(text: str, claim_lines: Mapping[str, tuple[str, str]]) -> list[
     found = claim_lines.get(claim_key(text))
     if found is not None:
         return [found]
-    if len(text) > _MAX_CLAIM_PARAGRAPH or ("." not in text and "\u3002" not in text):
+    if len(text) > _MAX_CLAIM_PARAGRAPH:
         return []
+    first = _SENTENCE_BREAK.split(text, maxsplit=1)
+    if len(first) < 2 or claim_key(first[0]) not in claim_lines:
+        return []  # (most lines: the first sentence is no line of the prompt)
     parts = [claim_lines.get(claim_key(part)) for part in _SENTENCE_BREAK.split(text) if part]
     return [part for part in parts if part is not None] if all(parts) and len(parts) > 1 else []
 

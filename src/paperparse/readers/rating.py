@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
-from ..fields.funding import strip_marker
+from ..fields.funding import MARKER_FIRST, strip_marker
 from ..fields.rating import (
     looks_like_score,
     parse_count,
@@ -207,7 +207,7 @@ def _secondary(lines: list[Line], notes: Notes) -> tuple[SecondaryRating, ...]:
 
     for number, line in lines:
         # a list marker a dump tool wrote before each rating ("• Novelty 4.5")
-        text = strip_marker(line)[1]
+        text = strip_marker(line)[1] if line[:1] in MARKER_FIRST else line
         is_value, value, named = _secondary_line(text)
         if is_value:
             if pending is None:
