@@ -258,3 +258,28 @@ def test_an_item_that_is_no_mesh_term_empties_the_list() -> None:
     paper = paperparse.parse(page)
     assert paper.mesh_terms == ()
     assert any("no MeSH term" in w.message for w in paper.warnings)
+
+
+def _pubmed_with_types(badge: str, types: list[str]) -> str:
+    return (
+        BANNER + "Access keys NCBI Homepage MyNCBI Homepage Main Content Main Navigation\n"
+        f"{badge}\nHepatology. 2019 Mar 12;69(3):1055-68.\n\nA study of liver repair\n\n"
+        "Ana Souza 1, Wei Zhang 2\n\nAbstract\n\n"
+        + PROSE
+        + "\n\nPublication types\n\n"
+        + "\n".join(types)
+        + "\n\nLinkOut - more resources\n"
+    )
+
+
+def test_publication_types_give_the_article_type() -> None:
+    page = _pubmed_with_types(
+        "Review", ["Review", "Systematic Review", "Research Support, Non-U.S. Gov't"]
+    )
+    assert paperparse.parse(page).article_type == "Review; Systematic Review"
+
+
+def test_a_badge_the_publication_types_do_not_hold_empties_the_type() -> None:
+    paper = paperparse.parse(_pubmed_with_types("Review", ["Randomized Controlled Trial"]))
+    assert paper.article_type is None
+    assert "conflicting_values" in {w.code for w in paper.warnings}

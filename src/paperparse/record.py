@@ -32,6 +32,7 @@ from .readers.front import Front, read_front, split_body
 from .readers.journal import JournalReading, read_journal
 from .readers.rating import RATING_BLOCK, any_suspect, read_rating
 from .readers.title import Top, read_top
+from .readers.types import read_types
 from .roles import label_key
 from .sections import Section, Standalone, mark_suspect_labels, name_of, split
 from .specs import SPECS, FieldSpec
@@ -200,6 +201,11 @@ def _visible_record(page: _Page, notes: Notes) -> tuple[Paper, dict[str, Span]]:
     abstracts = _take(read_abstracts(page.of("abstract"), context), notes)
     values["summary"], values["abstract"] = abstracts.value
     spans["summary"] = spans["abstract"] = abstracts.span
+    if "publication_types" in page.groups:  # (PubMed's list; its badge is top's type)
+        types = _take(read_types(page.of("publication_types"), values["article_type"]), notes)
+        values["article_type"] = types.value
+        if types.span != NO_SPAN:
+            spans["article_type"] = types.span
     people = _take(read_people(page.of("authors"), context), notes)
     values["authors"], values["author_claim"] = people.value.authors, people.value.claim
     spans["authors"] = spans["author_claim"] = people.span

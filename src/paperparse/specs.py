@@ -173,6 +173,7 @@ SECTION_NAMES: Final = {
     "publisher": "Publisher",
     "keywords": "Keywords",
     "mesh_terms": "MeSH terms",
+    "publication_types": "Publication types",
     "categories": "Categories",
     "funding": "Funding",
     "abstract": "abstract",

@@ -110,9 +110,6 @@ NCBI_SKIPPED: Final = frozenset(
         "full text sources",
         "figures",
         "substances",
-        # read by fields.ncbi.read_publication_types but not yet by the layout (the
-        # badge above the citation line gives the article type): skipped
-        "publication types",
         "conflict of interest statement",
         "comment in",
         "comment on",
@@ -216,14 +213,19 @@ def _ncbi(
         metadata_ignored=metadata_ignored,
         front_sections={"affiliations", "affiliation"},
         # A copy that ends in the front matter, the abstract or the keywords was cut off there.
-        never_last={"preamble", "abstract", "keywords", "mesh_terms"},
+        never_last={"preamble", "abstract", "keywords", "mesh_terms", "publication_types"},
     )
 
 
 #: PubMed's abstract pages (``pubmed.ncbi.nlm.nih.gov/<PMID>/``).
 PUBMED: Final = _ncbi(
     "pubmed",
-    {"grants and funding": "funding", "grant support": "funding", "mesh terms": "mesh_terms"},
+    {
+        "grants and funding": "funding",
+        "grant support": "funding",
+        "mesh terms": "mesh_terms",
+        "publication types": "publication_types",
+    },
     {
         "item in clipboard",
         "publication types",

@@ -25,6 +25,7 @@ module             reads                                                 fields
 :mod:`.rating`     the rating block: score, count, note, sub-scores     rating
 :mod:`.titles`     the titles of a list of other papers                 recommended
 :mod:`.mesh`       PubMed's MeSH headings                               mesh_terms
+:mod:`.types`      PubMed's publication types                           article type
 :mod:`.front`      a citation-line page's front matter                  title, journal,
                                                                          doi, authors,
                                                                          pmid, pmcid,
