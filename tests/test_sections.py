@@ -331,3 +331,26 @@ def test_the_claim_prompt_as_one_paragraph() -> None:
     assert claim is not None
     assert claim.prompt == "I am an author on this paper"
     assert claim.action is not None
+
+
+def test_a_line_that_names_the_journal_is_no_title() -> None:
+    # A page with no heading: the "Published in JOURNAL" line above the details.
+    page = (
+        '<div class="subtitle">Published in <a href="/j/1">JOURNAL OF MOLECULAR MEDICINE-JMM'
+        "</a></div>\n<dl><dt>Journal</dt><dd>JOURNAL OF MOLECULAR MEDICINE-JMM</dd></dl>\n"
+        '<div><button class="ask">Ask authors/readers for more resources</button></div>\n'
+    )
+    paper = paperparse.parse(page)
+    assert paper.title is None
+    assert any("holds the journal's name" in w.message for w in paper.warnings)
+
+
+def test_a_page_read_from_its_metadata_alone_says_so() -> None:
+    page = (
+        '<html><head><meta name="citation_title" content="A title">'
+        '<meta name="citation_doi" content="10.1000/xyz"></head>'
+        "<body><p>Review</p><h1>A title</h1><dl><dt>Journal</dt><dd>NATURE</dd></dl></body></html>"
+    )
+    paper = paperparse.parse(page)
+    assert paper.doi == "10.1000/xyz"
+    assert [w.code for w in paper.warnings] == ["metadata_only"]

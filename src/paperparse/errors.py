@@ -107,5 +107,9 @@ WARNING_CODES: Final[dict[str, str]] = {
         "Several lines could be the title and the page layout does not say which; "
         "the title is null."
     ),
+    "metadata_only": (
+        "The page shows none of a known site's own parts; the record holds only what its "
+        "embedded metadata states, and the visible page was not read."
+    ),
 }
 """Warning code -> what it means. The codes are stable; messages may change."""

@@ -21,8 +21,8 @@ from .errors import UnrecognizedPage
 from .layouts import Layout
 from .merge import merge_metadata
 from .metadata import Metadata
-from .model import VALUE_FIELDS, Paper, ParseWarning, Provenance, Rating, Source
-from .notes import Notes
+from .model import VALUE_FIELDS, Journal, Paper, ParseWarning, Provenance, Rating, Source
+from .notes import Notes, quote
 from .outline.block import Block, Outline
 from .readers import READERS, Context, Reading
 from .readers.abstract import read_abstracts
@@ -216,6 +216,15 @@ def _visible_record(page: _Page, notes: Notes) -> tuple[Paper, dict[str, Span]]:
     journal = read_journal(page.of("journal"), found.locators, context)
     notes.extend(journal.warnings)
     spans["journal.name"] = journal.name_span
+    if _names_the_journal(values["title"], journal.journal):
+        notes.warn(
+            "unreadable_value",
+            f"The text where the title belongs, {quote(values['title'])}, holds the "
+            "journal's name (a line about where the paper was published, not its title); "
+            "the title was left empty.",
+            spans["title"][0],
+        )
+        values["title"], spans["title"] = None, NO_SPAN
     locator = (journal.locator_line, journal.locator_line)
     for part in ("volume", "issue", "pages", "article_number"):
         spans[f"journal.{part}"] = locator
@@ -251,6 +260,21 @@ def _visible_record(page: _Page, notes: Notes) -> tuple[Paper, dict[str, Span]]:
     )
     spans.update(_rating_spans(page, rating.span))
     return paper, spans
+
+
+#: A journal name this short may be a word of a title (``Cell``, ``Nature``).
+_MIN_JOURNAL_IN_TITLE: Final = 12
+
+
+def _names_the_journal(title: str | None, journal: Journal | None) -> bool:
+    """Whether *title* holds the journal's whole name (``Published in NATURE …``)."""
+    name = journal.name if journal is not None else None
+    return (
+        title is not None
+        and name is not None
+        and len(name) >= _MIN_JOURNAL_IN_TITLE
+        and name.casefold() in title.casefold()
+    )
 
 
 def _with_front(journal: JournalReading, front: Front) -> JournalReading:
@@ -379,6 +403,13 @@ def _metadata_only(paper: Paper, metadata: Metadata | None, notes: Notes) -> Pap
             "docs/sites.md lists each site's signature)."
         )
     notes.clear()
+    notes.warn(
+        "metadata_only",
+        "The page shows none of a known site's own parts (its buttons, headings or "
+        "address), so its visible text was not read: the record holds what the page's "
+        "embedded metadata states.",
+        None,
+    )
     return merge_metadata(Paper(source=paper.source), metadata, notes)
 
 

@@ -339,6 +339,19 @@ class _Walk:
         if holder is not None:
             self.scopes.setdefault(holder, []).append(len(self.out))
 
+    def pair(self, element: Any) -> None:
+        """Note that the short line *element* just gave may label the elements after it.
+
+        ``<div class="row"><div>Funding</div><div>…</div></div>``, ``<p><b>Funding:</b></p>
+        <p>…</p>``: a label written as a block of its own, with its value in the next
+        element, is a section whose end is its parent's (:attr:`Block.until`), as a
+        heading's is. A line of no
+        label's length is no label, and gets none.
+        """
+        block = self.out[-1]
+        if (block.kind is LINE or block.kind is PARAGRAPH) and len(block.text) <= _MAX_PAIR_LABEL:
+            self.scopes.setdefault(element.getparent(), []).append(len(self.out) - 1)
+
     def close_scope(self, element: Any) -> None:
         """Close the sections that *element*, holding their labels, held (Block.until).
 
@@ -441,6 +454,10 @@ class _Walk:
         return True
 
 
+#: The longest line that may label the elements after it (:meth:`_Walk.pair`).
+_MAX_PAIR_LABEL: Final = 48
+
+
 def _is_header_row(row: Any) -> bool:
     """Whether a table row names the table's columns: in ``<thead>``, or two ``<th>`` or more.
 
@@ -485,7 +502,10 @@ def _visible_blocks(root: etree._Element) -> list[Block]:
                 walk.flush(at_br=True)
             elif tag in BLOCK_SET:
                 if parts:
+                    before = len(walk.out)
                     walk.flush()
+                    if len(walk.out) > before and element.getnext() is not None:
+                        walk.pair(element)
                 walk.after_br = False
                 walk.leave(element)
             elif walk.sides and walk.sides[-1][0] is element:
