@@ -133,7 +133,10 @@ def _read_page(
         paper_block.wrap_width(abstract_lines, source_format),
         facts.glued,
         source_format != "html" and paper_block.may_be_wrapped(blocks),
-        facts.label_level,
+        # (headings that open sections the layout does not know count too: a page
+        # whose sections are headed by headings heads its title with one)
+        facts.label_level
+        or max((s.level for s in sections if s.kind == "other" and s.level > 1), default=0),
         not any(b.line == a.line + 1 for a, b in itertools.pairwise(blocks)),
     )
     if layout.body_follows_abstract and source_format != "html":

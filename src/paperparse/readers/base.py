@@ -32,8 +32,9 @@ class Context:
             and for a text with a line longer than any tool wraps at (a browser copy
             writes a paragraph on one line), true otherwise (then, if the abstract
             shows it, the wrap width is known).
-        label_level: The level of the page's headings that are the layout's labels
-            (0: none, or no HTML): a heading no higher is a section's, not the title.
+        label_level: The level of the page's headings that are the layout's labels, or
+            else of the headings that open sections it does not know (0: none, or no
+            HTML): on such a page the title is a heading too.
         spaced: Whether a blank line stands between every two lines of the text (then
             blank lines say nothing); on a page with lines next to each other, a tool
             that wrapped a paragraph put no blank line inside it.
