@@ -354,3 +354,28 @@ def test_a_page_read_from_its_metadata_alone_says_so() -> None:
     paper = paperparse.parse(page)
     assert paper.doi == "10.1000/xyz"
     assert [w.code for w in paper.warnings] == ["metadata_only"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[Peeref]",  # pandoc's text of the logo, on a page that shows no title
+        "[Peeref](/) Home Papers Journals",  # html2text's menu
+        "Publisher SPRINGER HEIDELBERG",  # inscriptis: a label and its value on one line
+    ],
+)
+def test_the_site_or_a_label_is_no_title(line: str) -> None:
+    page = f"{line}\nKeywords\n3D\nRate this paper\nRecommended\nNo Data Available\n"
+    assert paperparse.parse(page).title is None
+
+
+def test_a_funding_entry_of_only_a_number_empties_the_list() -> None:
+    # lynx sets a <dd> award id apart from its <dt> funder, on a line of its own.
+    page = (
+        "4.7 Review\nA title of a paper\nFunding\n"
+        "   National Natural Science Foundation of China\n          10000000\n"
+        "Rate this paper\nRecommended\nNo Data Available\n"
+    )
+    paper = paperparse.parse(page)
+    assert paper.funding == ()
+    assert any("only a number" in w.message for w in paper.warnings)

@@ -102,6 +102,7 @@ def _read_cells(blocks: Sequence[Block], layout: Layout, notes: Notes) -> tuple[
         entry, reason, foreign = read_funding_cells(
             cells[0], ", ".join(cells[1:]), layout.compiled.items
         )
+        foreign = foreign or _nameless(entry)
         if foreign is not None:
             notes.warn(
                 "unreadable_value",
@@ -212,6 +213,7 @@ def _read_groups(
                 start,
             )
             return ()  # a list with an entry left out would be a wrong list
+        foreign = foreign or _nameless(entry)
         if foreign is not None:
             notes.warn(
                 "unreadable_value",
@@ -225,6 +227,13 @@ def _read_groups(
             notes.warn("unreadable_value", reason, start)
         out.append(entry)
     return tuple(out)
+
+
+def _nameless(entry: Funding) -> str | None:
+    """What an entry without a letter holds: an award id a tool set apart from its funder."""
+    if any(char.isalpha() for char in entry.text):
+        return None
+    return "no name, only a number (an award id a tool set apart from its funder)"
 
 
 def _entry(text: str, layout: Layout) -> tuple[Funding, str | None, str | None]:

@@ -247,16 +247,7 @@ def _title(rest: list[Line], context: Context, notes: Notes) -> tuple[str | None
         _wrapped(rest, context) and not any(glued_label(t, layout) for _, t in rest[1:])
     ):
         title = join_wrapped([t for _, t in rest])
-        problem = title_problem(title)
-        if problem is None and glued_label(title, layout) is not None:
-            # "JournalMediators of Inflammation": a tool ran a label into its value on
-            # the line where the title was looked for.
-            problem = "it starts with a section label run into a value"
-        elif (
-            problem is None and "|" in title and label_key(title.partition("|")[0]) in layout.labels
-        ):
-            # "▸ Journal| NATURE": a table's row of a label and its value (html2text)
-            problem = "it is a table row of a section label and its value"
+        problem = title_problem(title) or _layout_problem(title, layout)
         if problem is not None:
             notes.warn(
                 "unreadable_value",
@@ -273,6 +264,43 @@ def _title(rest: list[Line], context: Context, notes: Notes) -> tuple[str | None
         rest[0][0],
     )
     return None, NO_SPAN
+
+
+def _layout_problem(title: str, layout: Layout) -> str | None:
+    """Why *title* cannot be a title on the layout's pages, or ``None``.
+
+    The line where the title was looked for holds the layout's own words: a label run
+    into its value (``JournalMediators of Inflammation``), a table row of a label
+    (``▸ Journal| NATURE``), a label and a name in capitals on one line (``Publisher
+    SPRINGER HEIDELBERG``), or the site's name (its logo, ``[Peeref]``, or its menu).
+    """
+    if glued_label(title, layout) is not None:
+        return "it starts with a section label run into a value"
+    if "|" in title and _labels_a_cell(title, layout):
+        return "it is a table row of a section label and its value"
+    if _label_and_name(title, layout):
+        return "it is a section label and its value"
+    if _names_the_site(title, layout):
+        return "it names the site (its logo or menu), not a paper"
+    return None
+
+
+def _names_the_site(text: str, layout: Layout) -> bool:
+    """Whether a word of *text* is the site's name (``[Peeref](/)``, ``Peeref Home …``)."""
+    site = layout.site.casefold()
+    return site in text.casefold() and any(
+        word.strip("[]()!.,:;|/#*").casefold() == site for word in text.split()
+    )
+
+
+def _label_and_name(text: str, layout: Layout) -> bool:
+    """Whether *text* is a section label, a space and a name in capitals (``Journal NATURE``)."""
+    words = text.split(" ")
+    for size in (1, 2):  # one-word and two-word labels ("Journal name")
+        rest = " ".join(words[size:])
+        if rest and label_key(" ".join(words[:size])) in layout.labels and rest.isupper():
+            return True
+    return False
 
 
 def _labels_a_cell(text: str, layout: Layout) -> bool:
