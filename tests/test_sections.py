@@ -379,3 +379,12 @@ def test_a_funding_entry_of_only_a_number_empties_the_list() -> None:
     paper = paperparse.parse(page)
     assert paper.funding == ()
     assert any("only a number" in w.message for w in paper.warnings)
+
+
+def test_a_button_with_footer_links_on_its_line() -> None:
+    # w3m writes the rating block's button and the footer's links on one line.
+    page = (
+        "4.7 Review\nA title of a paper\nKeywords\n3D\n"
+        "Rate this paper About us Privacy Policy\nRecommended\nNo Data Available\n"
+    )
+    assert "Rate this paper" in paperparse.parse(page).actions

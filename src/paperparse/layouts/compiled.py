@@ -56,6 +56,10 @@ class CompiledLayout:
             4.4``) and no menu of chrome words.
         action_ends: The last words of the buttons: a line that ends otherwise is no
             button with its icon's text before it.
+        action_starts: The buttons followed by a space: a line that starts with one
+            may be the button and links a dump wrote after it (``Rate this paper About
+            us``).
+        line_starts: :attr:`chrome_starts` and :attr:`action_starts`, for one test.
         chrome_starts: The starts of chrome lines and copyright notices (folded).
         glue_starts: The first four characters of the labels and headings of skipped
             sections: how a line starts that a dump glued to the next block
@@ -76,6 +80,8 @@ class CompiledLayout:
     line_words: frozenset[str]
     first_words: frozenset[str]
     action_ends: frozenset[str]
+    action_starts: tuple[str, ...]
+    line_starts: tuple[str, ...]
     chrome_starts: tuple[str, ...]
     glue_starts: frozenset[str]
     short_glue_words: tuple[str, ...]
@@ -127,6 +133,12 @@ class CompiledLayout:
                 for word in (*layout.labels, *layout.chrome_lines, *layout.nav_words)
             ),
             action_ends=frozenset(action.rsplit(" ", 1)[-1] for action in layout.actions),
+            action_starts=tuple(f"{action} " for action in layout.actions),
+            line_starts=(
+                *layout.chrome_prefixes,
+                *COPYRIGHT,
+                *(f"{action} " for action in layout.actions),
+            ),
             chrome_starts=(*layout.chrome_prefixes, *COPYRIGHT),
             glue_starts=frozenset(
                 word[:GLUE_START] for word in (*layout.labels, *layout.other_sections)

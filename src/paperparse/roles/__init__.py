@@ -228,7 +228,7 @@ def short_line(text: str, layout: Layout) -> LineRole:
         key in compiled.line_words
         or (key if space < 0 else key[:space]) in compiled.first_words
         or key[key.rfind(" ") + 1 :] in compiled.action_ends
-        or key.startswith(compiled.chrome_starts)
+        or key.startswith(compiled.line_starts)
         or key.rstrip(".\u3002 ") in layout.claim_lines
         or (compiled.addresses and names_site(text, layout))
     ):
@@ -357,6 +357,14 @@ def _button(key: str, layout: Layout) -> str | None:
                 )
             ):
                 return action
+        elif (
+            key.startswith(action)
+            and key[len(action) : len(action) + 1] == " "
+            and _is_chrome(key[len(action) :].strip(" |·•"), layout)
+        ):
+            # The links after it that a dump wrote on its line: "Rate this paper About us
+            # Privacy Policy" (a footer's), chrome as on a line of their own.
+            return action
     return None
 
 
