@@ -388,3 +388,18 @@ def test_a_button_with_footer_links_on_its_line() -> None:
         "Rate this paper About us Privacy Policy\nRecommended\nNo Data Available\n"
     )
     assert "Rate this paper" in paperparse.parse(page).actions
+
+
+def test_a_ratings_table_heading_row_in_text_is_no_rating() -> None:
+    page = (
+        "4.7 Review\nA title of a paper\nSecondary Ratings\nCriterion Score\nNovelty 3.7\n"
+        "Rate this paper\nRecommended\nNo Data Available\n"
+    )
+    paper = paperparse.parse(page)
+    assert paper.rating is not None
+    assert [s.name for s in paper.rating.secondary] == ["Novelty"]
+
+
+def test_a_label_and_its_locator_is_no_title() -> None:
+    page = "Journal Pages 1\nKeywords\n3D\nRate this paper\nRecommended\nNo Data Available\n"
+    assert paperparse.parse(page).title is None

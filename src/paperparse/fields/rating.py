@@ -144,3 +144,21 @@ _GLUED_SCORE: Final = re.compile(
     r"(?P<name>[^\W\d_][^\W\d_ ]{0,40}(?: [^\W\d_]{1,40}){0,3})"
     r"(?P<value>[0-9](?:[.,][0-9]{1,2})?|[-\u2013\u2014])",
 )
+
+
+#: The column headings of a table of ratings (folded): a row of them is no rating.
+RATING_COLUMNS: Final = frozenset(
+    {"criterion", "criteria", "aspect", "aspects", "dimension", "score", "scores", "rating"}
+)
+
+
+def is_rating_heading_row(text: str) -> bool:
+    """Whether *text* is a ratings table's heading row (``Criterion | Score``).
+
+    >>> is_rating_heading_row("Criterion Score"), is_rating_heading_row("Aspect | Score")
+    (True, True)
+    >>> is_rating_heading_row("Novelty 4.5"), is_rating_heading_row("Score")
+    (False, False)
+    """
+    words = text.replace("|", " ").casefold().split()
+    return len(words) > 1 and all(word in RATING_COLUMNS for word in words)

@@ -15,6 +15,7 @@ from typing import Final
 
 from ..fields.funding import MARKER_FIRST, strip_marker
 from ..fields.rating import (
+    is_rating_heading_row,
     looks_like_score,
     parse_count,
     parse_score,
@@ -208,6 +209,8 @@ def _secondary(lines: list[Line], notes: Notes) -> tuple[SecondaryRating, ...]:
     for number, line in lines:
         # a list marker a dump tool wrote before each rating ("• Novelty 4.5")
         text = strip_marker(line)[1] if line[:1] in MARKER_FIRST else line
+        if is_rating_heading_row(text):
+            continue  # a table's heading row laid out as text ("Criterion | Score")
         is_value, value, named = _secondary_line(text)
         if is_value:
             if pending is None:

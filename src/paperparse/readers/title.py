@@ -17,6 +17,7 @@ from typing import Final
 import attrs
 
 from ..fields.doi import DOI_PREFIX
+from ..fields.journal import parse_locator
 from ..fields.rating import looks_like_score
 from ..layouts import Layout
 from ..model import ParseWarning
@@ -294,11 +295,18 @@ def _names_the_site(text: str, layout: Layout) -> bool:
 
 
 def _label_and_name(text: str, layout: Layout) -> bool:
-    """Whether *text* is a section label, a space and a name in capitals (``Journal NATURE``)."""
+    """Whether *text* is a label, a space and a name in capitals or a locator.
+
+    ``Journal NATURE``, ``Journal Pages 1``: a label and its value on one line.
+    """
     words = text.split(" ")
     for size in (1, 2):  # one-word and two-word labels ("Journal name")
         rest = " ".join(words[size:])
-        if rest and label_key(" ".join(words[:size])) in layout.labels and rest.isupper():
+        if (
+            rest
+            and label_key(" ".join(words[:size])) in layout.labels
+            and (rest.isupper() or parse_locator(rest) is not None)
+        ):
             return True
     return False
 
